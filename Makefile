@@ -1,0 +1,68 @@
+# clusterlab -- a Lua 5.4 host with fast numerical primitives for regional
+# economists.  `make` builds ./clusterlab; `make test` runs every test.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+PKGS     := lua5.4 openblas lapacke
+OPTFLAGS ?= -O2 -g
+WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
+CFLAGS   += -std=c11 -D_DEFAULT_SOURCE $(OPTFLAGS) $(WARN) $(SANITIZE) \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lreadline -lm
+LDFLAGS  += $(SANITIZE)
+
+BUILD    := build$(if $(SANITIZE),-san)
+CORE_OBJ := $(patsubst core/%.c,$(BUILD)/core/%.o,$(wildcard core/*.c))
+HOST_OBJ := $(patsubst lua/%.c,$(BUILD)/lua/%.o,$(wildcard lua/*.c))
+CTESTS   := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
+BIN      := clusterlab$(if $(SANITIZE),-san)
+
+# Debian 12 packages the build and the tests need
+DEPS := build-essential pkg-config liblua5.4-dev libopenblas-dev liblapacke-dev \
+        libcsv-dev libreadline-dev libcmocka-dev r-base-core python3-numpy
+
+.PHONY: all deps test check-memory demo install clean
+
+all: $(BIN)
+
+$(BIN): $(CORE_OBJ) $(HOST_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/core/%.o: core/%.c core/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/lua/%.o: lua/%.c lua/*.h core/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DCL_PREFIX='"$(PREFIX)"' -c -o $@ $<
+
+$(BUILD)/tests/%: tests/c/%.c $(CORE_OBJ) tests/c/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
+
+# Installs the Debian packages above that are missing (run as root).
+deps:
+	@missing=$$(for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+test: $(BIN) $(CTESTS)
+	@sh tests/run.sh ./$(BIN) $(BUILD)/tests
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-memory:
+	$(MAKE) SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" \
+	        OPTFLAGS="-O1 -g" test
+
+# The main job: the bundled reproduction of the dissertation.
+demo: $(BIN)
+	./$(BIN) scripts/dissertation.lua --out out
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/clusterlab
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/clusterlab
+	cp -r stdlib $(DESTDIR)$(PREFIX)/share/clusterlab/
+
+clean:
+	rm -rf build build-san clusterlab clusterlab-san out

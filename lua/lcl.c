@@ -1,0 +1,178 @@
+/*
+** lcl.c -- the matrix userdata and helpers shared by every binding.
+*/
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lcl.h"
+
+cl_matrix *lcl_newmatrix (lua_State *L, size_t r, size_t c) {
+  cl_matrix *m;
+  if (c != 0 && r > (SIZE_MAX - sizeof(cl_matrix)) / sizeof(double) / c)
+    luaL_error(L, "matrix of %zu x %zu is too large", r, c);
+  m = (cl_matrix *)lua_newuserdatauv(L, sizeof(cl_matrix) + r * c * sizeof(double), 2);
+  m->rows = r;
+  m->cols = c;
+  m->data = (double *)(m + 1);
+  luaL_setmetatable(L, LCL_MATRIX);
+  return m;
+}
+
+cl_matrix *lcl_testmatrix (lua_State *L, int arg) {
+  return (cl_matrix *)luaL_testudata(L, arg, LCL_MATRIX);
+}
+
+cl_matrix *lcl_checkmatrix (lua_State *L, int arg) {
+  return (cl_matrix *)luaL_checkudata(L, arg, LCL_MATRIX);
+}
+
+static double table_number (lua_State *L, int arg, lua_Integer i, lua_Integer j) {
+  int isnum;
+  double v = lua_tonumberx(L, -1, &isnum);
+  if (!isnum) {
+    if (j > 0)
+      luaL_error(L, "bad argument #%d (element [%d][%d] is %s, not a number)",
+                 arg, (int)i, (int)j, luaL_typename(L, -1));
+    else
+      luaL_error(L, "bad argument #%d (element [%d] is %s, not a number)",
+                 arg, (int)i, luaL_typename(L, -1));
+  }
+  return v;
+}
+
+cl_matrix *lcl_tomatrix (lua_State *L, int arg) {
+  cl_matrix *m = lcl_testmatrix(L, arg);
+  lua_Integer i, j, nr, nc;
+  if (m != NULL) return m;
+  arg = lua_absindex(L, arg);
+  if (lua_type(L, arg) != LUA_TTABLE)
+    luaL_typeerror(L, arg, "matrix or table");
+  nr = luaL_len(L, arg);
+  if (nr == 0) {
+    m = lcl_newmatrix(L, 0, 1);
+  } else if (lua_geti(L, arg, 1) == LUA_TTABLE) {  /* table of rows */
+    nc = luaL_len(L, -1);
+    lua_pop(L, 1);
+    m = lcl_newmatrix(L, (size_t)nr, (size_t)nc);
+    for (i = 1; i <= nr; i++) {
+      if (lua_geti(L, arg, i) != LUA_TTABLE)
+        luaL_error(L, "bad argument #%d (row %d is not a table)", arg, (int)i);
+      if (luaL_len(L, -1) != nc)
+        luaL_error(L, "bad argument #%d (row %d has %d elements, row 1 has %d)",
+                   arg, (int)i, (int)luaL_len(L, -1), (int)nc);
+      for (j = 1; j <= nc; j++) {
+        lua_geti(L, -1, j);
+        CL_AT(m, i - 1, j - 1) = table_number(L, arg, i, j);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    }
+  } else {  /* array of numbers: a column vector */
+    lua_pop(L, 1);
+    m = lcl_newmatrix(L, (size_t)nr, 1);
+    for (i = 1; i <= nr; i++) {
+      lua_geti(L, arg, i);
+      m->data[i - 1] = table_number(L, arg, i, 0);
+      lua_pop(L, 1);
+    }
+  }
+  lua_replace(L, arg);
+  return m;
+}
+
+cl_matrix *lcl_checksquare (lua_State *L, int arg) {
+  cl_matrix *m = lcl_tomatrix(L, arg);
+  if (m->rows != m->cols)
+    luaL_error(L, "bad argument #%d (square matrix expected, got %zu x %zu)",
+               arg, m->rows, m->cols);
+  return m;
+}
+
+int lcl_getnames (lua_State *L, int idx, int which) {
+  return lua_getiuservalue(L, idx, which);
+}
+
+void lcl_setnames (lua_State *L, int idx, int which) {
+  idx = lua_absindex(L, idx);
+  lua_setiuservalue(L, idx, which);
+}
+
+void lcl_copynames (lua_State *L, int from, int to, int which) {
+  from = lua_absindex(L, from);
+  to = lua_absindex(L, to);
+  if (which & LCL_ROWNAMES) {
+    lcl_getnames(L, from, 1);
+    lcl_setnames(L, to, 1);
+  }
+  if (which & LCL_COLNAMES) {
+    lcl_getnames(L, from, 2);
+    lcl_setnames(L, to, 2);
+  }
+}
+
+void lcl_swapnames (lua_State *L, int from, int to) {
+  from = lua_absindex(L, from);
+  to = lua_absindex(L, to);
+  lcl_getnames(L, from, 1);
+  lcl_setnames(L, to, 2);
+  lcl_getnames(L, from, 2);
+  lcl_setnames(L, to, 1);
+}
+
+const char *lcl_label (lua_State *L, int idx, int which, size_t k) {
+  const char *s = NULL;
+  if (lcl_getnames(L, idx, which) == LUA_TTABLE) {
+    lua_geti(L, -1, (lua_Integer)k + 1);
+    s = lua_tostring(L, -1);  /* kept alive by the label table */
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return s;
+}
+
+size_t lcl_checkindex (lua_State *L, int idx, int which, int arg) {
+  cl_matrix *m = lcl_checkmatrix(L, idx);
+  size_t n = (which == 1) ? m->rows : m->cols;
+  const char *what = (which == 1) ? "row" : "column";
+  if (lua_type(L, arg) == LUA_TSTRING) {
+    const char *name = lua_tostring(L, arg);
+    size_t k;
+    if (lcl_getnames(L, idx, which) != LUA_TTABLE)
+      luaL_error(L, "bad argument #%d (%s label '%s' given, but the matrix has "
+                 "no %s labels)", arg, what, name, what);
+    for (k = 0; k < n; k++) {
+      lua_geti(L, -1, (lua_Integer)k + 1);
+      if (lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), name) == 0) {
+        lua_pop(L, 2);
+        return k;
+      }
+      lua_pop(L, 1);
+    }
+    return (size_t)luaL_error(L, "bad argument #%d (no %s labelled '%s')",
+                              arg, what, name);
+  } else {
+    lua_Integer i = luaL_checkinteger(L, arg);
+    if (i < 1 || (size_t)i > n)
+      luaL_error(L, "bad argument #%d (%s index %d out of range 1..%d)",
+                 arg, what, (int)i, (int)n);
+    return (size_t)(i - 1);
+  }
+}
+
+int lcl_error (lua_State *L, const cl_error *err) {
+  return luaL_error(L, "%s", err->msg);
+}
+
+void lcl_checkfinite (lua_State *L, int idx, const char *what) {
+  cl_matrix *m = lcl_checkmatrix(L, idx);
+  size_t k = cl_matrix_first_nonfinite(m);
+  if (k < cl_matrix_size(m)) {
+    size_t i = k % m->rows, j = k / m->rows;
+    const char *rl = lcl_label(L, idx, 1, i), *cl = lcl_label(L, idx, 2, j);
+    luaL_error(L, "%s: element [%d, %d]%s%s%s%s%s is %f, not a finite number",
+               what, (int)i + 1, (int)j + 1, rl || cl ? " (" : "",
+               rl ? rl : "", rl && cl ? ", " : "", cl ? cl : "",
+               rl || cl ? ")" : "", m->data[k]);
+  }
+}

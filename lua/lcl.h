@@ -1,0 +1,52 @@
+/*
+** lcl.h -- what every clusterlab binding shares: the matrix userdata,
+** conversions from Lua values, labels, and turning core errors into Lua ones.
+*/
+#ifndef LCL_H
+#define LCL_H
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "../core/matrix.h"
+
+#define LCL_MATRIX "clusterlab.matrix"
+
+/* which labels to copy between matrices */
+#define LCL_ROWNAMES 1
+#define LCL_COLNAMES 2
+#define LCL_BOTHNAMES 3
+
+/* Pushes a new r x c matrix (contents uninitialised) and returns it. Its
+** storage lives inside the userdata, so the collector counts its size. */
+cl_matrix *lcl_newmatrix (lua_State *L, size_t r, size_t c);
+cl_matrix *lcl_checkmatrix (lua_State *L, int arg);
+cl_matrix *lcl_testmatrix (lua_State *L, int arg);
+/* Accepts a matrix, a Lua array of numbers (a column vector) or a table of
+** rows; a converted value replaces the argument on the stack. */
+cl_matrix *lcl_tomatrix (lua_State *L, int arg);
+/* Like lcl_tomatrix, but the result must be square */
+cl_matrix *lcl_checksquare (lua_State *L, int arg);
+
+/* Labels are stored as user values 1 (rows) and 2 (columns): arrays of strings
+** or nil. */
+void lcl_copynames (lua_State *L, int from, int to, int which);
+/* the rownames of `from` become the colnames of `to` and vice versa */
+void lcl_swapnames (lua_State *L, int from, int to);
+/* pushes the label table (or nil) of matrix at idx; which is 1 or 2 */
+int lcl_getnames (lua_State *L, int idx, int which);
+/* pops a label table (or nil) and stores it in matrix at idx */
+void lcl_setnames (lua_State *L, int idx, int which);
+/* the label of row/column k (0-based), or NULL */
+const char *lcl_label (lua_State *L, int idx, int which, size_t k);
+
+/* Resolves a 1-based index or a label at stack position arg into a 0-based
+** index along rows (which = 1) or columns (which = 2) of matrix at idx. */
+size_t lcl_checkindex (lua_State *L, int idx, int which, int arg);
+
+/* Raises the core error as a Lua error */
+int lcl_error (lua_State *L, const cl_error *err);
+/* Raises an error naming the first non-finite element of m (matrix at idx) */
+void lcl_checkfinite (lua_State *L, int idx, const char *what);
+
+#endif

@@ -1,0 +1,749 @@
+/*
+** lmatrix.c -- the `matrix` module: labelled dense matrices of doubles.
+** Storage and kernels are in core/matrix.c; this file checks arguments,
+** carries row and column labels along (like R's dimnames) and raises errors.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "lcl.h"
+#include "lmatrix_format.h"
+
+static const char *const axis_names[] = {"all", "row", "col", NULL};
+
+static cl_axis check_axis (lua_State *L, int arg) {
+  return (cl_axis)luaL_checkoption(L, arg, "all", axis_names);
+}
+
+static size_t check_size (lua_State *L, int arg, const char *what) {
+  lua_Integer n = luaL_checkinteger(L, arg);
+  luaL_argcheck(L, n >= 0, arg, what);
+  return (size_t)n;
+}
+
+/* ---------------------------------------------------------------- */
+/* constructors                                                      */
+/* ---------------------------------------------------------------- */
+
+static int matrix_new (lua_State *L) {
+  size_t r = check_size(L, 1, "number of rows must be >= 0");
+  size_t c = check_size(L, 2, "number of columns must be >= 0");
+  double fill = luaL_optnumber(L, 3, 0.0);
+  cl_matrix_fill(lcl_newmatrix(L, r, c), fill);
+  return 1;
+}
+
+static void set_label_arg (lua_State *L, int m, int arg, int which) {
+  if (lua_isnoneornil(L, arg)) return;
+  luaL_checktype(L, arg, LUA_TTABLE);
+  lua_pushvalue(L, arg);
+  lcl_setnames(L, m, which);
+}
+
+static void check_label_count (lua_State *L, int arg, size_t n, const char *what) {
+  if (!lua_isnoneornil(L, arg) && lua_type(L, arg) == LUA_TTABLE &&
+      (size_t)luaL_len(L, arg) != n)
+    luaL_error(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
+               (int)luaL_len(L, arg), what, (int)n, what);
+}
+
+/* matrix.from(rows [, rownames [, colnames]]) */
+static int matrix_from (lua_State *L) {
+  cl_matrix *src;
+  lua_settop(L, 3);
+  src = lcl_tomatrix(L, 1);
+  cl_matrix *m = lcl_newmatrix(L, src->rows, src->cols);
+  cl_matrix_copy(src, m);
+  if (lcl_testmatrix(L, 1) && lua_isnoneornil(L, 2))
+    lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  check_label_count(L, 2, m->rows, "row");
+  check_label_count(L, 3, m->cols, "column");
+  set_label_arg(L, -1, 2, 1);
+  set_label_arg(L, -1, 3, 2);
+  return 1;
+}
+
+/* matrix.col{...}: column vector; matrix.row{...}: row vector */
+static int make_vector (lua_State *L, int as_row) {
+  cl_matrix *v, *m;
+  lua_settop(L, 2);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  v = lcl_tomatrix(L, 1);
+  luaL_argcheck(L, v->cols == 1, 1, "array of numbers expected");
+  m = as_row ? lcl_newmatrix(L, 1, v->rows) : lcl_newmatrix(L, v->rows, 1);
+  cl_matrix_copy(v, m);
+  check_label_count(L, 2, v->rows, as_row ? "column" : "row");
+  set_label_arg(L, -1, 2, as_row ? 2 : 1);
+  return 1;
+}
+
+static int matrix_col (lua_State *L) { return make_vector(L, 0); }
+static int matrix_row (lua_State *L) { return make_vector(L, 1); }
+
+static int matrix_eye (lua_State *L) {
+  size_t n = check_size(L, 1, "size must be >= 0");
+  cl_matrix_identity(lcl_newmatrix(L, n, n));
+  return 1;
+}
+
+static int matrix_zeros (lua_State *L) {
+  size_t r = check_size(L, 1, "number of rows must be >= 0");
+  size_t c = (size_t)luaL_optinteger(L, 2, (lua_Integer)r);
+  cl_matrix_fill(lcl_newmatrix(L, r, c), 0.0);
+  return 1;
+}
+
+static int matrix_ones (lua_State *L) {
+  size_t r = check_size(L, 1, "number of rows must be >= 0");
+  size_t c = (size_t)luaL_optinteger(L, 2, 1);
+  cl_matrix_fill(lcl_newmatrix(L, r, c), 1.0);
+  return 1;
+}
+
+/* diag(vector) builds a diagonal matrix; diag(matrix) extracts the diagonal */
+static int matrix_diag (lua_State *L) {
+  cl_matrix *a = lcl_tomatrix(L, 1), *d;
+  size_t i;
+  if (a->rows == 1 || a->cols == 1) {
+    size_t n = cl_matrix_size(a);
+    int which = (a->cols == 1) ? 1 : 2;
+    d = lcl_newmatrix(L, n, n);
+    cl_matrix_fill(d, 0.0);
+    for (i = 0; i < n; i++) CL_AT(d, i, i) = a->data[i];
+    lcl_getnames(L, 1, which);
+    lua_pushvalue(L, -1);
+    lcl_setnames(L, -3, 1);
+    lcl_setnames(L, -2, 2);
+  } else {
+    size_t n = a->rows < a->cols ? a->rows : a->cols;
+    d = lcl_newmatrix(L, n, 1);
+    for (i = 0; i < n; i++) d->data[i] = CL_AT(a, i, i);
+    if (a->rows == n) lcl_copynames(L, 1, -1, LCL_ROWNAMES);
+  }
+  return 1;
+}
+
+/* ---------------------------------------------------------------- */
+/* shape, access, labels                                             */
+/* ---------------------------------------------------------------- */
+
+static int m_rows (lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)lcl_checkmatrix(L, 1)->rows);
+  return 1;
+}
+
+static int m_cols (lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)lcl_checkmatrix(L, 1)->cols);
+  return 1;
+}
+
+static int m_shape (lua_State *L) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  lua_pushinteger(L, (lua_Integer)m->rows);
+  lua_pushinteger(L, (lua_Integer)m->cols);
+  return 2;
+}
+
+/* vectors accept a single index: v:get(i) */
+static void vector_index (lua_State *L, cl_matrix *m, int arg, size_t *i, size_t *j) {
+  if (m->cols == 1) { *i = lcl_checkindex(L, 1, 1, arg); *j = 0; }
+  else if (m->rows == 1) { *i = 0; *j = lcl_checkindex(L, 1, 2, arg); }
+  else luaL_error(L, "bad argument #%d (a %zu x %zu matrix needs a row and a "
+                  "column index)", arg, m->rows, m->cols);
+}
+
+static int m_get (lua_State *L) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t i, j;
+  if (lua_isnoneornil(L, 3)) vector_index(L, m, 2, &i, &j);
+  else { i = lcl_checkindex(L, 1, 1, 2); j = lcl_checkindex(L, 1, 2, 3); }
+  lua_pushnumber(L, CL_AT(m, i, j));
+  return 1;
+}
+
+static int m_set (lua_State *L) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t i, j;
+  if (lua_gettop(L) == 3) {
+    vector_index(L, m, 2, &i, &j);
+    CL_AT(m, i, j) = luaL_checknumber(L, 3);
+  } else {
+    i = lcl_checkindex(L, 1, 1, 2);
+    j = lcl_checkindex(L, 1, 2, 3);
+    CL_AT(m, i, j) = luaL_checknumber(L, 4);
+  }
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int m_copy (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1);
+  cl_matrix_copy(a, lcl_newmatrix(L, a->rows, a->cols));
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+static int m_t (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1);
+  cl_matrix_transpose(a, lcl_newmatrix(L, a->cols, a->rows), NULL);
+  lcl_swapnames(L, 1, -1);
+  return 1;
+}
+
+static int m_totable (lua_State *L) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t i, j;
+  lua_createtable(L, (int)m->rows, 0);
+  for (i = 0; i < m->rows; i++) {
+    lua_createtable(L, (int)m->cols, 0);
+    for (j = 0; j < m->cols; j++) {
+      lua_pushnumber(L, CL_AT(m, i, j));
+      lua_rawseti(L, -2, (lua_Integer)j + 1);
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+/* the elements in column-major order as a flat Lua array */
+static int m_list (lua_State *L) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t k, n = cl_matrix_size(m);
+  lua_createtable(L, (int)n, 0);
+  for (k = 0; k < n; k++) {
+    lua_pushnumber(L, m->data[k]);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
+static int push_names (lua_State *L, int which) {
+  lcl_checkmatrix(L, 1);
+  if (lcl_getnames(L, 1, which) == LUA_TTABLE) {  /* return a copy */
+    lua_Integer k, n = luaL_len(L, -1);
+    lua_createtable(L, (int)n, 0);
+    for (k = 1; k <= n; k++) {
+      lua_geti(L, -2, k);
+      lua_rawseti(L, -2, k);
+    }
+  }
+  return 1;
+}
+
+static int m_rownames (lua_State *L) { return push_names(L, 1); }
+static int m_colnames (lua_State *L) { return push_names(L, 2); }
+
+/* stores a copy of the label array at arg; false clears, nil keeps */
+static void store_names (lua_State *L, int arg, int which) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t n = (which == 1) ? m->rows : m->cols, k;
+  const char *what = (which == 1) ? "row" : "column";
+  if (lua_isnone(L, arg) || lua_isnil(L, arg)) return;
+  if (lua_isboolean(L, arg) && !lua_toboolean(L, arg)) {
+    lua_pushnil(L);
+    lcl_setnames(L, 1, which);
+    return;
+  }
+  luaL_checktype(L, arg, LUA_TTABLE);
+  if ((size_t)luaL_len(L, arg) != n)
+    luaL_error(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
+               (int)luaL_len(L, arg), what, (int)n, what);
+  lua_createtable(L, (int)n, 0);
+  for (k = 1; k <= n; k++) {
+    lua_geti(L, arg, (lua_Integer)k);
+    if (!lua_isstring(L, -1))
+      luaL_error(L, "bad argument #%d (%s label %d is %s, not a string)", arg,
+                 what, (int)k, luaL_typename(L, -1));
+    lua_tostring(L, -1);  /* numbers become strings */
+    lua_rawseti(L, -2, (lua_Integer)k);
+  }
+  lcl_setnames(L, 1, which);
+}
+
+static int m_setnames (lua_State *L) {
+  store_names(L, 2, 1);
+  store_names(L, 3, 2);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int m_setrownames (lua_State *L) {
+  store_names(L, 2, 1);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int m_setcolnames (lua_State *L) {
+  lua_settop(L, 2);
+  store_names(L, 2, 2);
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* ---------------------------------------------------------------- */
+/* slicing and selection                                             */
+/* ---------------------------------------------------------------- */
+
+/* fills idx[] with the 0-based indices chosen by the argument at arg:
+** nil (all), a number, a label, or an array of numbers and labels */
+static size_t *selection (lua_State *L, int arg, int which, size_t *count) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t n = (which == 1) ? m->rows : m->cols, k;
+  size_t *idx;
+  if (lua_isnoneornil(L, arg)) {
+    idx = (size_t *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(size_t), 0);
+    for (k = 0; k < n; k++) idx[k] = k;
+    *count = n;
+  } else if (lua_type(L, arg) == LUA_TTABLE) {
+    size_t len = (size_t)luaL_len(L, arg);
+    idx = (size_t *)lua_newuserdatauv(L, (len ? len : 1) * sizeof(size_t), 0);
+    for (k = 0; k < len; k++) {
+      lua_geti(L, arg, (lua_Integer)k + 1);
+      idx[k] = lcl_checkindex(L, 1, which, lua_gettop(L));
+      lua_pop(L, 1);
+    }
+    *count = len;
+  } else {
+    idx = (size_t *)lua_newuserdatauv(L, sizeof(size_t), 0);
+    idx[0] = lcl_checkindex(L, 1, which, arg);
+    *count = 1;
+  }
+  return idx;
+}
+
+/* label array of the selected rows/columns, or nil */
+static void select_names (lua_State *L, int which, const size_t *idx, size_t n) {
+  size_t k;
+  if (lcl_getnames(L, 1, which) != LUA_TTABLE) return;
+  lua_createtable(L, (int)n, 0);
+  for (k = 0; k < n; k++) {
+    lua_geti(L, -2, (lua_Integer)idx[k] + 1);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  lua_remove(L, -2);
+}
+
+static int take (lua_State *L, const size_t *ri, size_t nr, const size_t *ci, size_t nc) {
+  cl_matrix *a = lcl_checkmatrix(L, 1);
+  cl_matrix *out = lcl_newmatrix(L, nr, nc);
+  int o = lua_gettop(L);
+  cl_matrix_take(a, ri, ci, out);
+  select_names(L, 1, ri, nr);
+  lcl_setnames(L, o, 1);
+  select_names(L, 2, ci, nc);
+  lcl_setnames(L, o, 2);
+  return 1;
+}
+
+/* m:select(rows, cols): each nil (all), an index, a label or a list of them */
+static int m_select (lua_State *L) {
+  size_t nr, nc, *ri, *ci;
+  lua_settop(L, 3);
+  ri = selection(L, 2, 1, &nr);
+  ci = selection(L, 3, 2, &nc);
+  return take(L, ri, nr, ci, nc);
+}
+
+/* keeps the indices not named by the selection at arg */
+static size_t *complement (lua_State *L, int arg, int which, size_t *count) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t n = (which == 1) ? m->rows : m->cols, k, nsel, kept = 0;
+  size_t *sel, *keep;
+  char *dropped;
+  if (lua_isnoneornil(L, arg)) return selection(L, arg, which, count);
+  sel = selection(L, arg, which, &nsel);
+  dropped = (char *)lua_newuserdatauv(L, n ? n : 1, 0);
+  memset(dropped, 0, n);
+  for (k = 0; k < nsel; k++) dropped[sel[k]] = 1;
+  keep = (size_t *)lua_newuserdatauv(L, (n ? n : 1) * sizeof(size_t), 0);
+  for (k = 0; k < n; k++)
+    if (!dropped[k]) keep[kept++] = k;
+  *count = kept;
+  return keep;
+}
+
+/* m:drop(rows, cols): everything but the named rows and columns */
+static int m_drop (lua_State *L) {
+  size_t nr, nc, *ri, *ci;
+  lua_settop(L, 3);
+  ri = complement(L, 2, 1, &nr);
+  ci = complement(L, 3, 2, &nc);
+  return take(L, ri, nr, ci, nc);
+}
+
+static size_t *range (lua_State *L, int arg, int which, size_t *count) {
+  cl_matrix *m = lcl_checkmatrix(L, 1);
+  size_t n = (which == 1) ? m->rows : m->cols, k, from, to;
+  size_t *idx;
+  from = lua_isnoneornil(L, arg) ? 0 : lcl_checkindex(L, 1, which, arg);
+  to = lua_isnoneornil(L, arg + 1) ? n - 1 : lcl_checkindex(L, 1, which, arg + 1);
+  if (n == 0 || to < from) {
+    *count = 0;
+    return (size_t *)lua_newuserdatauv(L, sizeof(size_t), 0);
+  }
+  *count = to - from + 1;
+  idx = (size_t *)lua_newuserdatauv(L, *count * sizeof(size_t), 0);
+  for (k = 0; k < *count; k++) idx[k] = from + k;
+  return idx;
+}
+
+/* m:slice(r1, r2, c1, c2): an inclusive block; nil bounds mean the edge */
+static int m_slice (lua_State *L) {
+  size_t nr, nc, *ri, *ci;
+  lua_settop(L, 5);
+  ri = range(L, 2, 1, &nr);
+  ci = range(L, 4, 2, &nc);
+  return take(L, ri, nr, ci, nc);
+}
+
+static int m_row (lua_State *L) {
+  lua_settop(L, 2);
+  lua_pushnil(L);
+  return m_select(L);
+}
+
+static int m_col (lua_State *L) {
+  lua_settop(L, 2);
+  lua_pushnil(L);
+  lua_insert(L, 2);
+  return m_select(L);
+}
+
+/* joins the label arrays of matrices a and b along `which` into out; labels
+** survive only when both sides have them */
+static void join_names (lua_State *L, int a, int b, int out, int which) {
+  if (lcl_getnames(L, a, which) == LUA_TTABLE &&
+      lcl_getnames(L, b, which) == LUA_TTABLE) {
+    lua_Integer na = luaL_len(L, -2), nb = luaL_len(L, -1), q;
+    lua_createtable(L, (int)(na + nb), 0);
+    for (q = 1; q <= na; q++) { lua_geti(L, -3, q); lua_rawseti(L, -2, q); }
+    for (q = 1; q <= nb; q++) { lua_geti(L, -2, q); lua_rawseti(L, -2, na + q); }
+    lcl_setnames(L, out, which);
+    lua_pop(L, 2);
+  } else {
+    lua_pop(L, lua_type(L, -1) == LUA_TTABLE ? 2 : 1);
+  }
+}
+
+static int concat (lua_State *L, int vertical) {
+  int k, n = lua_gettop(L);
+  luaL_argcheck(L, n >= 1, 1, "matrix expected");
+  for (k = 1; k <= n; k++) lcl_tomatrix(L, k);
+  lua_pushvalue(L, 1);
+  for (k = 2; k <= n; k++) {
+    int acc = lua_gettop(L), out;
+    cl_matrix *a = lcl_checkmatrix(L, acc), *b = lcl_checkmatrix(L, k), *c;
+    cl_error err;
+    int st;
+    if (vertical) {
+      c = lcl_newmatrix(L, a->rows + b->rows, a->cols);
+      st = cl_matrix_vcat(a, b, c, &err);
+    } else {
+      c = lcl_newmatrix(L, a->rows, a->cols + b->cols);
+      st = cl_matrix_hcat(a, b, c, &err);
+    }
+    if (st != CL_OK)
+      return luaL_error(L, "bad argument #%d to '%s' (%s)", k,
+                        vertical ? "vcat" : "hcat", err.msg);
+    out = lua_gettop(L);
+    lcl_copynames(L, acc, out, vertical ? LCL_COLNAMES : LCL_ROWNAMES);
+    join_names(L, acc, k, out, vertical ? 1 : 2);
+    lua_remove(L, acc);
+  }
+  return 1;
+}
+
+static int matrix_hcat (lua_State *L) { return concat(L, 0); }
+static int matrix_vcat (lua_State *L) { return concat(L, 1); }
+
+/* ---------------------------------------------------------------- */
+/* arithmetic                                                        */
+/* ---------------------------------------------------------------- */
+
+static int elementwise (lua_State *L, cl_elementwise op, const char *name) {
+  cl_error err;
+  if (lua_isnumber(L, 1) && !lcl_testmatrix(L, 1)) {
+    double s = lua_tonumber(L, 1);
+    cl_matrix *b = lcl_tomatrix(L, 2);
+    cl_matrix_scalar(op, b, s, 1, lcl_newmatrix(L, b->rows, b->cols));
+    lcl_copynames(L, 2, -1, LCL_BOTHNAMES);
+  } else if (lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)) {
+    cl_matrix *a = lcl_tomatrix(L, 1);
+    double s = lua_tonumber(L, 2);
+    cl_matrix_scalar(op, a, s, 0, lcl_newmatrix(L, a->rows, a->cols));
+    lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  } else {
+    cl_matrix *a = lcl_tomatrix(L, 1), *b = lcl_tomatrix(L, 2);
+    cl_matrix *c = lcl_newmatrix(L, a->rows, a->cols);
+    if (cl_matrix_elementwise(op, a, b, c, &err) != CL_OK)
+      luaL_error(L, "%s: dimension mismatch (%zu x %zu and %zu x %zu)", name,
+                 a->rows, a->cols, b->rows, b->cols);
+    lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  }
+  return 1;
+}
+
+static int m_add (lua_State *L) { return elementwise(L, CL_EW_ADD, "+"); }
+static int m_sub (lua_State *L) { return elementwise(L, CL_EW_SUB, "-"); }
+static int m_emul (lua_State *L) { return elementwise(L, CL_EW_MUL, "emul"); }
+static int m_ediv (lua_State *L) { return elementwise(L, CL_EW_DIV, "ediv"); }
+
+static int m_mul (lua_State *L) {
+  cl_matrix *a, *b;
+  cl_error err;
+  if ((lua_isnumber(L, 1) && !lcl_testmatrix(L, 1)) ||
+      (lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)))
+    return elementwise(L, CL_EW_MUL, "*");
+  a = lcl_tomatrix(L, 1);
+  b = lcl_tomatrix(L, 2);
+  if (a->cols != b->rows)
+    return luaL_error(L, "matrix product: dimension mismatch (%zu x %zu * "
+                      "%zu x %zu)", a->rows, a->cols, b->rows, b->cols);
+  if (cl_matrix_mul(a, b, lcl_newmatrix(L, a->rows, b->cols), &err) != CL_OK)
+    return lcl_error(L, &err);
+  lcl_copynames(L, 1, -1, LCL_ROWNAMES);
+  lcl_copynames(L, 2, -1, LCL_COLNAMES);
+  return 1;
+}
+
+static int m_div (lua_State *L) {
+  if (!(lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)) &&
+      !(lua_isnumber(L, 1) && !lcl_testmatrix(L, 1)))
+    return luaL_error(L, "'/' divides a matrix by a number; use m:ediv(n) "
+                      "elementwise or linalg.solve(A, B) for A^-1 B");
+  return elementwise(L, CL_EW_DIV, "/");
+}
+
+static int m_unm (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1);
+  cl_matrix_scalar(CL_EW_MUL, a, -1.0, 0, lcl_newmatrix(L, a->rows, a->cols));
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+static int m_eq (lua_State *L) {
+  cl_matrix *a = lcl_testmatrix(L, 1), *b = lcl_testmatrix(L, 2);
+  int eq = a && b && a->rows == b->rows && a->cols == b->cols;
+  size_t k;
+  for (k = 0; eq && k < cl_matrix_size(a); k++)
+    eq = a->data[k] == b->data[k];
+  lua_pushboolean(L, eq);
+  return 1;
+}
+
+static int m_len (lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)cl_matrix_size(lcl_checkmatrix(L, 1)));
+  return 1;
+}
+
+/* m:mulrows(v), m:divrows(v): row i scaled by v[i] (diag(v) * m);
+** m:mulcols(v), m:divcols(v): column j scaled by v[j] (m * diag(v)) */
+static int scale (lua_State *L, int by_row, int divide) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *v = lcl_tomatrix(L, 2), *c;
+  size_t i, j, n = by_row ? a->rows : a->cols;
+  if (cl_matrix_size(v) != n || (v->rows != 1 && v->cols != 1))
+    return luaL_error(L, "bad argument #2 (a vector of %zu elements expected, "
+                      "got %zu x %zu)", n, v->rows, v->cols);
+  c = lcl_newmatrix(L, a->rows, a->cols);
+  for (j = 0; j < a->cols; j++)
+    for (i = 0; i < a->rows; i++) {
+      double s = v->data[by_row ? i : j];
+      CL_AT(c, i, j) = divide ? CL_AT(a, i, j) / s : CL_AT(a, i, j) * s;
+    }
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+static int m_mulrows (lua_State *L) { return scale(L, 1, 0); }
+static int m_divrows (lua_State *L) { return scale(L, 1, 1); }
+static int m_mulcols (lua_State *L) { return scale(L, 0, 0); }
+static int m_divcols (lua_State *L) { return scale(L, 0, 1); }
+
+/* ---------------------------------------------------------------- */
+/* reductions                                                        */
+/* ---------------------------------------------------------------- */
+
+static int reduce (lua_State *L, cl_reduction red, cl_axis axis) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *out;
+  cl_error err;
+  if (axis == CL_BY_ALL) {
+    cl_matrix one;
+    double v;
+    if (cl_matrix_size(a) == 0 && red != CL_RED_SUM)
+      return luaL_error(L, "the matrix is empty");
+    one.rows = one.cols = 1;
+    one.data = &v;
+    cl_matrix_reduce(red, axis, a, &one, &err);
+    lua_pushnumber(L, v);
+    return 1;
+  }
+  out = (axis == CL_BY_ROW) ? lcl_newmatrix(L, a->rows, 1)
+                            : lcl_newmatrix(L, 1, a->cols);
+  cl_matrix_reduce(red, axis, a, out, &err);
+  lcl_copynames(L, 1, -1, axis == CL_BY_ROW ? LCL_ROWNAMES : LCL_COLNAMES);
+  return 1;
+}
+
+static int m_sum (lua_State *L) { return reduce(L, CL_RED_SUM, check_axis(L, 2)); }
+static int m_mean (lua_State *L) { return reduce(L, CL_RED_MEAN, check_axis(L, 2)); }
+static int m_min (lua_State *L) { return reduce(L, CL_RED_MIN, check_axis(L, 2)); }
+static int m_max (lua_State *L) { return reduce(L, CL_RED_MAX, check_axis(L, 2)); }
+static int m_rowsums (lua_State *L) { return reduce(L, CL_RED_SUM, CL_BY_ROW); }
+static int m_colsums (lua_State *L) { return reduce(L, CL_RED_SUM, CL_BY_COL); }
+
+static int m_sd (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1);
+  cl_axis axis = check_axis(L, 2);
+  size_t n = axis == CL_BY_ALL ? cl_matrix_size(a)
+           : axis == CL_BY_ROW ? a->cols : a->rows;
+  if (n < 2)
+    return luaL_error(L, "sd needs at least 2 values (divisor n - 1), got %d",
+                      (int)n);
+  return reduce(L, CL_RED_SD, axis);
+}
+
+/* ---------------------------------------------------------------- */
+/* elementwise functions and comparisons                             */
+/* ---------------------------------------------------------------- */
+
+static int apply (lua_State *L, double (*f)(double), const char *name,
+                  int positive) {
+  cl_matrix *a = lcl_checkmatrix(L, 1);
+  cl_matrix *c = lcl_newmatrix(L, a->rows, a->cols);
+  size_t k, n = cl_matrix_size(a);
+  for (k = 0; k < n; k++) {
+    double x = a->data[k];
+    if ((positive == 1 && !(x > 0)) || (positive == 2 && !(x >= 0)))
+      return luaL_error(L, "%s of %g at [%d, %d]: the argument must be %s",
+                        name, x, (int)(k % a->rows) + 1, (int)(k / a->rows) + 1,
+                        positive == 1 ? "positive" : "non-negative");
+    c->data[k] = f(x);
+  }
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+static int m_log (lua_State *L) { return apply(L, log, "log", 1); }
+static int m_exp (lua_State *L) { return apply(L, exp, "exp", 0); }
+static int m_sqrt (lua_State *L) { return apply(L, sqrt, "sqrt", 2); }
+static int m_abs (lua_State *L) { return apply(L, fabs, "abs", 0); }
+
+/* m:map(f): f(x, i, j) for every element */
+static int m_map (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *c;
+  size_t i, j;
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  c = lcl_newmatrix(L, a->rows, a->cols);
+  for (j = 0; j < a->cols; j++)
+    for (i = 0; i < a->rows; i++) {
+      int isnum;
+      lua_pushvalue(L, 2);
+      lua_pushnumber(L, CL_AT(a, i, j));
+      lua_pushinteger(L, (lua_Integer)i + 1);
+      lua_pushinteger(L, (lua_Integer)j + 1);
+      lua_call(L, 3, 1);
+      CL_AT(c, i, j) = lua_tonumberx(L, -1, &isnum);
+      if (!isnum)
+        return luaL_error(L, "map: the function returned %s for [%d, %d], "
+                          "not a number", luaL_typename(L, -1), (int)i + 1,
+                          (int)j + 1);
+      lua_pop(L, 1);
+    }
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+typedef enum { CMP_LT, CMP_LE, CMP_GT, CMP_GE, CMP_EQ, CMP_NE } cmp_op;
+
+static int compare (lua_State *L, cmp_op op) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *b = NULL, *c;
+  double s = 0;
+  size_t k, n = cl_matrix_size(a);
+  if (lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)) s = lua_tonumber(L, 2);
+  else {
+    b = lcl_tomatrix(L, 2);
+    if (b->rows != a->rows || b->cols != a->cols)
+      return luaL_error(L, "comparison: dimension mismatch (%zu x %zu and "
+                        "%zu x %zu)", a->rows, a->cols, b->rows, b->cols);
+  }
+  c = lcl_newmatrix(L, a->rows, a->cols);
+  for (k = 0; k < n; k++) {
+    double x = a->data[k], y = b ? b->data[k] : s;
+    int r;
+    switch (op) {
+      case CMP_LT: r = x < y; break;
+      case CMP_LE: r = x <= y; break;
+      case CMP_GT: r = x > y; break;
+      case CMP_GE: r = x >= y; break;
+      case CMP_EQ: r = x == y; break;
+      default: r = x != y; break;
+    }
+    c->data[k] = r;
+  }
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+static int m_lt (lua_State *L) { return compare(L, CMP_LT); }
+static int m_le (lua_State *L) { return compare(L, CMP_LE); }
+static int m_gt (lua_State *L) { return compare(L, CMP_GT); }
+static int m_ge (lua_State *L) { return compare(L, CMP_GE); }
+static int m_equal (lua_State *L) { return compare(L, CMP_EQ); }
+static int m_notequal (lua_State *L) { return compare(L, CMP_NE); }
+
+static int matrix_ismatrix (lua_State *L) {
+  lua_pushboolean(L, lcl_testmatrix(L, 1) != NULL);
+  return 1;
+}
+
+static const luaL_Reg methods[] = {
+  {"rows", m_rows}, {"cols", m_cols}, {"shape", m_shape},
+  {"get", m_get}, {"set", m_set}, {"copy", m_copy}, {"t", m_t},
+  {"totable", m_totable}, {"list", m_list},
+  {"rownames", m_rownames}, {"colnames", m_colnames},
+  {"setnames", m_setnames}, {"setrownames", m_setrownames},
+  {"setcolnames", m_setcolnames},
+  {"select", m_select}, {"drop", m_drop}, {"slice", m_slice},
+  {"row", m_row}, {"col", m_col},
+  {"hcat", matrix_hcat}, {"vcat", matrix_vcat},
+  {"emul", m_emul}, {"ediv", m_ediv},
+  {"mulrows", m_mulrows}, {"divrows", m_divrows},
+  {"mulcols", m_mulcols}, {"divcols", m_divcols},
+  {"sum", m_sum}, {"mean", m_mean}, {"sd", m_sd}, {"min", m_min},
+  {"max", m_max}, {"rowsums", m_rowsums}, {"colsums", m_colsums},
+  {"log", m_log}, {"exp", m_exp}, {"sqrt", m_sqrt}, {"abs", m_abs},
+  {"map", m_map},
+  {"lt", m_lt}, {"le", m_le}, {"gt", m_gt}, {"ge", m_ge},
+  {"equal", m_equal}, {"notequal", m_notequal},
+  {"format", lmatrix_format},
+  {NULL, NULL}
+};
+
+static const luaL_Reg metamethods[] = {
+  {"__add", m_add}, {"__sub", m_sub}, {"__mul", m_mul}, {"__div", m_div},
+  {"__unm", m_unm}, {"__eq", m_eq}, {"__len", m_len},
+  {"__tostring", lmatrix_tostring},
+  {"__index", NULL},
+  {NULL, NULL}
+};
+
+static const luaL_Reg functions[] = {
+  {"new", matrix_new}, {"from", matrix_from}, {"col", matrix_col},
+  {"row", matrix_row}, {"eye", matrix_eye}, {"zeros", matrix_zeros},
+  {"ones", matrix_ones}, {"diag", matrix_diag}, {"hcat", matrix_hcat},
+  {"vcat", matrix_vcat}, {"ismatrix", matrix_ismatrix},
+  {NULL, NULL}
+};
+
+int luaopen_matrix (lua_State *L) {
+  if (luaL_newmetatable(L, LCL_MATRIX)) {
+    luaL_setfuncs(L, metamethods, 0);
+    luaL_newlib(L, methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "matrix");
+    lua_setfield(L, -2, "__name");
+  }
+  lua_pop(L, 1);
+  luaL_newlib(L, functions);
+  return 1;
+}

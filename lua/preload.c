@@ -1,0 +1,24 @@
+/*
+** preload.c -- the list of C modules: `require "matrix"` etc. find them here.
+** A new binding adds its luaopen_ function to this table.
+*/
+#include <lauxlib.h>
+
+#include "preload.h"
+
+int luaopen_matrix (lua_State *L);
+
+static const luaL_Reg modules[] = {
+  {"matrix", luaopen_matrix},
+  {NULL, NULL}
+};
+
+void cl_preload (lua_State *L) {
+  const luaL_Reg *m;
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  for (m = modules; m->func != NULL; m++) {
+    lua_pushcfunction(L, m->func);
+    lua_setfield(L, -2, m->name);
+  }
+  lua_pop(L, 1);
+}

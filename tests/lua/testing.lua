@@ -1,0 +1,55 @@
+-- testing.lua -- a small test harness for the Lua tests: named cases, numeric
+-- comparisons with tolerances, expected errors, and a closing
+-- "N passed, N failed" line that tests/run.sh adds up.
+local M = {}
+local passed, failed = 0, 0
+
+-- runs fn as a named case; an error in it is a failure with its message
+function M.test(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then passed = passed + 1
+  else failed = failed + 1; print("FAIL " .. name .. ": " .. tostring(err)) end
+end
+
+-- |got - want| <= tol * max(1, |want|)
+function M.close(got, want, tol, what)
+  tol = tol or 1e-12
+  if type(got) ~= "number" or got ~= got or math.abs(got - want) > tol * math.max(1, math.abs(want)) then
+    error(string.format("%s: got %s, want %.15g (tolerance %g)", what or "value",
+      tostring(got), want, tol), 2)
+  end
+end
+
+-- every element of matrix m against a table of rows
+function M.close_matrix(m, want, tol, what)
+  assert(m:rows() == #want and m:cols() == #want[1],
+    string.format("%s: shape %dx%d, want %dx%d", what or "matrix", m:rows(), m:cols(), #want, #want[1]))
+  for i = 1, #want do for j = 1, #want[1] do
+    M.close(m:get(i, j), want[i][j], tol, string.format("%s[%d,%d]", what or "matrix", i, j))
+  end end
+end
+
+function M.equal(got, want, what)
+  if got ~= want then
+    error(string.format("%s: got %s, want %s", what or "value", tostring(got), tostring(want)), 2)
+  end
+end
+
+-- fn(...) must raise an error whose message contains `pattern` (plain text)
+function M.errors(pattern, fn, ...)
+  local ok, err = pcall(fn, ...)
+  if ok then error("expected an error containing '" .. pattern .. "', got none", 2) end
+  if not tostring(err):find(pattern, 1, true) then
+    error("expected an error containing '" .. pattern .. "', got: " .. tostring(err), 2)
+  end
+end
+
+-- the folder holding the test data (tests/data), relative to the project root
+M.data = "tests/data"
+
+function M.done()
+  print(string.format("%d passed, %d failed", passed, failed))
+  os.exit(failed == 0 and 0 or 1)
+end
+
+return M
