@@ -36,7 +36,7 @@ $(BUILD)/lua/%.o: lua/%.c lua/*.h core/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -DCL_PREFIX='"$(PREFIX)"' -c -o $@ $<
 
-$(BUILD)/tests/%: tests/c/%.c $(CORE_OBJ) tests/c/*.h
+$(BUILD)/tests/%: tests/c/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
 

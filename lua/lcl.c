@@ -2,6 +2,8 @@
 ** lcl.c -- the matrix userdata and helpers shared by every binding.
 */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -10,7 +12,7 @@
 cl_matrix *lcl_newmatrix (lua_State *L, size_t r, size_t c) {
   cl_matrix *m;
   if (c != 0 && r > (SIZE_MAX - sizeof(cl_matrix)) / sizeof(double) / c)
-    luaL_error(L, "matrix of %zu x %zu is too large", r, c);
+    lcl_errorf(L, "matrix of %zu x %zu is too large", r, c);
   m = (cl_matrix *)lua_newuserdatauv(L, sizeof(cl_matrix) + r * c * sizeof(double), 2);
   m->rows = r;
   m->cols = c;
@@ -84,7 +86,7 @@ cl_matrix *lcl_tomatrix (lua_State *L, int arg) {
 cl_matrix *lcl_checksquare (lua_State *L, int arg) {
   cl_matrix *m = lcl_tomatrix(L, arg);
   if (m->rows != m->cols)
-    luaL_error(L, "bad argument #%d (square matrix expected, got %zu x %zu)",
+    lcl_errorf(L, "bad argument #%d (square matrix expected, got %zu x %zu)",
                arg, m->rows, m->cols);
   return m;
 }
@@ -160,8 +162,20 @@ size_t lcl_checkindex (lua_State *L, int idx, int which, int arg) {
   }
 }
 
+int lcl_errorf (lua_State *L, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  luaL_where(L, 1);
+  lua_pushstring(L, msg);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
 int lcl_error (lua_State *L, const cl_error *err) {
-  return luaL_error(L, "%s", err->msg);
+  return lcl_errorf(L, "%s", err->msg);
 }
 
 void lcl_checkfinite (lua_State *L, int idx, const char *what) {
@@ -170,7 +184,7 @@ void lcl_checkfinite (lua_State *L, int idx, const char *what) {
   if (k < cl_matrix_size(m)) {
     size_t i = k % m->rows, j = k / m->rows;
     const char *rl = lcl_label(L, idx, 1, i), *cl = lcl_label(L, idx, 2, j);
-    luaL_error(L, "%s: element [%d, %d]%s%s%s%s%s is %f, not a finite number",
+    lcl_errorf(L, "%s: element [%d, %d]%s%s%s%s%s is %g, not a finite number",
                what, (int)i + 1, (int)j + 1, rl || cl ? " (" : "",
                rl ? rl : "", rl && cl ? ", " : "", cl ? cl : "",
                rl || cl ? ")" : "", m->data[k]);

@@ -44,6 +44,14 @@ const char *lcl_label (lua_State *L, int idx, int which, size_t k);
 ** index along rows (which = 1) or columns (which = 2) of matrix at idx. */
 size_t lcl_checkindex (lua_State *L, int idx, int which, int arg);
 
+/* luaL_error with the whole of printf's formats (%zu, %g, %.3f ...), which
+** lua_pushfstring lacks; adds the position like luaL_error */
+int lcl_errorf (lua_State *L, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
 /* Raises the core error as a Lua error */
 int lcl_error (lua_State *L, const cl_error *err);
 /* Raises an error naming the first non-finite element of m (matrix at idx) */

@@ -34,6 +34,7 @@ static int matrix_new (lua_State *L) {
 }
 
 static void set_label_arg (lua_State *L, int m, int arg, int which) {
+  m = lua_absindex(L, m);
   if (lua_isnoneornil(L, arg)) return;
   luaL_checktype(L, arg, LUA_TTABLE);
   lua_pushvalue(L, arg);
@@ -43,7 +44,7 @@ static void set_label_arg (lua_State *L, int m, int arg, int which) {
 static void check_label_count (lua_State *L, int arg, size_t n, const char *what) {
   if (!lua_isnoneornil(L, arg) && lua_type(L, arg) == LUA_TTABLE &&
       (size_t)luaL_len(L, arg) != n)
-    luaL_error(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
+    lcl_errorf(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
                (int)luaL_len(L, arg), what, (int)n, what);
 }
 
@@ -148,7 +149,7 @@ static int m_shape (lua_State *L) {
 static void vector_index (lua_State *L, cl_matrix *m, int arg, size_t *i, size_t *j) {
   if (m->cols == 1) { *i = lcl_checkindex(L, 1, 1, arg); *j = 0; }
   else if (m->rows == 1) { *i = 0; *j = lcl_checkindex(L, 1, 2, arg); }
-  else luaL_error(L, "bad argument #%d (a %zu x %zu matrix needs a row and a "
+  else lcl_errorf(L, "bad argument #%d (a %zu x %zu matrix needs a row and a "
                   "column index)", arg, m->rows, m->cols);
 }
 
@@ -246,13 +247,13 @@ static void store_names (lua_State *L, int arg, int which) {
   }
   luaL_checktype(L, arg, LUA_TTABLE);
   if ((size_t)luaL_len(L, arg) != n)
-    luaL_error(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
+    lcl_errorf(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
                (int)luaL_len(L, arg), what, (int)n, what);
   lua_createtable(L, (int)n, 0);
   for (k = 1; k <= n; k++) {
     lua_geti(L, arg, (lua_Integer)k);
     if (!lua_isstring(L, -1))
-      luaL_error(L, "bad argument #%d (%s label %d is %s, not a string)", arg,
+      lcl_errorf(L, "bad argument #%d (%s label %d is %s, not a string)", arg,
                  what, (int)k, luaL_typename(L, -1));
     lua_tostring(L, -1);  /* numbers become strings */
     lua_rawseti(L, -2, (lua_Integer)k);
@@ -443,7 +444,7 @@ static int concat (lua_State *L, int vertical) {
       st = cl_matrix_hcat(a, b, c, &err);
     }
     if (st != CL_OK)
-      return luaL_error(L, "bad argument #%d to '%s' (%s)", k,
+      return lcl_errorf(L, "bad argument #%d to '%s' (%s)", k,
                         vertical ? "vcat" : "hcat", err.msg);
     out = lua_gettop(L);
     lcl_copynames(L, acc, out, vertical ? LCL_COLNAMES : LCL_ROWNAMES);
@@ -476,7 +477,7 @@ static int elementwise (lua_State *L, cl_elementwise op, const char *name) {
     cl_matrix *a = lcl_tomatrix(L, 1), *b = lcl_tomatrix(L, 2);
     cl_matrix *c = lcl_newmatrix(L, a->rows, a->cols);
     if (cl_matrix_elementwise(op, a, b, c, &err) != CL_OK)
-      luaL_error(L, "%s: dimension mismatch (%zu x %zu and %zu x %zu)", name,
+      lcl_errorf(L, "%s: dimension mismatch (%zu x %zu and %zu x %zu)", name,
                  a->rows, a->cols, b->rows, b->cols);
     lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
   }
@@ -497,7 +498,7 @@ static int m_mul (lua_State *L) {
   a = lcl_tomatrix(L, 1);
   b = lcl_tomatrix(L, 2);
   if (a->cols != b->rows)
-    return luaL_error(L, "matrix product: dimension mismatch (%zu x %zu * "
+    return lcl_errorf(L, "matrix product: dimension mismatch (%zu x %zu * "
                       "%zu x %zu)", a->rows, a->cols, b->rows, b->cols);
   if (cl_matrix_mul(a, b, lcl_newmatrix(L, a->rows, b->cols), &err) != CL_OK)
     return lcl_error(L, &err);
@@ -509,7 +510,7 @@ static int m_mul (lua_State *L) {
 static int m_div (lua_State *L) {
   if (!(lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)) &&
       !(lua_isnumber(L, 1) && !lcl_testmatrix(L, 1)))
-    return luaL_error(L, "'/' divides a matrix by a number; use m:ediv(n) "
+    return lcl_errorf(L, "'/' divides a matrix by a number; use m:ediv(n) "
                       "elementwise or linalg.solve(A, B) for A^-1 B");
   return elementwise(L, CL_EW_DIV, "/");
 }
@@ -542,7 +543,7 @@ static int scale (lua_State *L, int by_row, int divide) {
   cl_matrix *a = lcl_checkmatrix(L, 1), *v = lcl_tomatrix(L, 2), *c;
   size_t i, j, n = by_row ? a->rows : a->cols;
   if (cl_matrix_size(v) != n || (v->rows != 1 && v->cols != 1))
-    return luaL_error(L, "bad argument #2 (a vector of %zu elements expected, "
+    return lcl_errorf(L, "bad argument #2 (a vector of %zu elements expected, "
                       "got %zu x %zu)", n, v->rows, v->cols);
   c = lcl_newmatrix(L, a->rows, a->cols);
   for (j = 0; j < a->cols; j++)
@@ -570,7 +571,7 @@ static int reduce (lua_State *L, cl_reduction red, cl_axis axis) {
     cl_matrix one;
     double v;
     if (cl_matrix_size(a) == 0 && red != CL_RED_SUM)
-      return luaL_error(L, "the matrix is empty");
+      return lcl_errorf(L, "the matrix is empty");
     one.rows = one.cols = 1;
     one.data = &v;
     cl_matrix_reduce(red, axis, a, &one, &err);
@@ -597,7 +598,7 @@ static int m_sd (lua_State *L) {
   size_t n = axis == CL_BY_ALL ? cl_matrix_size(a)
            : axis == CL_BY_ROW ? a->cols : a->rows;
   if (n < 2)
-    return luaL_error(L, "sd needs at least 2 values (divisor n - 1), got %d",
+    return lcl_errorf(L, "sd needs at least 2 values (divisor n - 1), got %d",
                       (int)n);
   return reduce(L, CL_RED_SD, axis);
 }
@@ -614,7 +615,7 @@ static int apply (lua_State *L, double (*f)(double), const char *name,
   for (k = 0; k < n; k++) {
     double x = a->data[k];
     if ((positive == 1 && !(x > 0)) || (positive == 2 && !(x >= 0)))
-      return luaL_error(L, "%s of %g at [%d, %d]: the argument must be %s",
+      return lcl_errorf(L, "%s of %g at [%d, %d]: the argument must be %s",
                         name, x, (int)(k % a->rows) + 1, (int)(k / a->rows) + 1,
                         positive == 1 ? "positive" : "non-negative");
     c->data[k] = f(x);
@@ -644,7 +645,7 @@ static int m_map (lua_State *L) {
       lua_call(L, 3, 1);
       CL_AT(c, i, j) = lua_tonumberx(L, -1, &isnum);
       if (!isnum)
-        return luaL_error(L, "map: the function returned %s for [%d, %d], "
+        return lcl_errorf(L, "map: the function returned %s for [%d, %d], "
                           "not a number", luaL_typename(L, -1), (int)i + 1,
                           (int)j + 1);
       lua_pop(L, 1);
@@ -663,7 +664,7 @@ static int compare (lua_State *L, cmp_op op) {
   else {
     b = lcl_tomatrix(L, 2);
     if (b->rows != a->rows || b->cols != a->cols)
-      return luaL_error(L, "comparison: dimension mismatch (%zu x %zu and "
+      return lcl_errorf(L, "comparison: dimension mismatch (%zu x %zu and "
                         "%zu x %zu)", a->rows, a->cols, b->rows, b->cols);
   }
   c = lcl_newmatrix(L, a->rows, a->cols);
@@ -735,7 +736,33 @@ static const luaL_Reg functions[] = {
   {NULL, NULL}
 };
 
+/* what help(matrix) prints: one line per function and method */
+static const char *const help[][2] = {
+  {"_about", "labelled dense matrices of doubles (column-major, BLAS-backed)"},
+  {"new", "matrix.new(r, c [, fill]) -- an r x c matrix filled with fill (0)"},
+  {"from", "matrix.from(rows [, rownames [, colnames]]) -- from {{1,2},{3,4}} or {1,2,3} (a column)"},
+  {"col", "matrix.col(array [, labels]) -- a column vector"},
+  {"row", "matrix.row(array [, labels]) -- a row vector"},
+  {"eye", "matrix.eye(n) -- the identity"},
+  {"zeros", "matrix.zeros(r [, c]) -- zeros; matrix.ones(r [, c]) ones"},
+  {"ones", "matrix.ones(r [, c]) -- a matrix of ones (default a column)"},
+  {"diag", "matrix.diag(v) -- diagonal matrix from a vector; of a matrix, its diagonal"},
+  {"hcat", "matrix.hcat(a, b, ...) -- side by side; m:hcat(b) too"},
+  {"vcat", "matrix.vcat(a, b, ...) -- one above the other; m:vcat(b) too"},
+  {"ismatrix", "matrix.ismatrix(x) -- true for a matrix"},
+  {"methods", "m:rows() m:cols() m:shape() m:get(i, j) m:set(i, j, v) m:copy() m:t() "
+   "m:totable() m:list() m:rownames() m:colnames() m:setnames(rn, cn) "
+   "m:select(rows, cols) m:drop(rows, cols) m:slice(r1, r2, c1, c2) m:row(i) m:col(j) "
+   "m:rowsums() m:colsums() m:sum([\"row\"|\"col\"]) m:mean() m:sd() m:min() m:max() "
+   "m:emul(n) m:ediv(n) m:mulrows(v) m:divrows(v) m:mulcols(v) m:divcols(v) "
+   "m:log() m:exp() m:sqrt() m:abs() m:map(f) m:lt(x) m:le(x) m:gt(x) m:ge(x) "
+   "m:equal(x) m:notequal(x) m:format{width=, rows=, digits=}; "
+   "operators: a * b (product), a + b, a - b, -a, a * s, a / s, a == b, #a; "
+   "indices may be labels: L:get(\"Mining\", \"Mining\")"},
+};
+
 int luaopen_matrix (lua_State *L) {
+  size_t k;
   if (luaL_newmetatable(L, LCL_MATRIX)) {
     luaL_setfuncs(L, metamethods, 0);
     luaL_newlib(L, methods);
@@ -745,5 +772,11 @@ int luaopen_matrix (lua_State *L) {
   }
   lua_pop(L, 1);
   luaL_newlib(L, functions);
+  lua_createtable(L, 0, (int)(sizeof help / sizeof help[0]));
+  for (k = 0; k < sizeof help / sizeof help[0]; k++) {
+    lua_pushstring(L, help[k][1]);
+    lua_setfield(L, -2, help[k][0]);
+  }
+  lua_setfield(L, -2, "_help");
   return 1;
 }

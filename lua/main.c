@@ -68,7 +68,8 @@ static void install_sigint (void) {
 /* ---------------------------------------------------------------- */
 
 static void print_error (const char *msg) {
-  fprintf(stderr, "%s: %s\n", progname, msg);
+  if (progname != NULL) fprintf(stderr, "%s: ", progname);
+  fprintf(stderr, "%s\n", msg);
   fflush(stderr);
 }
 
@@ -307,7 +308,7 @@ static void print_results (lua_State *L, int n) {
 static void do_repl (lua_State *L) {
   int status;
   const char *old = progname;
-  progname = NULL;
+  progname = NULL;  /* errors at the prompt need no program name */
   use_readline = isatty(STDIN_FILENO);
   if (use_readline) {
     rl_readline_name = "clusterlab";
@@ -315,7 +316,6 @@ static void do_repl (lua_State *L) {
     rl_signal_event_hook = readline_signal;
     history_init();
   }
-  progname = old;
   while ((status = read_chunk(L)) != -1) {
     if (status == -2) continue;
     if (status == LUA_OK) {
@@ -328,6 +328,7 @@ static void do_repl (lua_State *L) {
   }
   fputc('\n', stdout);
   fflush(stdout);
+  progname = old;
 }
 
 /* ---------------------------------------------------------------- */
