@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <unistd.h>
 
 #include <lua.h>
@@ -171,14 +172,42 @@ static void history_add (const char *line) {
   }
 }
 
-/* readline calls this when a signal interrupts its read(): Ctrl-C drops
-** the line being typed */
-static int readline_signal (void) {
-  if (interrupted) {
-    rl_replace_line("", 0);
-    rl_done = 1;
+/* Readline's callback interface: we wait in select() ourselves, so Ctrl-C
+** (which interrupts select) can drop the line being typed without losing
+** keystrokes or the session. */
+static char *rl_line;
+static int rl_finished;
+
+static void on_readline (char *line) {
+  rl_line = line;
+  rl_finished = 1;
+  rl_callback_handler_remove();
+}
+
+static char *read_with_readline (const char *prompt, int *cancelled) {
+  rl_finished = 0;
+  rl_line = NULL;
+  rl_callback_handler_install(prompt, on_readline);
+  while (!rl_finished) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(STDIN_FILENO, &fds);
+    if (select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL) < 0) {
+      if (errno == EINTR && interrupted) {
+        interrupted = 0;
+        rl_replace_line("", 0);
+        rl_callback_sigcleanup();
+        rl_callback_handler_remove();
+        fputc('\n', stdout);
+        *cancelled = 1;
+        return strdup("");
+      }
+      if (errno != EINTR) return NULL;
+      continue;
+    }
+    rl_callback_read_char();
   }
-  return 0;
+  return rl_line;
 }
 
 /* Reads one line; returns NULL at end of input. *cancelled is set on Ctrl-C */
@@ -186,15 +215,7 @@ static char *read_line (const char *prompt, int *cancelled) {
   *cancelled = 0;
   interrupted = 0;
   if (use_readline) {
-    char *line = readline(prompt);
-    if (interrupted) {
-      *cancelled = 1;
-      interrupted = 0;
-      fputc('\n', stdout);
-      free(line);
-      return strdup("");
-    }
-    return line;
+    return read_with_readline(prompt, cancelled);
   } else {
     char buf[8192];
     size_t len;
@@ -313,7 +334,6 @@ static void do_repl (lua_State *L) {
   if (use_readline) {
     rl_readline_name = "clusterlab";
     rl_catch_signals = 0;
-    rl_signal_event_hook = readline_signal;
     history_init();
   }
   while ((status = read_chunk(L)) != -1) {
