@@ -34,11 +34,9 @@ static double table_number (lua_State *L, int arg, lua_Integer i, lua_Integer j)
   double v = lua_tonumberx(L, -1, &isnum);
   if (!isnum) {
     if (j > 0)
-      luaL_error(L, "bad argument #%d (element [%d][%d] is %s, not a number)",
-                 arg, (int)i, (int)j, luaL_typename(L, -1));
+      lcl_argerror(L, arg, "element [%d][%d] is %s, not a number", (int)i, (int)j, luaL_typename(L, -1));
     else
-      luaL_error(L, "bad argument #%d (element [%d] is %s, not a number)",
-                 arg, (int)i, luaL_typename(L, -1));
+      lcl_argerror(L, arg, "element [%d] is %s, not a number", (int)i, luaL_typename(L, -1));
   }
   return v;
 }
@@ -59,10 +57,9 @@ cl_matrix *lcl_tomatrix (lua_State *L, int arg) {
     m = lcl_newmatrix(L, (size_t)nr, (size_t)nc);
     for (i = 1; i <= nr; i++) {
       if (lua_geti(L, arg, i) != LUA_TTABLE)
-        luaL_error(L, "bad argument #%d (row %d is not a table)", arg, (int)i);
+        lcl_argerror(L, arg, "row %d is not a table", (int)i);
       if (luaL_len(L, -1) != nc)
-        luaL_error(L, "bad argument #%d (row %d has %d elements, row 1 has %d)",
-                   arg, (int)i, (int)luaL_len(L, -1), (int)nc);
+        lcl_argerror(L, arg, "row %d has %d elements, row 1 has %d", (int)i, (int)luaL_len(L, -1), (int)nc);
       for (j = 1; j <= nc; j++) {
         lua_geti(L, -1, j);
         CL_AT(m, i - 1, j - 1) = table_number(L, arg, i, j);
@@ -86,8 +83,7 @@ cl_matrix *lcl_tomatrix (lua_State *L, int arg) {
 cl_matrix *lcl_checksquare (lua_State *L, int arg) {
   cl_matrix *m = lcl_tomatrix(L, arg);
   if (m->rows != m->cols)
-    lcl_errorf(L, "bad argument #%d (square matrix expected, got %zu x %zu)",
-               arg, m->rows, m->cols);
+    lcl_argerror(L, arg, "square matrix expected, got %zu x %zu", m->rows, m->cols);
   return m;
 }
 
@@ -141,8 +137,7 @@ size_t lcl_checkindex (lua_State *L, int idx, int which, int arg) {
     const char *name = lua_tostring(L, arg);
     size_t k;
     if (lcl_getnames(L, idx, which) != LUA_TTABLE)
-      luaL_error(L, "bad argument #%d (%s label '%s' given, but the matrix has "
-                 "no %s labels)", arg, what, name, what);
+      lcl_argerror(L, arg, "%s label '%s' given, but the matrix has no %s labels", what, name, what);
     for (k = 0; k < n; k++) {
       lua_geti(L, -1, (lua_Integer)k + 1);
       if (lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), name) == 0) {
@@ -151,13 +146,11 @@ size_t lcl_checkindex (lua_State *L, int idx, int which, int arg) {
       }
       lua_pop(L, 1);
     }
-    return (size_t)luaL_error(L, "bad argument #%d (no %s labelled '%s')",
-                              arg, what, name);
+    return (size_t)lcl_argerror(L, arg, "no %s labelled '%s'", what, name);
   } else {
     lua_Integer i = luaL_checkinteger(L, arg);
     if (i < 1 || (size_t)i > n)
-      luaL_error(L, "bad argument #%d (%s index %d out of range 1..%d)",
-                 arg, what, (int)i, (int)n);
+      lcl_argerror(L, arg, "%s index %d out of range 1..%d", what, (int)i, (int)n);
     return (size_t)(i - 1);
   }
 }
@@ -172,6 +165,15 @@ int lcl_errorf (lua_State *L, const char *fmt, ...) {
   lua_pushstring(L, msg);
   lua_concat(L, 2);
   return lua_error(L);
+}
+
+int lcl_argerror (lua_State *L, int arg, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return luaL_argerror(L, arg, msg);
 }
 
 int lcl_error (lua_State *L, const cl_error *err) {

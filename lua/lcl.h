@@ -52,6 +52,14 @@ int lcl_errorf (lua_State *L, const char *fmt, ...)
 #endif
   ;
 
+/* luaL_argerror with a printf-formatted reason: "bad argument #2 to 'get'
+** (row index 5 out of range 1..2)" */
+int lcl_argerror (lua_State *L, int arg, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+
 /* Raises the core error as a Lua error */
 int lcl_error (lua_State *L, const cl_error *err);
 /* Raises an error naming the first non-finite element of m (matrix at idx) */

@@ -44,8 +44,7 @@ static void set_label_arg (lua_State *L, int m, int arg, int which) {
 static void check_label_count (lua_State *L, int arg, size_t n, const char *what) {
   if (!lua_isnoneornil(L, arg) && lua_type(L, arg) == LUA_TTABLE &&
       (size_t)luaL_len(L, arg) != n)
-    lcl_errorf(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
-               (int)luaL_len(L, arg), what, (int)n, what);
+    lcl_argerror(L, arg, "%d %s labels for %d %ss", (int)luaL_len(L, arg), what, (int)n, what);
 }
 
 /* matrix.from(rows [, rownames [, colnames]]) */
@@ -149,8 +148,7 @@ static int m_shape (lua_State *L) {
 static void vector_index (lua_State *L, cl_matrix *m, int arg, size_t *i, size_t *j) {
   if (m->cols == 1) { *i = lcl_checkindex(L, 1, 1, arg); *j = 0; }
   else if (m->rows == 1) { *i = 0; *j = lcl_checkindex(L, 1, 2, arg); }
-  else lcl_errorf(L, "bad argument #%d (a %zu x %zu matrix needs a row and a "
-                  "column index)", arg, m->rows, m->cols);
+  else lcl_argerror(L, arg, "a %zu x %zu matrix needs a row and a column index", m->rows, m->cols);
 }
 
 static int m_get (lua_State *L) {
@@ -247,14 +245,12 @@ static void store_names (lua_State *L, int arg, int which) {
   }
   luaL_checktype(L, arg, LUA_TTABLE);
   if ((size_t)luaL_len(L, arg) != n)
-    lcl_errorf(L, "bad argument #%d (%d %s labels for %d %ss)", arg,
-               (int)luaL_len(L, arg), what, (int)n, what);
+    lcl_argerror(L, arg, "%d %s labels for %d %ss", (int)luaL_len(L, arg), what, (int)n, what);
   lua_createtable(L, (int)n, 0);
   for (k = 1; k <= n; k++) {
     lua_geti(L, arg, (lua_Integer)k);
     if (!lua_isstring(L, -1))
-      lcl_errorf(L, "bad argument #%d (%s label %d is %s, not a string)", arg,
-                 what, (int)k, luaL_typename(L, -1));
+      lcl_argerror(L, arg, "%s label %d is %s, not a string", what, (int)k, luaL_typename(L, -1));
     lua_tostring(L, -1);  /* numbers become strings */
     lua_rawseti(L, -2, (lua_Integer)k);
   }
@@ -543,8 +539,8 @@ static int scale (lua_State *L, int by_row, int divide) {
   cl_matrix *a = lcl_checkmatrix(L, 1), *v = lcl_tomatrix(L, 2), *c;
   size_t i, j, n = by_row ? a->rows : a->cols;
   if (cl_matrix_size(v) != n || (v->rows != 1 && v->cols != 1))
-    return lcl_errorf(L, "bad argument #2 (a vector of %zu elements expected, "
-                      "got %zu x %zu)", n, v->rows, v->cols);
+    return lcl_argerror(L, 2, "a vector of %zu elements expected, got %zu x %zu",
+                        n, v->rows, v->cols);
   c = lcl_newmatrix(L, a->rows, a->cols);
   for (j = 0; j < a->cols; j++)
     for (i = 0; i < a->rows; i++) {
