@@ -17,11 +17,12 @@ HOST_OBJ := $(patsubst lua/%.c,$(BUILD)/lua/%.o,$(wildcard lua/*.c))
 CTESTS   := $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
 BIN      := clusterlab$(if $(SANITIZE),-san)
 
-# Debian 12 packages the build and the tests need
-DEPS := build-essential pkg-config liblua5.4-dev libopenblas-dev liblapacke-dev \
-        libcsv-dev libreadline-dev libcmocka-dev r-base-core python3-numpy
+# Debian 12 packages the build and the tests need; the benchmarks' peers
+DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
+              liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev
+BENCH_DEPS := r-base-core python3-numpy
 
-.PHONY: all deps test check-memory demo install clean
+.PHONY: all deps bench-deps test check-memory demo bench install clean
 
 all: $(BIN)
 
@@ -40,14 +41,15 @@ $(BUILD)/tests/%: tests/c/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
 
-# Installs the Debian packages above that are missing (run as root).
+# Installs the Debian packages above that are missing (as root).
 deps:
-	@missing=$$(for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	@sh tools/install-packages.sh $(DEPS)
 
-test: $(BIN) $(CTESTS)
+bench-deps:
+	@sh tools/install-packages.sh $(BENCH_DEPS)
+
+test: deps
+	@$(MAKE) -s $(BIN) $(CTESTS)
 	@sh tests/run.sh ./$(BIN) $(BUILD)/tests
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -55,9 +57,14 @@ check-memory:
 	$(MAKE) SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" \
 	        OPTFLAGS="-O1 -g" test
 
-# The main job: the bundled reproduction of the dissertation.
-demo: $(BIN)
+# The main job: the bundled reproduction of the dissertation, into out/.
+demo: deps
+	@$(MAKE) -s $(BIN)
 	./$(BIN) scripts/dissertation.lua --out out
+
+# Speed against numpy and R on the same inputs (not part of the tests).
+bench: bench-deps $(BIN)
+	@for b in scripts/bench_*.lua; do ./$(BIN) $$b || exit 1; done
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/clusterlab
