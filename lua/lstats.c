@@ -1,0 +1,199 @@
+/*
+** lstats.c -- the `stats` module: multivariate statistics over core/ (column
+** correlations in one BLAS call, varimax and promax rotations as R's stats).
+** Only argument checks, labels and error messages live here.
+*/
+#include <math.h>
+
+#include "lcl.h"
+#include "../core/correlation.h"
+#include "../core/rotation.h"
+
+/* opts.<name> as a number, or def when opts or the field is absent */
+static double opt_number (lua_State *L, int opts, const char *name, double def) {
+  double v = def;
+  if (lua_isnoneornil(L, opts)) return def;
+  luaL_checktype(L, opts, LUA_TTABLE);
+  if (lua_getfield(L, opts, name) != LUA_TNIL) {
+    if (!lua_isnumber(L, -1))
+      lcl_errorf(L, "bad argument #%d (option '%s' must be a number, got %s)",
+                 opts, name, luaL_typename(L, -1));
+    v = lua_tonumber(L, -1);
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+static int opt_boolean (lua_State *L, int opts, const char *name, int def) {
+  int v = def;
+  if (lua_isnoneornil(L, opts)) return def;
+  luaL_checktype(L, opts, LUA_TTABLE);
+  if (lua_getfield(L, opts, name) != LUA_TNIL) v = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* ---------------------------------------------------------------- */
+/* correlation                                                       */
+/* ---------------------------------------------------------------- */
+
+/* opts.constant: "error" (default) raises; "report" returns their indices */
+static int constant_report (lua_State *L, int opts) {
+  static const char *const modes[] = {"error", "report", NULL};
+  int report = 0;
+  if (lua_isnoneornil(L, opts)) return 0;
+  luaL_checktype(L, opts, LUA_TTABLE);
+  lua_getfield(L, opts, "constant");
+  if (!lua_isnil(L, -1))
+    report = luaL_checkoption(L, lua_gettop(L), NULL, modes);
+  lua_pop(L, 1);
+  return report;
+}
+
+static void zero_variance_error (lua_State *L, int arg, const char *name,
+                                 size_t col) {
+  const char *label = lcl_label(L, arg, 2, col);
+  lcl_errorf(L, "cor: column %zu%s%s%s of %s has zero variance (all its values "
+             "are equal), so its correlations are undefined; "
+             "stats.cor(X, Y, {constant = \"report\"}) lists such columns",
+             col + 1, label ? " (" : "", label ? label : "", label ? ")" : "",
+             name);
+}
+
+/* pushes {i1, i2, ...} (1-based) of the n indices idx */
+static void push_indices (lua_State *L, const size_t *idx, size_t n) {
+  size_t k;
+  lua_createtable(L, (int)n, 0);
+  for (k = 0; k < n; k++) {
+    lua_pushinteger(L, (lua_Integer)idx[k] + 1);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+}
+
+/* stats.cor(X [, Y [, opts]]): correlations between the columns of X, or
+** between the columns of X and those of Y */
+static int stats_cor (lua_State *L) {
+  cl_matrix *x, *y = NULL, *r;
+  size_t *xc, *yc = NULL, nx = 0, ny = 0;
+  int report, st, res;
+  cl_error err;
+  lua_settop(L, 3);
+  x = lcl_tomatrix(L, 1);
+  if (!lua_isnil(L, 2)) {
+    y = lcl_tomatrix(L, 2);
+    if (y->rows != x->rows)
+      lcl_errorf(L, "bad argument #2 to 'cor' (dimension mismatch: X has %zu "
+                 "rows, Y has %zu)", x->rows, y->rows);
+  }
+  report = constant_report(L, 3);
+  luaL_argcheck(L, x->rows >= 2, 1, "at least 2 rows (observations) needed");
+  lcl_checkfinite(L, 1, "cor: X");
+  if (y != NULL) lcl_checkfinite(L, 2, "cor: Y");
+  xc = (size_t *)lua_newuserdatauv(L, (x->cols + 1) * sizeof(size_t), 0);
+  if (y != NULL) {
+    yc = (size_t *)lua_newuserdatauv(L, (y->cols + 1) * sizeof(size_t), 0);
+    r = lcl_newmatrix(L, x->cols, y->cols);
+    st = cl_correlation_cross(x, y, r, xc, &nx, yc, &ny, &err);
+  } else {
+    r = lcl_newmatrix(L, x->cols, x->cols);
+    st = cl_correlation_matrix(x, r, xc, &nx, &err);
+  }
+  if (st != CL_OK) return lcl_error(L, &err);
+  res = lua_gettop(L);
+  if (!report && nx > 0) zero_variance_error(L, 1, "X", xc[0]);
+  if (!report && ny > 0) zero_variance_error(L, 2, "Y", yc[0]);
+  lcl_getnames(L, 1, 2);
+  lcl_setnames(L, res, 1);
+  lcl_getnames(L, y != NULL ? 2 : 1, 2);
+  lcl_setnames(L, res, 2);
+  if (!report) return 1;
+  lua_createtable(L, 0, 2);
+  push_indices(L, xc, nx);
+  lua_setfield(L, -2, "x");
+  if (y != NULL) {
+    push_indices(L, yc, ny);
+    lua_setfield(L, -2, "y");
+  }
+  return 2;
+}
+
+/* ---------------------------------------------------------------- */
+/* rotations                                                         */
+/* ---------------------------------------------------------------- */
+
+/* pushes the rotated loadings (labels of arg 1) and the rotation matrix */
+static void new_rotation (lua_State *L, cl_matrix *a, cl_matrix **loadings,
+                          cl_matrix **rotmat) {
+  *loadings = lcl_newmatrix(L, a->rows, a->cols);
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  *rotmat = lcl_newmatrix(L, a->cols, a->cols);
+}
+
+/* stats.varimax(A [, {normalize = true, eps = 1e-5}]) */
+static int stats_varimax (lua_State *L) {
+  cl_matrix *a, *loadings, *rotmat;
+  int normalize, iterations;
+  double eps;
+  cl_error err;
+  lua_settop(L, 2);
+  a = lcl_tomatrix(L, 1);
+  normalize = opt_boolean(L, 2, "normalize", 1);
+  eps = opt_number(L, 2, "eps", 1e-5);
+  luaL_argcheck(L, eps > 0 && isfinite(eps), 2, "eps must be positive");
+  lcl_checkfinite(L, 1, "varimax: loadings");
+  new_rotation(L, a, &loadings, &rotmat);
+  if (cl_rotation_varimax(a, normalize, eps, loadings, rotmat, &iterations,
+                          &err) != CL_OK)
+    return lcl_error(L, &err);
+  lua_pushinteger(L, iterations);
+  return 3;
+}
+
+/* stats.promax(A [, {m = 4}]) */
+static int stats_promax (lua_State *L) {
+  cl_matrix *a, *loadings, *rotmat;
+  double m;
+  cl_error err;
+  lua_settop(L, 2);
+  a = lcl_tomatrix(L, 1);
+  m = opt_number(L, 2, "m", 4.0);
+  luaL_argcheck(L, m >= 1 && isfinite(m), 2, "power m must be >= 1");
+  luaL_argcheck(L, a->cols < 2 || a->rows >= a->cols, 1,
+                "more factors than variables");
+  lcl_checkfinite(L, 1, "promax: loadings");
+  new_rotation(L, a, &loadings, &rotmat);
+  if (cl_rotation_promax(a, m, loadings, rotmat, &err) != CL_OK)
+    return lcl_error(L, &err);
+  return 2;
+}
+
+static const luaL_Reg functions[] = {
+  {"cor", stats_cor},
+  {"varimax", stats_varimax},
+  {"promax", stats_promax},
+  {NULL, NULL}
+};
+
+static const char *const help[][2] = {
+  {"_about", "multivariate statistics: correlations, factor rotations"},
+  {"cor", "stats.cor(X [, Y [, {constant = \"error\"|\"report\"}]]) -- Pearson "
+   "correlations of the columns of X (or of X with Y), one BLAS call; a "
+   "constant column is an error, or with \"report\" NaN and a second result "
+   "{x = {cols}, y = {cols}}"},
+  {"varimax", "stats.varimax(A [, {normalize = true, eps = 1e-5}]) -> loadings, "
+   "rotmat, iterations -- as R's stats::varimax (Kaiser normalisation)"},
+  {"promax", "stats.promax(A [, {m = 4}]) -> loadings, rotmat -- as R's "
+   "stats::promax (oblique; rotmat not orthogonal)"},
+};
+
+int luaopen_stats (lua_State *L) {
+  size_t k;
+  luaL_newlib(L, functions);
+  lua_createtable(L, 0, (int)(sizeof help / sizeof help[0]));
+  for (k = 0; k < sizeof help / sizeof help[0]; k++) {
+    lua_pushstring(L, help[k][1]);
+    lua_setfield(L, -2, help[k][0]);
+  }
+  lua_setfield(L, -2, "_help");
+  return 1;
+}
