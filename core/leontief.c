@@ -1,0 +1,352 @@
+/*
+** leontief.c -- Leontief and Ghosh models over LAPACKE: one LU factorisation
+** of I - A per call, with the checks that make a table usable (outputs, flows,
+** singularity, productivity). Miller & Blair (2009), ch. 2 and 12.
+*/
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <lapacke.h>
+
+#include "leontief.h"
+
+/* ---------------------------------------------------------------- */
+/* naming sectors in messages                                        */
+/* ---------------------------------------------------------------- */
+
+static const char *name_of (const char *const *names, size_t k) {
+  return names != NULL ? names[k] : NULL;
+}
+
+/* "sector 3 (Mining)" or "sector 3" */
+static void sector (char *buf, size_t size, const char *const *names,
+                    size_t k) {
+  const char *s = name_of(names, k);
+  if (s != NULL) snprintf(buf, size, "sector %zu (%s)", k + 1, s);
+  else snprintf(buf, size, "sector %zu", k + 1);
+}
+
+/* "Z[2,5] (Mining -> Construction)" or "Z[2,5]" */
+static void element (char *buf, size_t size, char what,
+                     const char *const *names, size_t i, size_t j) {
+  const char *si = name_of(names, i), *sj = name_of(names, j);
+  if (si != NULL && sj != NULL)
+    snprintf(buf, size, "%c[%zu,%zu] (%s -> %s)", what, i + 1, j + 1, si, sj);
+  else snprintf(buf, size, "%c[%zu,%zu]", what, i + 1, j + 1);
+}
+
+/* ---------------------------------------------------------------- */
+/* checks of a table                                                 */
+/* ---------------------------------------------------------------- */
+
+static int check_square (const cl_matrix *m, char what, cl_error *err) {
+  if (m->rows != m->cols)
+    return cl_fail(err, CL_EDIM, "%c must be square (sectors x sectors), got "
+                   "%zu x %zu", what, m->rows, m->cols);
+  if (m->rows > 0x7fffffff)
+    return cl_fail(err, CL_EDIM, "%c has too many sectors for LAPACK", what);
+  return CL_OK;
+}
+
+/* finite and non-negative elements: flows (Z) or coefficients (A, B) */
+static int check_elements (const cl_matrix *m, char what,
+                           const char *const *names, cl_error *err) {
+  char at[300];
+  size_t i, j;
+  for (j = 0; j < m->cols; j++)
+    for (i = 0; i < m->rows; i++) {
+      double v = CL_AT(m, i, j);
+      if (isfinite(v) && v >= 0) continue;
+      element(at, sizeof at, what, names, i, j);
+      if (!isfinite(v))
+        return cl_fail(err, CL_EDOMAIN, "%s is %g, not a finite number", at, v);
+      return cl_fail(err, CL_EDOMAIN, "negative %s %s = %g",
+                     what == 'Z' ? "flow" : "coefficient", at, v);
+    }
+  return CL_OK;
+}
+
+/* Z square with finite non-negative flows, x a positive vector of n outputs */
+static int check_table (const cl_matrix *z, const cl_matrix *x,
+                        const char *const *names, cl_error *err) {
+  char s[300];
+  size_t j, n = z->rows;
+  int st = check_square(z, 'Z', err);
+  if (st != CL_OK) return st;
+  if (x->rows != 1 && x->cols != 1)
+    return cl_fail(err, CL_EDIM, "x must be a vector of outputs, got %zu x %zu",
+                   x->rows, x->cols);
+  if (cl_matrix_size(x) != n)
+    return cl_fail(err, CL_EDIM, "x has %zu elements, Z has %zu sectors",
+                   cl_matrix_size(x), n);
+  for (j = 0; j < n; j++) {
+    double xj = x->data[j];
+    if (isfinite(xj) && xj > 0) continue;
+    sector(s, sizeof s, names, j);
+    if (!isfinite(xj))
+      return cl_fail(err, CL_EDOMAIN, "%s: output is %g, not a finite number",
+                     s, xj);
+    if (xj < 0)
+      return cl_fail(err, CL_EDOMAIN, "%s: output is %g; output cannot be "
+                     "negative", s, xj);
+    return cl_fail(err, CL_EDOMAIN, "%s: output is 0; drop the sector or give "
+                   "its output", s);
+  }
+  return check_elements(z, 'Z', names, err);
+}
+
+/* ---------------------------------------------------------------- */
+/* factorising I - M (M = A, or B for the Ghosh model)               */
+/* ---------------------------------------------------------------- */
+
+typedef struct factors {
+  size_t n;
+  double *lu;   /* LU of I - M (dgetrf) */
+  int *ipiv;
+} factors;
+
+static void release (factors *f) {
+  free(f->lu);
+  free(f->ipiv);
+}
+
+/* column sums (A: a sector's purchases per unit of its output) or row sums
+** (B: a sector's intermediate sales per unit of its output); returns the
+** sector with the largest, the one to blame when the table is unproductive */
+static size_t largest_sum (const cl_matrix *m, int by_rows, double *sum) {
+  size_t i, j, worst = 0;
+  *sum = -HUGE_VAL;
+  for (j = 0; j < m->rows; j++) {
+    double s = 0;
+    for (i = 0; i < m->rows; i++) s += by_rows ? CL_AT(m, j, i) : CL_AT(m, i, j);
+    if (s > *sum) { *sum = s; worst = j; }
+  }
+  return worst;
+}
+
+/* spectral radius of M (dgeev): only computed to explain a failure */
+static double spectral_radius (const cl_matrix *m) {
+  size_t k, n = m->rows;
+  double *a = malloc(n * n * sizeof(double)), *wr = malloc(n * sizeof(double));
+  double *wi = malloc(n * sizeof(double)), rho = NAN;
+  if (a != NULL && wr != NULL && wi != NULL) {
+    cl_matrix_copy(m, &(cl_matrix){n, n, a});
+    if (LAPACKE_dgeev(LAPACK_COL_MAJOR, 'N', 'N', (int)n, a, (int)n, wr, wi,
+                      NULL, 1, NULL, 1) == 0) {
+      rho = 0;
+      for (k = 0; k < n; k++) rho = fmax(rho, hypot(wr[k], wi[k]));
+    }
+  }
+  free(a); free(wr); free(wi);
+  return rho;
+}
+
+static int unproductive (const cl_matrix *m, char what, int by_rows,
+                         const char *const *names, double rcond, int singular,
+                         cl_error *err) {
+  char s[300];
+  double sum;
+  size_t k = largest_sum(m, by_rows, &sum);
+  sector(s, sizeof s, names, k);
+  if (singular)
+    return cl_fail(err, CL_ESINGULAR, "(I - %c) is singular (reciprocal "
+                   "condition number %.3g), so the %s inverse does not exist; "
+                   "check %s whose %s sum of %c is %.6g", what, rcond,
+                   what == 'A' ? "Leontief" : "Ghosh", s,
+                   by_rows ? "row" : "column", what, sum);
+  return cl_fail(err, CL_EDOMAIN, "the table is not productive: spectral radius "
+                 "of %c is %.6g >= 1; check %s whose %s sum of %c is %.6g",
+                 what, spectral_radius(m), s, by_rows ? "row" : "column", what,
+                 sum);
+}
+
+/*
+** Factorises I - M and proves that the model is productive, i.e. that the
+** spectral radius of M is < 1, so that (I - M)^-1 = I + M + M^2 + ... >= 0.
+** The proof costs one solve: y = (I - M)^-1 1. If every y_i > 0 then
+** M y = y - 1 < y, and for a non-negative M the Collatz-Wielandt bound gives
+** rho(M) <= max_i (M y)_i / y_i = max_i (1 - 1 / y_i) < 1 (Horn & Johnson,
+** Matrix Analysis, thm 8.1.26). Conversely rho(M) < 1 gives y >= 1. A column
+** sum of M >= 1 therefore fails here only when the table is truly
+** unproductive, and the explanation then computes the spectral radius.
+** by_rows: blame the largest row sum (B) rather than column sum (A).
+*/
+static int factorise (const cl_matrix *m, char what, int by_rows,
+                      const char *const *names, factors *f, cl_error *err) {
+  size_t i, n = m->rows;
+  double anorm, rcond = 0, *y;
+  lapack_int info;
+  int st = check_square(m, what, err);
+  if (st != CL_OK) return st;
+  if ((st = check_elements(m, what, names, err)) != CL_OK) return st;
+  f->n = n;
+  f->lu = malloc((n ? n * n : 1) * sizeof(double));
+  f->ipiv = malloc((n ? n : 1) * sizeof(int));
+  y = malloc((n ? n : 1) * sizeof(double));
+  if (f->lu == NULL || f->ipiv == NULL || y == NULL) {
+    release(f); free(y);
+    return cl_fail(err, CL_ENOMEM, "out of memory factorising I - %c "
+                   "(%zu sectors)", what, n);
+  }
+  if (n == 0) { free(y); return CL_OK; }
+  for (i = 0; i < n * n; i++) f->lu[i] = -m->data[i];
+  for (i = 0; i < n; i++) f->lu[i * n + i] += 1.0;
+  anorm = LAPACKE_dlange(LAPACK_COL_MAJOR, '1', (int)n, (int)n, f->lu, (int)n);
+  info = LAPACKE_dgetrf(LAPACK_COL_MAJOR, (int)n, (int)n, f->lu, (int)n,
+                        f->ipiv);
+  if (info == 0)
+    info = LAPACKE_dgecon(LAPACK_COL_MAJOR, '1', (int)n, f->lu, (int)n, anorm,
+                          &rcond);
+  if (info < 0) {
+    release(f); free(y);
+    return cl_fail(err, CL_ELAPACK, "LAPACK rejected argument %d factorising "
+                   "I - %c", (int)-info, what);
+  }
+  if (info > 0 || !(rcond >= DBL_EPSILON)) {
+    release(f); free(y);
+    return unproductive(m, what, by_rows, names, info > 0 ? 0 : rcond, 1, err);
+  }
+  for (i = 0; i < n; i++) y[i] = 1.0;
+  LAPACKE_dgetrs(LAPACK_COL_MAJOR, 'N', (int)n, 1, f->lu, (int)n, f->ipiv, y,
+                 (int)n);
+  for (i = 0; i < n; i++)
+    if (!(y[i] > 0)) {
+      release(f); free(y);
+      return unproductive(m, what, by_rows, names, rcond, 0, err);
+    }
+  free(y);
+  return CL_OK;
+}
+
+/* x = (I - M)^-1 b (trans 'N') or (I - M)'^-1 b (trans 'T'), b n x k;
+** x may be b itself */
+static void solve (const factors *f, char trans, const cl_matrix *b,
+                   cl_matrix *x) {
+  if (x->data != b->data) cl_matrix_copy(b, x);
+  if (f->n > 0 && b->cols > 0)
+    LAPACKE_dgetrs(LAPACK_COL_MAJOR, trans, (int)f->n, (int)b->cols, f->lu,
+                   (int)f->n, f->ipiv, x->data, (int)f->n);
+}
+
+/* The explicit inverse is wanted here, not a solve: economists read its
+** elements (l_ij, the output of i per unit of final demand for j). */
+static int inverse (const cl_matrix *m, char what, int by_rows,
+                    const char *const *names, cl_matrix *out, cl_error *err) {
+  factors f;
+  size_t n = m->rows;
+  int st = check_square(m, what, err);
+  if (st != CL_OK) return st;
+  if (out->rows != n || out->cols != n)
+    return cl_fail(err, CL_EDIM, "the inverse must be %zu x %zu", n, n);
+  if ((st = factorise(m, what, by_rows, names, &f, err)) != CL_OK) return st;
+  cl_matrix_identity(out);
+  solve(&f, 'N', out, out);
+  release(&f);
+  return CL_OK;
+}
+
+/* ---------------------------------------------------------------- */
+/* the API                                                           */
+/* ---------------------------------------------------------------- */
+
+static int coefficients (const cl_matrix *z, const cl_matrix *x,
+                         const char *const *names, int by_rows, cl_matrix *a,
+                         cl_error *err) {
+  size_t i, j;
+  int st = check_table(z, x, names, err);
+  if (st != CL_OK) return st;
+  if (a->rows != z->rows || a->cols != z->cols)
+    return cl_fail(err, CL_EDIM, "the coefficients must be %zu x %zu", z->rows,
+                   z->cols);
+  for (j = 0; j < z->cols; j++)
+    for (i = 0; i < z->rows; i++)
+      CL_AT(a, i, j) = CL_AT(z, i, j) / x->data[by_rows ? i : j];
+  return CL_OK;
+}
+
+int cl_leontief_coefficients (const cl_matrix *z, const cl_matrix *x,
+                              const char *const *names, cl_matrix *a,
+                              cl_error *err) {
+  return coefficients(z, x, names, 0, a, err);
+}
+
+int cl_leontief_output_coefficients (const cl_matrix *z, const cl_matrix *x,
+                                     const char *const *names, cl_matrix *b,
+                                     cl_error *err) {
+  return coefficients(z, x, names, 1, b, err);
+}
+
+int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
+                         cl_matrix *l, cl_error *err) {
+  return inverse(a, 'A', 0, names, l, err);
+}
+
+int cl_leontief_ghosh (const cl_matrix *z, const cl_matrix *x,
+                       const char *const *names, cl_matrix *g, cl_error *err) {
+  size_t n = z->rows;
+  cl_matrix b;
+  int st;
+  if (g->rows != z->rows || g->cols != z->cols)
+    return cl_fail(err, CL_EDIM, "the Ghosh inverse must be %zu x %zu", n,
+                   z->cols);
+  b.rows = b.cols = n;
+  b.data = malloc((n ? n * n : 1) * sizeof(double));
+  if (b.data == NULL)
+    return cl_fail(err, CL_ENOMEM, "out of memory for B (%zu sectors)", n);
+  st = coefficients(z, x, names, 1, &b, err);
+  if (st == CL_OK) st = inverse(&b, 'B', 1, names, g, err);
+  free(b.data);
+  return st;
+}
+
+int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
+                             const char *const *names, cl_matrix *m,
+                             cl_error *err) {
+  factors f;
+  size_t i, n = a->rows;
+  int st;
+  if (m->rows != n || m->cols != 1)
+    return cl_fail(err, CL_EDIM, "the multipliers must be %zu x 1", n);
+  if (w != NULL) {
+    if (cl_matrix_size(w) != n || (w->rows != 1 && w->cols != 1))
+      return cl_fail(err, CL_EDIM, "the weights must be a vector of %zu "
+                     "elements, got %zu x %zu", n, w->rows, w->cols);
+    if ((i = cl_matrix_first_nonfinite(w)) < n) {
+      char s[300];
+      sector(s, sizeof s, names, i);
+      return cl_fail(err, CL_EDOMAIN, "%s: weight is %g, not a finite number",
+                     s, w->data[i]);
+    }
+  }
+  if ((st = factorise(a, 'A', 0, names, &f, err)) != CL_OK) return st;
+  if (w != NULL) cl_matrix_copy(w, m);
+  else cl_matrix_fill(m, 1.0);
+  solve(&f, 'T', m, m);  /* (I - A)' m = w, so m' = w' L */
+  release(&f);
+  return CL_OK;
+}
+
+int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
+                       const char *const *names, cl_matrix *x, cl_error *err) {
+  factors lu;
+  size_t k;
+  int st;
+  if (f->rows != a->rows)
+    return cl_fail(err, CL_EDIM, "f has %zu rows, A has %zu sectors", f->rows,
+                   a->rows);
+  if (x->rows != f->rows || x->cols != f->cols)
+    return cl_fail(err, CL_EDIM, "x must be %zu x %zu", f->rows, f->cols);
+  if ((k = cl_matrix_first_nonfinite(f)) < cl_matrix_size(f)) {
+    char s[300];
+    sector(s, sizeof s, names, k % f->rows);
+    return cl_fail(err, CL_EDOMAIN, "final demand f[%zu,%zu] of %s is %g, not "
+                   "a finite number", k % f->rows + 1, k / f->rows + 1, s,
+                   f->data[k]);
+  }
+  if ((st = factorise(a, 'A', 0, names, &lu, err)) != CL_OK) return st;
+  solve(&lu, 'N', f, x);
+  release(&lu);
+  return CL_OK;
+}

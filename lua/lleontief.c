@@ -1,0 +1,263 @@
+/*
+** lleontief.c -- the `leontief` module: input and output coefficients,
+** Leontief and Ghosh inverses, multipliers and solves (core/leontief.c);
+** this file checks arguments and labels and names sectors in errors.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "lcl.h"
+#include "../core/leontief.h"
+
+int luaopen_matrix (lua_State *L);
+
+static int fail (lua_State *L, const char *fname, const cl_error *err) {
+  return lcl_errorf(L, "leontief.%s: %s", fname, err->msg);
+}
+
+/* The flow or coefficient matrix at arg: square; a table becomes a matrix */
+static cl_matrix *check_square (lua_State *L, int arg, const char *what) {
+  cl_matrix *m = lcl_tomatrix(L, arg);
+  if (m->rows != m->cols)
+    lcl_argerror(L, arg, "%s must be square (sectors x sectors), got %zu x %zu",
+                 what, m->rows, m->cols);
+  return m;
+}
+
+/* The labels of a vector: row labels of a column, column labels of a row */
+static int vector_names (lua_State *L, int idx, const cl_matrix *v) {
+  return lcl_getnames(L, idx, v->cols == 1 ? 1 : 2);
+}
+
+/* sector k's label in the label table on the stack top, or NULL */
+static const char *label_at (lua_State *L, size_t k) {
+  const char *s;
+  if (!lua_istable(L, -1)) return NULL;
+  lua_geti(L, -1, (lua_Integer)k + 1);
+  s = lua_tostring(L, -1);  /* kept alive by the label table */
+  lua_pop(L, 1);
+  return s;
+}
+
+/* Two label tables on the stack top (either may be nil) must agree */
+static void compare_labels (lua_State *L, size_t n, const char *what,
+                            const char *first, const char *second) {
+  size_t k;
+  for (k = 0; k < n; k++) {
+    const char *b = label_at(L, k), *a;
+    lua_pushvalue(L, -2);
+    a = label_at(L, k);
+    lua_pop(L, 1);
+    if (a != NULL && b != NULL && strcmp(a, b) != 0)
+      lcl_errorf(L, "%s differ at sector %zu: '%s' in %s, '%s' in %s", what,
+                 k + 1, a, first, b, second);
+  }
+  lua_pop(L, 2);
+}
+
+/* rows and columns of a square table must list the same sectors */
+static void check_square_labels (lua_State *L, int idx, size_t n,
+                                 const char *fname, const char *what) {
+  char desc[64];
+  lcl_getnames(L, idx, 1);
+  lcl_getnames(L, idx, 2);
+  snprintf(desc, sizeof desc, "leontief.%s: row and column labels of %s",
+           fname, what);
+  compare_labels(L, n, desc, "the rows", "the columns");
+}
+
+/* the sectors of Z (its columns) and of x must be the same */
+static void check_output_labels (lua_State *L, size_t n, const cl_matrix *x,
+                                 const char *fname) {
+  char desc[64];
+  lcl_getnames(L, 1, 2);
+  vector_names(L, 2, x);
+  snprintf(desc, sizeof desc, "leontief.%s: labels of Z and x", fname);
+  compare_labels(L, n, desc, "Z", "x");
+}
+
+/* Pushes an array of n sector names for core messages (entries may be NULL)
+** taken from the labels of the matrix at idx, or of the vector at alt (0 for
+** none); the strings stay alive in the label tables the matrices hold. */
+static const char *const *sector_names (lua_State *L, int idx, int alt,
+                                        size_t n) {
+  const char **names = (const char **)lua_newuserdatauv(L, (n ? n : 1) *
+                                                        sizeof(char *), 0);
+  int which;
+  size_t k;
+  for (which = 1; which <= 3; which++) {
+    if (which < 3) lcl_getnames(L, idx, which);
+    else if (alt != 0) vector_names(L, alt, lcl_checkmatrix(L, alt));
+    else lua_pushnil(L);
+    if (lua_istable(L, -1)) break;
+    lua_pop(L, 1);
+  }
+  for (k = 0; k < n; k++) names[k] = which <= 3 ? label_at(L, k) : NULL;
+  if (which <= 3) lua_pop(L, 1);
+  return names;
+}
+
+/* the result at out gets the labels of Z (or, lacking them, of x) */
+static void label_table (lua_State *L, int out, int zidx, int xidx,
+                         const cl_matrix *x) {
+  int labelled;
+  out = lua_absindex(L, out);
+  labelled = lcl_getnames(L, zidx, 1) == LUA_TTABLE;
+  labelled = (lcl_getnames(L, zidx, 2) == LUA_TTABLE) || labelled;
+  if (!labelled) {
+    lua_pop(L, 2);
+    vector_names(L, xidx, x);
+    lua_pushvalue(L, -1);
+    lcl_setnames(L, out, 1);
+    lcl_setnames(L, out, 2);
+    return;
+  }
+  lua_pop(L, 2);
+  lcl_copynames(L, zidx, out, LCL_BOTHNAMES);
+}
+
+/* Z at 1, x at 2: checks shapes and labels; returns the sector names */
+static const char *const *check_table (lua_State *L, const char *fname,
+                                       cl_matrix **z, cl_matrix **x) {
+  lua_settop(L, 2);
+  *z = check_square(L, 1, "Z");
+  *x = lcl_tomatrix(L, 2);
+  if ((*x)->rows != 1 && (*x)->cols != 1)
+    lcl_argerror(L, 2, "x must be a vector of outputs, got %zu x %zu",
+                 (*x)->rows, (*x)->cols);
+  if (cl_matrix_size(*x) != (*z)->rows)
+    lcl_argerror(L, 2, "x has %zu elements, Z has %zu sectors",
+                 cl_matrix_size(*x), (*z)->rows);
+  check_square_labels(L, 1, (*z)->rows, fname, "Z");
+  check_output_labels(L, (*z)->rows, *x, fname);
+  return sector_names(L, 1, 2, (*z)->rows);
+}
+
+/* ---------------------------------------------------------------- */
+/* the functions                                                     */
+/* ---------------------------------------------------------------- */
+
+typedef int (*table_fn) (const cl_matrix *, const cl_matrix *,
+                         const char *const *, cl_matrix *, cl_error *);
+
+static int from_table (lua_State *L, const char *fname, table_fn fn) {
+  cl_matrix *z, *x;
+  cl_error err;
+  const char *const *names = check_table(L, fname, &z, &x);
+  if (fn(z, x, names, lcl_newmatrix(L, z->rows, z->cols), &err) != CL_OK)
+    return fail(L, fname, &err);
+  label_table(L, -1, 1, 2, x);
+  return 1;
+}
+
+/* coefficients(Z, x): A = Z diag(x)^-1 */
+static int leontief_coefficients (lua_State *L) {
+  return from_table(L, "coefficients", cl_leontief_coefficients);
+}
+
+/* output_coefficients(Z, x): B = diag(x)^-1 Z */
+static int leontief_output_coefficients (lua_State *L) {
+  return from_table(L, "output_coefficients", cl_leontief_output_coefficients);
+}
+
+/* ghosh(Z, x): G = (I - B)^-1 */
+static int leontief_ghosh (lua_State *L) {
+  return from_table(L, "ghosh", cl_leontief_ghosh);
+}
+
+/* A at 1: square with matching labels; returns the sector names */
+static const char *const *check_coefficients (lua_State *L, const char *fname,
+                                              cl_matrix **a) {
+  *a = check_square(L, 1, "A");
+  check_square_labels(L, 1, (*a)->rows, fname, "A");
+  return sector_names(L, 1, 0, (*a)->rows);
+}
+
+/* inverse(A): L = (I - A)^-1 with A's labels */
+static int leontief_inverse (lua_State *L) {
+  cl_matrix *a;
+  cl_error err;
+  const char *const *names;
+  lua_settop(L, 1);
+  names = check_coefficients(L, "inverse", &a);
+  if (cl_leontief_inverse(a, names, lcl_newmatrix(L, a->rows, a->cols), &err)
+      != CL_OK)
+    return fail(L, "inverse", &err);
+  lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
+  return 1;
+}
+
+/* multipliers(A [, w]): n x 1, m_j = sum_i w_i l_ij (w defaults to ones),
+** labelled by A's columns */
+static int leontief_multipliers (lua_State *L) {
+  cl_matrix *a, *w = NULL;
+  cl_error err;
+  const char *const *names;
+  lua_settop(L, 2);
+  names = check_coefficients(L, "multipliers", &a);
+  if (!lua_isnil(L, 2)) {
+    w = lcl_tomatrix(L, 2);
+    if (cl_matrix_size(w) != a->rows || (w->rows != 1 && w->cols != 1))
+      lcl_argerror(L, 2, "w must be a vector of %zu weights, got %zu x %zu",
+                   a->rows, w->rows, w->cols);
+  }
+  if (cl_leontief_multipliers(a, w, names, lcl_newmatrix(L, a->rows, 1), &err)
+      != CL_OK)
+    return fail(L, "multipliers", &err);
+  lcl_getnames(L, 1, 2);
+  lcl_setnames(L, -2, 1);
+  return 1;
+}
+
+/* solve(A, f): x with (I - A) x = f; rows labelled by A, columns by f */
+static int leontief_solve (lua_State *L) {
+  cl_matrix *a, *f;
+  cl_error err;
+  const char *const *names;
+  lua_settop(L, 2);
+  names = check_coefficients(L, "solve", &a);
+  f = lcl_tomatrix(L, 2);
+  if (f->rows != a->rows)
+    lcl_argerror(L, 2, "f has %zu rows, A has %zu sectors", f->rows, a->rows);
+  if (cl_leontief_solve(a, f, names, lcl_newmatrix(L, f->rows, f->cols), &err)
+      != CL_OK)
+    return fail(L, "solve", &err);
+  lcl_copynames(L, 1, -1, LCL_ROWNAMES);
+  lcl_copynames(L, 2, -1, LCL_COLNAMES);
+  return 1;
+}
+
+static const luaL_Reg functions[] = {
+  {"coefficients", leontief_coefficients},
+  {"output_coefficients", leontief_output_coefficients},
+  {"inverse", leontief_inverse},
+  {"ghosh", leontief_ghosh},
+  {"multipliers", leontief_multipliers},
+  {"solve", leontief_solve},
+  {NULL, NULL}
+};
+
+/* what help(leontief) prints */
+static const char *const help[][2] = {
+  {"_about", "Leontief and Ghosh input-output models (Miller & Blair 2009, ch. 2, 12)"},
+  {"coefficients", "leontief.coefficients(Z, x) -- input coefficients A = Z diag(x)^-1"},
+  {"output_coefficients", "leontief.output_coefficients(Z, x) -- output coefficients B = diag(x)^-1 Z"},
+  {"inverse", "leontief.inverse(A) -- Leontief inverse L = (I - A)^-1, labelled as A"},
+  {"ghosh", "leontief.ghosh(Z, x) -- Ghosh inverse G = (I - B)^-1; rows are selling sectors"},
+  {"multipliers", "leontief.multipliers(A [, w]) -- n x 1, sum_i w_i l_ij (w = 1: output multipliers) without forming L"},
+  {"solve", "leontief.solve(A, f) -- output x with (I - A) x = f, one LU solve"},
+};
+
+int luaopen_leontief (lua_State *L) {
+  size_t k;
+  luaL_requiref(L, "matrix", luaopen_matrix, 0);  /* the matrix metatable */
+  lua_pop(L, 1);
+  luaL_newlib(L, functions);
+  lua_createtable(L, 0, (int)(sizeof help / sizeof help[0]));
+  for (k = 0; k < sizeof help / sizeof help[0]; k++) {
+    lua_pushstring(L, help[k][1]);
+    lua_setfield(L, -2, help[k][0]);
+  }
+  lua_setfield(L, -2, "_help");
+  return 1;
+}
