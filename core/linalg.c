@@ -70,13 +70,15 @@ static int check_shape (const cl_matrix *m, size_t r, size_t c,
   return CL_OK;
 }
 
-/* asymmetry beyond rounding is an error, not something to average away */
+/* Asymmetry beyond rounding is an error, not something to average away.
+** Rounding in a computed X'X or correlation matrix stays orders of magnitude
+** below 1e-10 relative; a wrong matrix is far above it. */
 static int check_symmetric (const cl_matrix *a, cl_error *err) {
   size_t i, j, k, n = a->rows;
   double big = 0.0, tol;
   for (k = 0; k < cl_matrix_size(a); k++)
     if (fabs(a->data[k]) > big) big = fabs(a->data[k]);
-  tol = 100.0 * DBL_EPSILON * big;
+  tol = 1e-10 * big;
   for (j = 0; j < n; j++)
     for (i = j + 1; i < n; i++) {
       double lo = CL_AT(a, i, j), up = CL_AT(a, j, i);
@@ -199,7 +201,8 @@ done:
 
 int cl_linalg_lu (const cl_matrix *a, cl_lu *f, cl_error *err) {
   int st = check_square(a, err);
-  if (st == CL_OK) st = check_shape(&f->lu, a->rows, a->rows, "the LU factor", err);
+  if (st == CL_OK)
+    st = check_shape(&f->lu, a->rows, a->rows, "the LU factor", err);
   if (st != CL_OK) return st;
   return factor(a, f->lu.data, f->ipiv, &f->rcond, err);
 }
@@ -316,7 +319,10 @@ int cl_linalg_lstsq (const cl_matrix *a, const cl_matrix *b, cl_matrix *x,
   qr = alloc_doubles(m, n);
   rhs = alloc_doubles(m, k);
   iwork = (lapack_int *)alloc(n, sizeof(lapack_int));
-  if (qr == NULL || rhs == NULL || iwork == NULL) { st = no_memory(err); goto done; }
+  if (qr == NULL || rhs == NULL || iwork == NULL) {
+    st = no_memory(err);
+    goto done;
+  }
   cl_matrix_copy(a, &(cl_matrix){m, n, qr});
   cl_matrix_copy(b, &(cl_matrix){m, k, rhs});
   info = LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', (lapack_int)m, (lapack_int)n,
@@ -379,7 +385,8 @@ int cl_linalg_eigsym (const cl_matrix *s, double *values, cl_matrix *vectors,
   w = alloc_doubles(n, 1);
   z = (vectors != NULL) ? alloc_doubles(n, n) : NULL;
   isuppz = (lapack_int *)alloc(2 * n, sizeof(lapack_int));
-  if (a == NULL || w == NULL || (vectors != NULL && z == NULL) || isuppz == NULL) {
+  if (a == NULL || w == NULL || (vectors != NULL && z == NULL) ||
+      isuppz == NULL) {
     st = no_memory(err);
     goto done;
   }

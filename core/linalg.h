@@ -33,7 +33,8 @@ int cl_linalg_solve (const cl_matrix *a, const cl_matrix *b, cl_matrix *x,
 int cl_linalg_inv (const cl_matrix *a, cl_matrix *inv, cl_error *err);
 /* factorises A into f (f->lu must be n x n, f->ipiv hold n ints) */
 int cl_linalg_lu (const cl_matrix *a, cl_lu *f, cl_error *err);
-/* x = A^-1 B (trans 'N') or x = A'^-1 B (trans 'T') from the factors (dgetrs) */
+/* x = A^-1 B (trans 'N') or x = A'^-1 B (trans 'T') from the factors
+** (dgetrs) */
 int cl_linalg_lu_solve (const cl_lu *f, char trans, const cl_matrix *b,
                         cl_matrix *x, cl_error *err);
 /* determinant from the factors: product of U's diagonal, sign of the pivots */
@@ -54,7 +55,7 @@ int cl_linalg_lstsq (const cl_matrix *a, const cl_matrix *b, cl_matrix *x,
 /* Eigen-decomposition of symmetric S (dsyevr): values[0..n-1] in descending
 ** order, column j of vectors (n x n, or NULL) the unit eigenvector of
 ** values[j] (sign as LAPACK returns it). S must be symmetric to within
-** 100 * DBL_EPSILON * max |s_ij|; its lower triangle is used. */
+** 1e-10 * max |s_ij|; its lower triangle is used. */
 int cl_linalg_eigsym (const cl_matrix *s, double *values, cl_matrix *vectors,
                       cl_error *err);
 

@@ -13,8 +13,9 @@
 
 int luaopen_matrix (lua_State *L);
 
+/* a core error as a Lua error, prefixed by the function that failed */
 static int fail (lua_State *L, const char *fname, const cl_error *err) {
-  return luaL_error(L, "linalg.%s: %s", fname, err->msg);
+  return luaL_error(L, "%s: %s", fname, err->msg);
 }
 
 static cl_matrix *check_square (lua_State *L, int arg) {
@@ -57,7 +58,8 @@ static int linalg_solve (lua_State *L) {
   lcl_checkfinite(L, 1, "linalg.solve: A");
   lcl_checkfinite(L, 2, "linalg.solve: B");
   x = lcl_newmatrix(L, a->cols, b->cols);
-  if (cl_linalg_solve(a, b, x, &err) != CL_OK) return fail(L, "solve", &err);
+  if (cl_linalg_solve(a, b, x, &err) != CL_OK)
+    return fail(L, "linalg.solve", &err);
   move_names(L, 1, 2, 3, 1);
   move_names(L, 2, 2, 3, 2);
   return 1;
@@ -71,7 +73,7 @@ static int linalg_inv (lua_State *L) {
   a = check_square(L, 1);
   lcl_checkfinite(L, 1, "linalg.inv: A");
   inv = lcl_newmatrix(L, a->rows, a->cols);
-  if (cl_linalg_inv(a, inv, &err) != CL_OK) return fail(L, "inv", &err);
+  if (cl_linalg_inv(a, inv, &err) != CL_OK) return fail(L, "linalg.inv", &err);
   lcl_swapnames(L, 1, 2);
   return 1;
 }
@@ -83,7 +85,7 @@ static int linalg_det (lua_State *L) {
   lua_settop(L, 1);
   a = check_square(L, 1);
   lcl_checkfinite(L, 1, "linalg.det: A");
-  if (cl_linalg_det(a, &det, &err) != CL_OK) return fail(L, "det", &err);
+  if (cl_linalg_det(a, &det, &err) != CL_OK) return fail(L, "linalg.det", &err);
   lua_pushnumber(L, det);
   return 1;
 }
@@ -114,7 +116,7 @@ static int linalg_lu (lua_State *L) {
   f->rcond = 1.0;
   luaL_setmetatable(L, LCL_LU);
   lcl_copynames(L, 1, 2, LCL_BOTHNAMES);
-  if (cl_linalg_lu(a, f, &err) != CL_OK) return fail(L, "lu", &err);
+  if (cl_linalg_lu(a, f, &err) != CL_OK) return fail(L, "linalg.lu", &err);
   return 1;
 }
 
@@ -183,7 +185,7 @@ static int linalg_chol (lua_State *L) {
   a = check_square(L, 1);
   lcl_checkfinite(L, 1, "linalg.chol: A");
   r = lcl_newmatrix(L, a->rows, a->cols);
-  if (cl_linalg_chol(a, r, &err) != CL_OK) return fail(L, "chol", &err);
+  if (cl_linalg_chol(a, r, &err) != CL_OK) return fail(L, "linalg.chol", &err);
   lcl_copynames(L, 1, 2, LCL_BOTHNAMES);
   return 1;
 }
@@ -206,7 +208,7 @@ static int linalg_lstsq (lua_State *L) {
   x = lcl_newmatrix(L, a->cols, b->cols);
   rss = lcl_newmatrix(L, 1, b->cols);
   if (cl_linalg_lstsq(a, b, x, rss->data, &err) != CL_OK)
-    return fail(L, "lstsq", &err);
+    return fail(L, "linalg.lstsq", &err);
   move_names(L, 1, 2, 3, 1);
   move_names(L, 2, 2, 3, 2);
   if (b->cols == 1) {
@@ -232,7 +234,7 @@ static int linalg_eigsym (lua_State *L) {
   values = lcl_newmatrix(L, s->rows, 1);
   vectors = lcl_newmatrix(L, s->rows, s->rows);
   if (cl_linalg_eigsym(s, values->data, vectors, &err) != CL_OK)
-    return fail(L, "eigsym", &err);
+    return fail(L, "linalg.eigsym", &err);
   move_names(L, 1, 1, 3, 1);
   return 2;
 }
@@ -249,7 +251,7 @@ static int linalg_eig (lua_State *L) {
   vre = lcl_newmatrix(L, a->rows, a->rows);
   vim = lcl_newmatrix(L, a->rows, a->rows);
   if (cl_linalg_eig(a, re->data, im->data, vre, vim, &err) != CL_OK)
-    return fail(L, "eig", &err);
+    return fail(L, "linalg.eig", &err);
   move_names(L, 1, 1, 4, 1);
   move_names(L, 1, 1, 5, 1);
   return 4;
@@ -268,7 +270,7 @@ static int linalg_svd (lua_State *L) {
   u = lcl_newmatrix(L, a->rows, k);
   v = lcl_newmatrix(L, a->cols, k);
   if (cl_linalg_svd(a, u, d->data, v, &err) != CL_OK)
-    return fail(L, "svd", &err);
+    return fail(L, "linalg.svd", &err);
   move_names(L, 1, 1, 3, 1);
   move_names(L, 1, 2, 4, 1);
   return 3;
