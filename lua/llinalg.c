@@ -26,7 +26,7 @@ static cl_matrix *check_square (lua_State *L, int arg) {
   return a;
 }
 
-/* right-hand side at arg: n rows, finite */
+/* the right-hand side at arg, which must have n rows */
 static cl_matrix *check_rhs (lua_State *L, int arg, size_t n,
                              const char *what) {
   cl_matrix *b = lcl_tomatrix(L, arg);
