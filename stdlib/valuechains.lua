@@ -1,0 +1,149 @@
+-- valuechains.lua -- value chains (industry clusters) read from the rotated
+-- loadings of a factor analysis of the linkage matrix: members above a loading
+-- threshold, primary membership by an industry's highest loading, secondary
+-- memberships above a lower threshold (Feser & Bergman 2000, "National industry
+-- cluster templates", Regional Studies 34(1), 1-19; Feser, Sweeney & Renski 2005,
+-- J. Regional Science 45(2)), tables like the study's tables 11-13, and the key
+-- sectors of a linkage analysis (Rasmussen 1956) that each value chain confirms.
+local matrix = require "matrix"
+
+local M = {}
+
+M.THRESHOLD = 0.5    -- the study's reading of loadings (tables 11-13: "loadings > 0.5")
+M.SECONDARY = 0.35   -- secondary membership, after Feser & Bergman (2000)
+
+M._help = {
+  _about = "value chains from rotated factor loadings: members, primary/secondary membership, tables",
+  identify = "valuechains.identify(res [, {threshold=0.5, secondary=0.35, names=, classes=}]) -> {factors="
+    .. "{{factor=, name=, eigenvalue=, variance=, share=, members={{sector=, index=, loading=, primary=}},"
+    .. " primary=, secondary=, key=}}, primary={sector -> factor}, secondary={sector -> {factors}}}"
+    .. "; res from factor.pca",
+  confirm = "valuechains.confirm(vc, classes) -> per factor {key=, backward=, forward=, weak=} members by class,"
+    .. " and .unconfirmed (key sectors in no value chain); classes: label -> \"key\"|\"backward\"|...",
+  rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Eigenvalue\","
+    .. " \"Variance %\", \"Industry\", \"Loading\"}, one per member, as the study's tables 11-13",
+}
+
+local function fail(fname, fmt, ...)
+  error("valuechains." .. fname .. ": " .. string.format(fmt, ...), 3)
+end
+
+local function check_threshold(fname, v, what)
+  if type(v) ~= "number" or v ~= v or v <= 0 or v >= 1 then
+    fail(fname, "%s must be a number between 0 and 1, got %s", what, tostring(v))
+  end
+end
+
+-- classes given as label -> class, or as an array aligned with the sectors
+local function class_of(classes, sector, index)
+  return classes[sector] or classes[index]
+end
+
+function M.confirm(vc, classes)
+  if type(vc) ~= "table" or type(vc.factors) ~= "table" then
+    fail("confirm", "vc must come from valuechains.identify")
+  end
+  if type(classes) ~= "table" then
+    fail("confirm", "classes must be a table sector -> \"key\"|\"backward\"|\"forward\"|\"weak\"")
+  end
+  local confirmed, out = {}, {unconfirmed = {}}
+  for j, f in ipairs(vc.factors) do
+    local by = {key = {}, backward = {}, forward = {}, weak = {}}
+    for _, m in ipairs(f.members) do
+      local c = class_of(classes, m.sector, m.index)
+      if by[c] then by[c][#by[c] + 1] = m.sector end
+      if c == "key" then confirmed[m.sector] = true end
+    end
+    out[j] = by
+  end
+  for _, s in ipairs(vc.sectors) do
+    local i = vc.index[s]
+    if class_of(classes, s, i) == "key" and not confirmed[s] then
+      out.unconfirmed[#out.unconfirmed + 1] = s
+    end
+  end
+  return out
+end
+
+function M.identify(res, opts)
+  opts = opts or {}
+  if type(res) ~= "table" or not matrix.ismatrix(res.loadings) then
+    fail("identify", "res must be factor.pca's result (a table with loadings)")
+  end
+  local threshold, secondary = opts.threshold or M.THRESHOLD, opts.secondary or M.SECONDARY
+  check_threshold("identify", threshold, "threshold")
+  check_threshold("identify", secondary, "secondary")
+  local A = res.loadings
+  local p, k = A:rows(), A:cols()
+  local sectors = A:rownames() or {}
+  for i = 1, p do sectors[i] = sectors[i] or ("sector " .. i) end
+
+  local vc = {threshold = threshold, secondary = secondary, sectors = sectors, index = {},
+              factors = {}, primary = {}, secondary = {}}
+  for i, s in ipairs(sectors) do vc.index[s] = i end
+
+  -- primary membership: the factor with an industry's highest loading
+  local rows = A:totable()
+  local best = {}
+  for i = 1, p do
+    local r, bj = rows[i], 1
+    for j = 2, k do if r[j] > r[bj] then bj = j end end
+    best[i] = bj
+    vc.primary[sectors[i]] = bj
+  end
+
+  for j = 1, k do
+    local f = {
+      factor = j, name = opts.names and opts.names[j] or ("Factor " .. j),
+      eigenvalue = res.variance and res.variance[j] or nil,     -- rotated sum of squares
+      initial_eigenvalue = res.eigenvalues and res.eigenvalues:get(j, 1) or nil,
+      share = res.proportion and res.proportion[j] or nil,
+      members = {}, primary = {}, secondary = {},
+    }
+    for i = 1, p do
+      local l = rows[i][j]
+      if l >= threshold then
+        f.members[#f.members + 1] = {sector = sectors[i], index = i, loading = l, primary = best[i] == j}
+      end
+      if best[i] == j then
+        f.primary[#f.primary + 1] = sectors[i]
+      elseif l >= secondary then
+        f.secondary[#f.secondary + 1] = sectors[i]
+        local list = vc.secondary[sectors[i]] or {}
+        list[#list + 1] = j
+        vc.secondary[sectors[i]] = list
+      end
+    end
+    table.sort(f.members, function(a, b)
+      if a.loading ~= b.loading then return a.loading > b.loading end
+      return a.index < b.index
+    end)
+    vc.factors[j] = f
+  end
+
+  if opts.classes then
+    local c = M.confirm(vc, opts.classes)
+    for j, f in ipairs(vc.factors) do f.key = c[j].key end
+    vc.unconfirmed = c.unconfirmed
+  end
+  return vc
+end
+
+function M.rows(vc, opts)
+  opts = opts or {}
+  if type(vc) ~= "table" or type(vc.factors) ~= "table" then
+    fail("rows", "vc must come from valuechains.identify")
+  end
+  local fmt = "%." .. (opts.digits or 4) .. "f"
+  local out = {{"Factor", "Value chain", "Eigenvalue", "Variance %", "Industry", "Loading"}}
+  for _, f in ipairs(vc.factors) do
+    local ev = f.eigenvalue and string.format("%.2f", f.eigenvalue) or ""
+    local share = f.share and string.format("%.2f", 100 * f.share) or ""
+    for _, m in ipairs(f.members) do
+      out[#out + 1] = {tostring(f.factor), f.name, ev, share, m.sector, string.format(fmt, m.loading)}
+    end
+  end
+  return out
+end
+
+return M
