@@ -14,7 +14,8 @@ M._help = {
   pca = "factor.pca(R [, {nfactors=, rotate=\"varimax\"|\"promax\"|\"none\", kaiser=true, eps=1e-5, m=4}])"
     .. " -> {loadings=, unrotated=, eigenvalues= (all, descending), variance=, proportion=, cumulative=,"
     .. " communalities=, rotmat=, nfactors=, rotation=, phi= (promax)}; without nfactors keeps"
-    .. " eigenvalues >= 1 (Kaiser)",
+    .. " eigenvalues >= 1 (Kaiser criterion); kaiser=false turns off varimax's row normalisation;"
+    .. " factors ordered by variance, largest loading positive; loadings = unrotated * rotmat",
   scree = "factor.scree(res_or_eigenvalues [, {file=, title=, max=}]) -> svg: eigenvalues by"
     .. " component with the Kaiser line at 1 (plot.line)",
 }

@@ -20,6 +20,9 @@ M._help = {
     .. "; res from factor.pca",
   confirm = "valuechains.confirm(vc, classes) -> per factor {key=, backward=, forward=, weak=} members by class,"
     .. " and .unconfirmed (key sectors in no value chain); classes: label -> \"key\"|\"backward\"|...",
+  compare = "valuechains.compare(vc, published) -> for each published cluster {cluster=, factor=, shared=,"
+    .. " missing=, extra=, jaccard=}: the value chain sharing most industries with it; published ="
+    .. " {{cluster=, industry=}, ...} (names compared ignoring case and spacing)",
   rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Eigenvalue\","
     .. " \"Variance %\", \"Industry\", \"Loading\"}, one per member, as the study's tables 11-13",
 }
@@ -127,6 +130,54 @@ function M.identify(res, opts)
     vc.unconfirmed = c.unconfirmed
   end
   return vc
+end
+
+local function normal(name)
+  return (tostring(name):lower():gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+-- matches published clusters (e.g. the study's tables 11-13) to value chains
+function M.compare(vc, published)
+  if type(vc) ~= "table" or type(vc.factors) ~= "table" then
+    fail("compare", "vc must come from valuechains.identify")
+  end
+  if type(published) ~= "table" then fail("compare", "published must be a list of {cluster=, industry=}") end
+  local order, clusters = {}, {}
+  for k, r in ipairs(published) do
+    if type(r) ~= "table" or r.cluster == nil or r.industry == nil then
+      fail("compare", "published[%d] must have cluster= and industry=", k)
+    end
+    if not clusters[r.cluster] then
+      clusters[r.cluster] = {}
+      order[#order + 1] = r.cluster
+    end
+    local list = clusters[r.cluster]
+    list[#list + 1] = r.industry
+  end
+  local out = {}
+  for _, name in ipairs(order) do
+    local wanted, best = {}, nil
+    for _, ind in ipairs(clusters[name]) do wanted[normal(ind)] = ind end
+    for j, f in ipairs(vc.factors) do
+      local shared, extra, have = {}, {}, {}
+      for _, m in ipairs(f.members) do
+        local key = normal(m.sector)
+        have[key] = true
+        if wanted[key] then shared[#shared + 1] = m.sector else extra[#extra + 1] = m.sector end
+      end
+      if not best or #shared > #best.shared then
+        local missing = {}
+        for _, ind in ipairs(clusters[name]) do
+          if not have[normal(ind)] then missing[#missing + 1] = ind end
+        end
+        best = {cluster = name, factor = j, name = f.name, shared = shared, missing = missing, extra = extra}
+      end
+    end
+    local union = #best.shared + #best.missing + #best.extra
+    best.jaccard = union > 0 and #best.shared / union or 0
+    out[#out + 1] = best
+  end
+  return out
 end
 
 function M.rows(vc, opts)

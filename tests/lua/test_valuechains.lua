@@ -76,6 +76,25 @@ T.test("key sectors confirmed by each value chain", function()
   T.equal(table.concat(r.unconfirmed, ","), "Trade", "unconfirmed")
 end)
 
+T.test("published clusters matched to value chains", function()
+  local published = {
+    {cluster = "Metalworking", industry = "mining"},          -- case and spacing ignored
+    {cluster = "Metalworking", industry = "Metals "},
+    {cluster = "Metalworking", industry = "Chemicals"},       -- not among our members
+    {cluster = "Engineering", industry = "Machinery"},
+  }
+  local c = vc.compare(vc.identify(result()), published)
+  T.equal(#c, 2, "two published clusters, in order of appearance")
+  T.equal(c[1].cluster, "Metalworking", "first")
+  T.equal(c[1].factor, 1, "F1 shares Mining and Metals")
+  T.equal(table.concat(c[1].shared, ","), "Mining,Metals", "shared")
+  T.equal(table.concat(c[1].missing, ","), "Chemicals", "missing")
+  T.equal(table.concat(c[1].extra, ","), "Energy", "extra")
+  T.close(c[1].jaccard, 2 / 4, 1e-15, "Jaccard: 2 shared of 4 in the union")
+  T.equal(c[2].factor, 2, "Engineering is F2 (Machinery)")
+  T.errors("published[1] must have cluster= and industry=", vc.compare, vc.identify(result()), {{}})
+end)
+
 T.test("bad input is a clear error", function()
   T.errors("res must be factor.pca's result", vc.identify, {})
   T.errors("threshold must be a number between 0 and 1", vc.identify, result(), {threshold = 1.5})

@@ -1,0 +1,90 @@
+-- cli.lua -- command-line options for the bundled scripts: `--name value`,
+-- `--name=value` and `--flag`, checked against a declared list of options,
+-- with defaults, numbers converted, and a usage message on a bad option.
+local M = {}
+
+M._help = {
+  parse = "cli.parse(arg, spec) -> opts: spec = {usage = 'script [options]', options = {"
+    .. "{name = 'out', value = 'DIR', default = 'out', help = '...'}, {name = 'delta', number = true}, "
+    .. "{name = 'verbose', flag = true}}}; an unknown option, a missing value or a bad number is an "
+    .. "error carrying the usage text; --help sets opts.help",
+  usage = "cli.usage(spec) -> the usage text: the usage line and one line per option with its default",
+}
+
+local function find(spec, name)
+  for _, o in ipairs(spec.options or {}) do
+    if o.name == name then return o end
+  end
+end
+
+function M.usage(spec)
+  local lines = { "usage: " .. (spec.usage or "script [options]") }
+  if spec.about then lines[#lines + 1] = spec.about end
+  local rows, width = {}, 0
+  for _, o in ipairs(spec.options or {}) do
+    local left = "  --" .. o.name .. (o.flag and "" or " " .. (o.value or (o.number and "N" or "VALUE")))
+    rows[#rows + 1] = { left, (o.help or "") .. (o.default ~= nil and " (default " .. tostring(o.default) .. ")" or "") }
+    width = math.max(width, #left)
+  end
+  rows[#rows + 1] = { "  --help", "print this message" }
+  width = math.max(width, 8)
+  for _, r in ipairs(rows) do
+    lines[#lines + 1] = r[1] .. string.rep(" ", width - #r[1] + 2) .. r[2]
+  end
+  return table.concat(lines, "\n")
+end
+
+local function fail(spec, fmt, ...)
+  error(string.format(fmt, ...) .. "\n" .. M.usage(spec), 0)
+end
+
+-- a number written with a point or a comma ("0.3", "0,3")
+local function number(s)
+  return tonumber(s) or tonumber((s:gsub(",", ".", 1)))
+end
+
+function M.parse(args, spec)
+  spec = spec or {}
+  local opts, i = {}, 1
+  args = args or {}
+  while i <= #args do
+    local a = args[i]
+    local name, inline = a:match("^%-%-([%w_%-]+)=(.*)$")
+    name = name or a:match("^%-%-([%w_%-]+)$")
+    if not name then
+      fail(spec, "unexpected argument '%s' (options start with --)", a)
+    end
+    if name == "help" then
+      opts.help = true
+    else
+      local o = find(spec, name)
+      if not o then fail(spec, "unknown option --%s", name) end
+      local key = name:gsub("%-", "_")
+      if o.flag then
+        if inline then fail(spec, "--%s takes no value", name) end
+        opts[key] = true
+      else
+        local v = inline
+        if v == nil then
+          i = i + 1
+          v = args[i]
+          if v == nil then fail(spec, "--%s needs a value (%s)", name, o.value or "VALUE") end
+        end
+        if o.number then
+          local n = number(v)
+          if not n then fail(spec, "--%s expects a number, got '%s'", name, v) end
+          v = n
+        end
+        opts[key] = v
+      end
+    end
+    i = i + 1
+  end
+  for _, o in ipairs(spec.options or {}) do
+    local key = o.name:gsub("%-", "_")
+    if opts[key] == nil and o.default ~= nil then opts[key] = o.default end
+  end
+  return opts
+end
+
+return M

@@ -1,0 +1,187 @@
+-- report.lua -- results as people read them: aligned text tables of labelled
+-- columns and CSV files of records, numbers written the same in every locale
+-- (a point as the decimal mark unless a file asks for a comma), a missing value
+-- as "--" in a table and an empty cell in a file, never "nan".
+local matrix = require "matrix"
+
+local M = {}
+
+M._help = {
+  number = "report.number(v [, digits]) -> v with `digits` decimals (default 3), '.' as the point; '--' for nil or NaN",
+  records = "report.records(order, columns) -> array of records from parallel columns: order = {'sector', 'backward'}, "
+    .. "columns = {sector = labels, backward = vector}; vectors may be Lua arrays or n x 1 / 1 x n matrices",
+  table = "report.table(records, columns [, {title=, digits=, max_text=}]) -> text: columns = {'sector', "
+    .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
+  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
+  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits = 10}]) -- a header "
+    .. "of column titles, one line per record; missing values as empty cells; errors naming the file",
+}
+
+local function missing(v) return v == nil or (type(v) == "number" and v ~= v) end
+
+-- the decimal mark the C library uses now (a locale may have made it ',')
+local function locale_point()
+  return string.format("%.1f", 0.5):sub(2, -2)
+end
+
+-- string.format of a number with '.' as the decimal mark whatever the locale
+local function format_c(fmt, v)
+  local s, p = string.format(fmt, v), locale_point()
+  if p ~= "." then s = s:gsub((p:gsub("%p", "%%%0")), ".") end
+  return s
+end
+
+function M.number(v, digits)
+  if missing(v) then return "--" end
+  if type(v) ~= "number" then return tostring(v) end
+  if v == math.huge then return "Inf" elseif v == -math.huge then return "-Inf" end
+  if math.type(v) == "integer" then return tostring(v) end
+  local s = format_c("%." .. (digits or 3) .. "f", v)
+  if s:match("^%-0%.?0*$") then s = s:sub(2) end   -- no "-0.000"
+  return s
+end
+
+-- display width of a UTF-8 string (bytes when it is not valid UTF-8)
+local function width(s) return utf8.len(s) or #s end
+
+-- the first n characters of s, ending in "..." when cut
+local function cut(s, n)
+  if not n or width(s) <= n then return s end
+  if not utf8.len(s) then return s:sub(1, n - 3) .. "..." end
+  return s:sub(1, utf8.offset(s, n - 2) - 1) .. "..."
+end
+
+local function as_list(v, what)
+  if matrix.ismatrix(v) then
+    if v:rows() ~= 1 and v:cols() ~= 1 then
+      error(string.format("report.records: column '%s' must be a vector, got a %d x %d matrix",
+        what, v:rows(), v:cols()), 3)
+    end
+    return v:list()
+  end
+  if type(v) ~= "table" then
+    error(string.format("report.records: column '%s' must be a Lua array or a vector, got %s", what, type(v)), 3)
+  end
+  return v
+end
+
+function M.records(order, columns)
+  local lists, n = {}, nil
+  for _, key in ipairs(order) do
+    local v = columns[key]
+    if v == nil then error(string.format("report.records: no column '%s'", key), 2) end
+    lists[key] = as_list(v, key)
+    -- an array with missing values at the end still has the length of the first column
+    n = n or #lists[key]
+  end
+  local out = {}
+  for i = 1, n or 0 do
+    local r = {}
+    for _, key in ipairs(order) do r[key] = lists[key][i] end
+    out[i] = r
+  end
+  return out
+end
+
+-- column specs as {key=, title=, digits=}
+local function specs(columns)
+  local out = {}
+  for k, c in ipairs(columns) do
+    if type(c) == "string" then c = { key = c } end
+    if type(c) ~= "table" or c.key == nil then
+      error(string.format("report: column %d must be a key or {key = ..., title = ...}", k), 3)
+    end
+    out[k] = { key = c.key, title = c.title or tostring(c.key), digits = c.digits }
+  end
+  return out
+end
+
+function M.table(records, columns, opts)
+  opts = opts or {}
+  local cols = specs(columns)
+  local cells, widths, numeric = {}, {}, {}
+  for k, c in ipairs(cols) do
+    widths[k] = width(c.title)
+    numeric[k] = true
+    for _, r in ipairs(records) do
+      local v = r[c.key]
+      if not missing(v) and type(v) ~= "number" then numeric[k] = false end
+    end
+  end
+  for i, r in ipairs(records) do
+    cells[i] = {}
+    for k, c in ipairs(cols) do
+      local v = r[c.key]
+      local s = numeric[k] and M.number(v, c.digits or opts.digits)
+        or (missing(v) and "--" or cut(tostring(v), opts.max_text))
+      cells[i][k] = s
+      widths[k] = math.max(widths[k], width(s))
+    end
+  end
+  local function line(values)
+    local parts = {}
+    for k, s in ipairs(values) do
+      local pad = string.rep(" ", widths[k] - width(s))
+      parts[k] = numeric[k] and pad .. s or s .. pad
+    end
+    return (table.concat(parts, "  "):gsub("%s+$", ""))
+  end
+  local out = {}
+  if opts.title then out[#out + 1] = opts.title end
+  local titles = {}
+  for k, c in ipairs(cols) do titles[k] = c.title end
+  out[#out + 1] = line(titles)
+  local rule = {}
+  for k = 1, #cols do rule[k] = string.rep("-", widths[k]) end
+  out[#out + 1] = table.concat(rule, "  ")
+  if #records == 0 then out[#out + 1] = "(none)" end
+  for i = 1, #records do out[#out + 1] = line(cells[i]) end
+  return table.concat(out, "\n")
+end
+
+function M.print(records, columns, opts)
+  print(M.table(records, columns, opts))
+  print()
+end
+
+-- one CSV field: quoted when it holds the separator, a quote or a line break
+local function field(s, sep)
+  if s:find('[\n\r"]') or s:find(sep, 1, true) then
+    return '"' .. s:gsub('"', '""') .. '"'
+  end
+  return s
+end
+
+function M.write_csv(path, records, columns, opts)
+  opts = opts or {}
+  local sep, decimal = opts.sep or ",", opts.decimal or "."
+  if sep == decimal then
+    error(string.format("report.write_csv: separator and decimal mark are both '%s' (%s)", sep, path), 2)
+  end
+  local cols = specs(columns)
+  local fmt = "%." .. (opts.digits or 10) .. "g"
+  local lines, titles = {}, {}
+  for k, c in ipairs(cols) do titles[k] = field(c.title, sep) end
+  lines[1] = table.concat(titles, sep)
+  for i, r in ipairs(records) do
+    local parts = {}
+    for k, c in ipairs(cols) do
+      local v, s = r[c.key], nil
+      if missing(v) then s = ""
+      elseif math.type(v) == "integer" then s = tostring(v)
+      elseif type(v) == "number" then
+        s = format_c(fmt, v)
+        if decimal ~= "." then s = s:gsub("%.", decimal) end
+      else s = tostring(v) end
+      parts[k] = field(s, sep)
+    end
+    lines[i + 1] = table.concat(parts, sep)
+  end
+  local f, err = io.open(path, "w")
+  if not f then error("report.write_csv: cannot write " .. tostring(err), 2) end
+  f:write(table.concat(lines, "\n"), "\n")
+  f:close()
+  return path
+end
+
+return M
