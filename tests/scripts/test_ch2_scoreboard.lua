@@ -1,0 +1,133 @@
+-- test_ch2_scoreboard.lua -- end to end: runs scripts/ch2_scoreboard.lua into a
+-- temporary folder and checks scoreboard.csv against the study's Table 15
+-- (relative_to_eu = 100 * region / EU for every indicator with both values,
+-- NA for the others), the charts and the printed table.
+local T = require "testing"
+local csv = require "csv"
+
+local BIN = arg[-1] or "./clusterlab"
+local TABLE15 = "scripts/data/scoreboard_2009_east_kazakhstan.csv"
+
+local function tmpdir()
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p '" .. d .. "'"))
+  return d
+end
+
+-- runs the script; returns its output and whether it succeeded
+local function run(args)
+  local p = io.popen(BIN .. " scripts/ch2_scoreboard.lua " .. args .. " 2>&1")
+  local out = p:read("a")
+  local ok = p:close()
+  return out, ok
+end
+
+local function slurp(path)
+  local f = io.open(path, "r")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- Table 15's rows with a parser of this test's own (the file has no quotes)
+local function table15(path)
+  local rows, header = {}, nil
+  for line in io.lines(path) do
+    local f = {}
+    for field in (line .. ","):gmatch("([^,]*),") do f[#f + 1] = field end
+    if header then rows[#rows + 1] = f else header = f end
+  end
+  return rows, header
+end
+
+local dir = tmpdir()
+local out, ok = run("--out " .. dir .. " --draws 200")
+
+T.test("the script runs on the bundled Table 15", function()
+  T.equal(ok, true, "exit status; output:\n" .. out)
+  T.equal(out:lower():find("%f[%w]nan%f[%W]") == nil, true, "no nan printed")
+  T.equal(out:find("1.1.4  Participation in life-long learning", 1, true) ~= nil, true, "table row")
+  T.equal(out:find("Missing for east_region: 9 of 29 indicators", 1, true) ~= nil, true, "missing count")
+end)
+
+T.test("scoreboard.csv: relative_to_eu = 100 * region / EU, NA where missing", function()
+  local t = csv.read_table(dir .. "/scoreboard.csv", {na = true, text = {"code"}})
+  for _, name in ipairs{"code", "indicator", "eu_average", "east_region", "relative_to_eu"} do
+    T.equal(t.columns[name] ~= nil, true, "column " .. name)
+  end
+  local rows = table15(TABLE15)
+  T.equal(t.nrow, #rows)
+  local missing = {}
+  for i, f in ipairs(rows) do
+    T.equal(t.columns.code[i], f[1])
+    local eu, region = tonumber(f[5]), tonumber(f[6])
+    T.close(t.columns.eu_average[i], eu, 1e-15, f[1] .. " eu_average")
+    if eu and region then
+      T.close(t.columns.east_region[i], region, 1e-15, f[1] .. " east_region")
+      T.close(t.columns.relative_to_eu[i], 100 * region / eu, 1e-13, f[1] .. " relative_to_eu")
+    else
+      local rel = t.columns.relative_to_eu[i]
+      T.equal(rel ~= rel, true, f[1] .. " relative_to_eu is NA")
+      missing[#missing + 1] = f[1]
+    end
+  end
+  -- the empty cells of the file's east_region column
+  T.equal(table.concat(missing, " "), "1.1.4 2.1.3 2.2.4 2.3.2 2.3.3 2.3.4 3.2.4 3.2.5 3.2.6")
+  -- the same codes listed as missing in the printed report
+  for _, code in ipairs(missing) do
+    T.equal(out:find("\n  " .. code:gsub("%.", "%%.") .. "%s") ~= nil, true, "listed " .. code)
+  end
+end)
+
+T.test("the charts are SVG files", function()
+  for _, name in ipairs{"figure10_relative_to_eu.svg", "dimensions_relative_to_eu.svg"} do
+    local s = slurp(dir .. "/" .. name)
+    T.equal(s ~= nil and s:find("<svg", 1, true) ~= nil, true, name)
+  end
+  -- figure 10 has one bar per indicator with both values (21 in Table 15)
+  local svg = slurp(dir .. "/figure10_relative_to_eu.svg")
+  local bars = 0
+  for _ in svg:gmatch('class="bar"') do bars = bars + 1 end
+  T.equal(bars, 21, "bars")
+end)
+
+T.test("a unit is a column: national values and catching-up countries", function()
+  -- Table 15 plus made-up columns: kazakhstan = 2 * region, two catching-up
+  -- countries at 0.5 and 1.5 times the EU average
+  local rows, header = table15(TABLE15)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "w"))
+  f:write(table.concat(header, ","), ",kazakhstan,catching_up_a,catching_up_b\n")
+  for _, r in ipairs(rows) do
+    local eu, region = tonumber(r[5]), tonumber(r[6])
+    f:write(table.concat(r, ","), ",", region and tostring(2 * region) or "",
+      ",", tostring(0.5 * eu), ",", tostring(1.5 * eu), "\n")
+  end
+  f:close()
+  local d2 = tmpdir()
+  local o2, ok2 = run("--data " .. path .. " --out " .. d2 .. " --draws 50")
+  T.equal(ok2, true, "exit status; output:\n" .. o2)
+  local t = csv.read_table(d2 .. "/scoreboard.csv", {na = true, text = {"code"}})
+  -- 1.1.1: region 28, national 56 -> 100 * 28/56 = 50; range 20.25..60.75,
+  -- position (28 - 20.25)/40.5 = 0.19136
+  T.close(t.columns.relative_to_national[1], 50, 1e-13)
+  T.close(t.columns.catching_up_min[1], 20.25, 1e-13)
+  T.close(t.columns.catching_up_max[1], 60.75, 1e-13)
+  T.close(t.columns.position_in_range[1], (28 - 20.25) / 40.5, 1e-13)
+  T.equal(t.columns.in_range[1], "within")
+  local svg = slurp(d2 .. "/figure10_relative_to_eu.svg")
+  T.equal(svg:find('class="range"', 1, true) ~= nil and svg:find('class="marker"', 1, true) ~= nil, true,
+    "range bands and markers")
+  os.remove(path)
+end)
+
+T.test("a missing data file is an error naming it", function()
+  local o, okk = run("--data /nonexistent/table.csv --out " .. dir)
+  T.equal(okk, nil, "non-zero exit")
+  T.equal(o:find("/nonexistent/table.csv", 1, true) ~= nil, true, o)
+end)
+
+os.execute("rm -rf '" .. dir .. "'")
+T.done()
