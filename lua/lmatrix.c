@@ -409,8 +409,8 @@ static int m_col (lua_State *L) {
 /* joins the label arrays of matrices a and b along `which` into out; labels
 ** survive only when both sides have them */
 static void join_names (lua_State *L, int a, int b, int out, int which) {
-  if (lcl_getnames(L, a, which) == LUA_TTABLE &&
-      lcl_getnames(L, b, which) == LUA_TTABLE) {
+  int ta = lcl_getnames(L, a, which), tb = lcl_getnames(L, b, which);
+  if (ta == LUA_TTABLE && tb == LUA_TTABLE) {
     lua_Integer na = luaL_len(L, -2), nb = luaL_len(L, -1), q;
     lua_createtable(L, (int)(na + nb), 0);
     for (q = 1; q <= na; q++) { lua_geti(L, -3, q); lua_rawseti(L, -2, q); }
@@ -418,7 +418,7 @@ static void join_names (lua_State *L, int a, int b, int out, int which) {
     lcl_setnames(L, out, which);
     lua_pop(L, 2);
   } else {
-    lua_pop(L, lua_type(L, -1) == LUA_TTABLE ? 2 : 1);
+    lua_pop(L, 2);
   }
 }
 
