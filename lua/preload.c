@@ -10,12 +10,14 @@ int luaopen_matrix (lua_State *L);
 int luaopen_linalg (lua_State *L);
 int luaopen_stats (lua_State *L);
 int luaopen_leontief (lua_State *L);
+int luaopen_csv (lua_State *L);
 
 static const luaL_Reg modules[] = {
   {"matrix", luaopen_matrix},
   {"linalg", luaopen_linalg},
   {"stats", luaopen_stats},
   {"leontief", luaopen_leontief},
+  {"csv", luaopen_csv},
   {NULL, NULL}
 };
 

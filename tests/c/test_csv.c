@@ -1,0 +1,495 @@
+/*
+** test_csv.c -- core/csvread.c and core/csvwrite.c: numbers in every
+** notation, separators, quotes, BOM, line numbers and every error message.
+*/
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "../../core/csvread.h"
+#include "../../core/csvwrite.h"
+
+#define DATA "tests/data/csv/"
+
+/* writes n bytes to a new temporary file; its name goes to path[32] */
+static void temp_file (char *path, const char *bytes, size_t n) {
+  int fd;
+  strcpy(path, "/tmp/test_csv_XXXXXX");
+  fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+  close(fd);
+}
+
+/* reads a temporary file made of the string s; returns the status */
+static int read_string (const char *s, char sep, char decimal,
+                        cl_csv_table *t, cl_error *err, char *path) {
+  int status;
+  temp_file(path, s, strlen(s));
+  status = cl_csv_read(t, path, sep, decimal, err);
+  remove(path);
+  return status;
+}
+
+/* err->msg must be path followed by tail */
+static void assert_message (const cl_error *err, const char *path,
+                            const char *tail) {
+  char want[512];
+  snprintf(want, sizeof want, "%s%s", path, tail);
+  assert_string_equal(err->msg, want);
+}
+
+static double number (const char *s, char decimal, char thousands) {
+  double v = -999;
+  assert_true(cl_csv_parse_number(s, decimal, thousands, &v));
+  return v;
+}
+
+static int not_number (const char *s, char decimal, char thousands) {
+  double v;
+  return !cl_csv_parse_number(s, decimal, thousands, &v);
+}
+
+static void test_numbers (void **state) {
+  (void)state;
+  /* expected values are the decimal text itself, converted by the compiler */
+  assert_true(number("1", '.', 0) == 1.0);
+  assert_true(number("+1", '.', 0) == 1.0);
+  assert_true(number("-0.5", '.', 0) == -0.5);
+  assert_true(number("1e-3", '.', 0) == 1e-3);
+  assert_true(number("  12.5 ", '.', 0) == 12.5);
+  assert_true(number(".5", '.', 0) == 0.5);
+  assert_true(number("5.", '.', 0) == 5.0);
+  assert_true(number("4.25E+2", '.', 0) == 425.0);
+  assert_true(number("0.1", '.', 0) == 0.1);
+  assert_true(number("0.000001234", '.', 0) == 0.000001234);
+  assert_true(signbit(number("-0", '.', 0)));
+  /* more than 15 digits or a large exponent go through strtod */
+  assert_true(number("0.33333333333333331", '.', 0) == 0.33333333333333331);
+  assert_true(number("1.7976931348623157e308", '.', 0) == 1.7976931348623157e308);
+  assert_true(number("2.2250738585072014e-308", '.', 0) == 2.2250738585072014e-308);
+  assert_true(number("123456789012345678", '.', 0) == 123456789012345678.0);
+  /* decimal commas; thousands separated by space, U+00A0 and U+202F */
+  assert_true(number("12,5", ',', 0) == 12.5);
+  assert_true(number("4,25e2", ',', 0) == 425.0);
+  assert_true(number("1 234", '.', 0) == 1234.0);
+  assert_true(number("1\xC2\xA0" "234\xC2\xA0" "567,5", ',', 0) == 1234567.5);
+  assert_true(number("-25\xE2\x80\xAF" "480", ',', 0) == -25480.0);
+  assert_true(number("\xC2\xA0" "7\xC2\xA0", '.', 0) == 7.0);
+  assert_true(number("1.234,5", ',', '.') == 1234.5);
+  assert_true(number("1,234,567.25", '.', ',') == 1234567.25);
+  assert_true(number("1'234", '.', '\'') == 1234.0);
+}
+
+static void test_not_numbers (void **state) {
+  (void)state;
+  assert_true(not_number("", '.', 0));
+  assert_true(not_number("  ", '.', 0));
+  assert_true(not_number("1.2.3", '.', 0));
+  assert_true(not_number("12abc", '.', 0));
+  assert_true(not_number("-", '.', 0));
+  assert_true(not_number(".", '.', 0));
+  assert_true(not_number("--1", '.', 0));
+  assert_true(not_number("+-1", '.', 0));
+  assert_true(not_number("1e", '.', 0));
+  assert_true(not_number("1e+", '.', 0));
+  assert_true(not_number("e5", '.', 0));
+  assert_true(not_number("inf", '.', 0));
+  assert_true(not_number("nan", '.', 0));
+  assert_true(not_number("NA", '.', 0));
+  assert_true(not_number("0x10", '.', 0));
+  assert_true(not_number("1e999", '.', 0));       /* not a finite double */
+  assert_true(not_number("12,5", '.', 0));        /* decimal comma read with '.' */
+  assert_true(not_number("12.5", ',', 0));        /* and the reverse */
+  assert_true(not_number("- 5", '.', 0));
+  assert_true(not_number("1\t234", '.', 0));      /* a tab is no group separator */
+  /* thousands groups have three digits, the first one to three */
+  assert_true(not_number("1 23", '.', 0));
+  assert_true(not_number("1234 567", '.', 0));
+  assert_true(not_number("12 345 67", '.', 0));
+  assert_true(number("1 ", '.', ',') == 1.0);       /* a trailing blank is trimmed */
+  assert_true(not_number("1,5", '.', ','));       /* not a thousands group */
+  assert_true(not_number("1.5", ',', '.'));
+  assert_true(not_number("0.1 5", '.', 0));       /* groups only before the point */
+}
+
+/* strtod under a locale with a decimal comma must not change the result;
+** skipped where no such locale is installed */
+static void test_numbers_locale (void **state) {
+  const char *names[] = {"de_DE.UTF-8", "de_DE.utf8", "ru_RU.UTF-8", "fr_FR.UTF-8"};
+  size_t k;
+  (void)state;
+  for (k = 0; k < 4 && setlocale(LC_NUMERIC, names[k]) == NULL; k++) {}
+  if (k == 4) skip();
+  assert_true(number("0.33333333333333331", '.', 0) == 0.33333333333333331);
+  assert_true(number("12,5", ',', 0) == 12.5);
+  {
+    char buf[32];
+    cl_csv_format_number(0.1, 0, '.', buf);
+    assert_string_equal(buf, "0.1");
+  }
+  setlocale(LC_NUMERIC, "C");
+}
+
+static void test_read_comma (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  double out[12];
+  cl_csv_numfmt fmt = {'.', 0, 0, NULL, 0};
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(cl_csv_read(&t, DATA "germany_small.csv", 0, '.', &err), CL_OK);
+  assert_int_equal(t.sep, ',');
+  assert_int_equal(t.nrows, 5);
+  assert_int_equal(cl_csv_width(&t, 0), 4);
+  assert_string_equal(cl_csv_cell(&t, 0, 0), "");      /* "" in the file */
+  assert_string_equal(cl_csv_cell(&t, 0, 2), "CPA_B-E");
+  assert_string_equal(cl_csv_cell(&t, 2, 2), "304584");
+  assert_int_equal(cl_csv_line(&t, 4, 0), 5);
+  assert_int_equal(cl_csv_check_width(&t, 1, &err), CL_OK);
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &fmt, out, &err), CL_OK);
+  /* column-major 4 x 3; values as written in the file */
+  assert_true(out[0] == 1131 && out[1] == 7930 && out[2] == 426 && out[3] == 1.0339);
+  assert_true(out[4] == 25480 && out[9] == 64167 && out[11] == 1.0289);
+  cl_csv_free(&t);
+}
+
+/* the same table with ';', decimal commas, U+202F, U+00A0 and space between
+** thousands, quoted labels, CRLF line ends and a BOM */
+static void test_read_semicolon (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  double out[12];
+  cl_csv_numfmt fmt = {',', 0, 0, NULL, 0};
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(cl_csv_read(&t, DATA "germany_small_semicolon.csv", 0, ',', &err), CL_OK);
+  assert_int_equal(t.sep, ';');
+  assert_int_equal(t.nrows, 5);
+  assert_string_equal(cl_csv_cell(&t, 0, 0), "");      /* the BOM is gone */
+  assert_string_equal(cl_csv_cell(&t, 0, 1), "CPA_A");
+  assert_string_equal(cl_csv_cell(&t, 2, 0), "CPA_B-E");
+  assert_string_equal(cl_csv_cell(&t, 1, 3), "1");      /* no \r */
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &fmt, out, &err), CL_OK);
+  assert_true(out[0] == 1131 && out[1] == 7930 && out[2] == 426 && out[3] == 1.0339);
+  assert_true(out[4] == 25480 && out[5] == 304584 && out[9] == 64167 && out[11] == 1.0289);
+  cl_csv_free(&t);
+}
+
+static void test_quotes_and_lines (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(read_string("a,\"b,c\",\"d\"\"e\",\"two\nlines\"\n\n"
+                               "  1 , 2,3,\"\"\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.nrows, 2);                        /* the blank line is skipped */
+  assert_string_equal(cl_csv_cell(&t, 0, 1), "b,c");
+  assert_string_equal(cl_csv_cell(&t, 0, 2), "d\"e");
+  assert_string_equal(cl_csv_cell(&t, 0, 3), "two\nlines");
+  assert_int_equal(cl_csv_line(&t, 0, 0), 1);
+  assert_int_equal(cl_csv_line(&t, 0, 3), 2);          /* ends on line 2 */
+  assert_int_equal(cl_csv_line(&t, 1, 0), 4);
+  assert_string_equal(cl_csv_cell(&t, 1, 0), "1");     /* blanks trimmed */
+  assert_string_equal(cl_csv_cell(&t, 1, 3), "");
+  cl_csv_free(&t);
+  /* a last line without its line end */
+  assert_int_equal(read_string("x;y\n1;2", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.nrows, 2);
+  assert_string_equal(cl_csv_cell(&t, 1, 1), "2");
+  cl_csv_free(&t);
+}
+
+static void test_sniff (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(read_string("a\tb c\t\"d;e;f\"\n1\t2\t3\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, '\t');
+  assert_string_equal(cl_csv_cell(&t, 0, 1), "b c");   /* a space stays */
+  assert_int_equal(t.sniffed, 1);
+  /* quoted separators do not count: 1 ';' outside quotes, 2 ',' inside */
+  assert_int_equal(read_string("\"a,b,c\";d\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ';');
+  /* a tie between ';' and ',' goes to ';' */
+  assert_int_equal(read_string("a;1,5\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ';');
+  /* with decimal commas, ',' gives way to ';': 3 commas, 2 semicolons */
+  assert_int_equal(read_string("1,5;2,5;3,5\n", 0, ',', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ';');
+  assert_int_equal(read_string("1,5;2,5;3,5\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ',');
+  /* with decimal commas but no other candidate, ',' is still the one */
+  assert_int_equal(read_string("a,b\n\"1,5\",2\n", 0, ',', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ',');
+  /* one column: ',' */
+  assert_int_equal(read_string("x\n1\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ',');
+  /* a given separator is used as it is */
+  assert_int_equal(read_string("a;b,c\n", ',', '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.sep, ',');
+  assert_int_equal(t.sniffed, 0);
+  assert_string_equal(cl_csv_cell(&t, 0, 0), "a;b");
+  cl_csv_free(&t);
+}
+
+static void test_read_errors (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(cl_csv_read(&t, "tests/data/csv/no_such_file.csv", 0, '.', &err), CL_EIO);
+  assert_string_equal(err.msg, "cannot open tests/data/csv/no_such_file.csv: "
+                      "No such file or directory");
+  assert_int_equal(read_string("", 0, '.', &t, &err, path), CL_EPARSE);
+  assert_message(&err, path, ": the file is empty");
+  assert_int_equal(read_string("\xEF\xBB\xBF\n\n", 0, '.', &t, &err, path), CL_EPARSE);
+  assert_message(&err, path, ": the file is empty");
+  assert_int_equal(read_string("\xFF\xFE" "a\0", 0, '.', &t, &err, path), CL_EPARSE);
+  assert_message(&err, path, ": the file is UTF-16; save it as UTF-8");
+  /* "Горно" in Windows-1251 */
+  assert_int_equal(read_string("a,b\n1,\xC3\xEE\xF0\xED\xEE\n", 0, '.', &t, &err, path), CL_EPARSE);
+  assert_message(&err, path, ":2: column 2 is not valid UTF-8 (is the file in "
+                 "another encoding, such as Windows-1251? save it as UTF-8)");
+  assert_int_equal(read_string("a,b\n1,2\n3,\"x\"y\n", 0, '.', &t, &err, path), CL_EPARSE);
+  assert_message(&err, path, ":3: misplaced quote (a quote inside an unquoted "
+                 "field, or text after a closing quote)");
+  assert_int_equal(read_string("a,b\n1,\"2\n3,4\n", 0, '.', &t, &err, path), CL_EPARSE);
+  assert_message(&err, path, ":4: a quoted field is not closed by the end of the file");
+  cl_csv_free(&t);
+  {
+    char bytes[] = "a,b\n1,x\0y\n";
+    temp_file(path, bytes, sizeof bytes - 1);
+    assert_int_equal(cl_csv_read(&t, path, 0, '.', &err), CL_EPARSE);
+    remove(path);
+    assert_message(&err, path, ":2: column 2 contains a NUL byte (is the file "
+                   "UTF-16? save it as UTF-8)");
+    cl_csv_free(&t);
+  }
+}
+
+static void test_width_errors (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(read_string("x,a,b\nr1,1,2\n\nr2,1\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(cl_csv_check_width(&t, 1, &err), CL_EPARSE);
+  assert_message(&err, path, ":4: 2 fields, the header has 3");
+  assert_int_equal(cl_csv_check_width(&t, 0, &err), CL_EPARSE);
+  assert_message(&err, path, ":4: 2 fields, the first row has 3");
+  assert_int_equal(read_string("x,a\nr1,1,2\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(cl_csv_check_width(&t, 1, &err), CL_EPARSE);
+  assert_message(&err, path, ":2: 3 fields, the header has 2");
+  cl_csv_free(&t);
+}
+
+/* reads "x,Mining\nr1,<cell>\n" (or with ';') and returns the number error */
+static void number_error (const char *text, char decimal, char thousands,
+                          const char *tail) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  double out[2];
+  cl_csv_numfmt fmt = {decimal, thousands, 0, NULL, 0};
+  cl_csv_init(&t);
+  assert_int_equal(read_string(text, 0, decimal, &t, &err, path), CL_OK);
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &fmt, out, &err), CL_EPARSE);
+  assert_message(&err, path, tail);
+  cl_csv_free(&t);
+}
+
+static void test_number_errors (void **state) {
+  (void)state;
+  number_error("x,Agriculture,Mining\nr1,1,\"12,5\"\n", '.', 0,
+               ":2: column 3 (\"Mining\"): \"12,5\" is not a number "
+               "(the file uses decimal commas? pass {decimal=\",\"})");
+  number_error("x;Mining\nr1;2\nr2;12.5\n", ',', 0,
+               ":3: column 2 (\"Mining\"): \"12.5\" is not a number "
+               "(the file uses decimal points? pass {decimal=\".\"})");
+  number_error("x;Mining\nr1;1.234,5\n", '.', 0,
+               ":2: column 2 (\"Mining\"): \"1.234,5\" is not a number "
+               "(the file uses decimal commas and '.' between thousands? "
+               "pass {decimal=\",\", thousands=\".\"})");
+  number_error("x;Mining\nr1;1,234\n", '.', 0,
+               ":2: column 2 (\"Mining\"): \"1,234\" is not a number "
+               "(the file uses decimal commas? pass {decimal=\",\"}; "
+               "or ',' between thousands? pass {thousands=\",\"})");
+  number_error("x;Mining\nr1;1,234,567\n", '.', 0,
+               ":2: column 2 (\"Mining\"): \"1,234,567\" is not a number "
+               "(',' between thousands? pass {thousands=\",\"})");
+  number_error("x,Mining\nr1,12abc\n", '.', 0,
+               ":2: column 2 (\"Mining\"): \"12abc\" is not a number");
+  number_error("x,Mining\nr1,\n", '.', 0,
+               ":2: column 2 (\"Mining\"): empty cell (pass {na=true} to "
+               "read empty cells and NA as missing values)");
+  number_error("x,Mining\nr1,NA\n", '.', 0,
+               ":2: column 2 (\"Mining\"): \"NA\" is not a number (pass "
+               "{na=true} to read empty cells and NA as missing values)");
+  number_error("x,Mining\nr1,-\n", '.', 0,
+               ":2: column 2 (\"Mining\"): \"-\" is not a number "
+               "(a mark for missing values? pass {na={\"-\"}})");
+  number_error("x,,Mining\nr1,1,1.5;2.5\n", '.', 0,
+               ":2: column 3 (\"Mining\"): \"1.5;2.5\" is not a number "
+               "(the separator was guessed as ','; pass {sep=\";\"})");
+  number_error("x,\nr1,a\n", '.', 0,                   /* no label to show */
+               ":2: column 2: \"a\" is not a number");
+}
+
+static void test_missing_values (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  double out[4];
+  const char *marks[] = {"-", ".."};
+  cl_csv_numfmt na = {'.', 0, 1, NULL, 0}, list = {'.', 0, 1, marks, 2};
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(read_string("x,a\nr1,\nr2,NA\nr3,-\nr4,..\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &na, out, &err), CL_EPARSE);
+  assert_non_null(strstr(err.msg, ":4: column 2 (\"a\"): \"-\""));
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &list, out, &err), CL_EPARSE);
+  assert_non_null(strstr(err.msg, ":3: column 2 (\"a\"): \"NA\""));
+  marks[1] = "NA";
+  assert_int_equal(read_string("x,a\nr1,\nr2,NA\nr3,-\nr4,1\n", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &list, out, &err), CL_OK);
+  assert_true(isnan(out[0]) && isnan(out[1]) && isnan(out[2]) && out[3] == 1);
+  cl_csv_free(&t);
+}
+
+static void test_columns (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32];
+  double out[3];
+  int numeric;
+  cl_csv_numfmt fmt = {'.', 0, 0, NULL, 0}, na = {'.', 0, 1, NULL, 0};
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(read_string("name;n;share;mixed\nFood;51;9,38;1\n"
+                               "Textiles;3;0,55;a\nOther;;1,5;\n",
+                               ';', '.', &t, &err, path), CL_OK);
+  assert_int_equal(cl_csv_column(&t, 1, 0, &fmt, out, &numeric, &err), CL_OK);
+  assert_false(numeric);
+  /* an empty cell makes a column text unless missing values are allowed */
+  assert_int_equal(cl_csv_column(&t, 1, 1, &fmt, out, &numeric, &err), CL_OK);
+  assert_false(numeric);
+  assert_int_equal(cl_csv_column(&t, 1, 1, &na, out, &numeric, &err), CL_OK);
+  assert_true(numeric && out[0] == 51 && out[1] == 3 && isnan(out[2]));
+  assert_int_equal(cl_csv_column(&t, 1, 3, &na, out, &numeric, &err), CL_OK);
+  assert_false(numeric);
+  /* numbers with decimal commas read with '.': an error, not text */
+  assert_int_equal(cl_csv_column(&t, 1, 2, &fmt, out, &numeric, &err), CL_EPARSE);
+  assert_message(&err, path, ":2: column 3 (\"share\"): \"9,38\" is not a number "
+                 "(the file uses decimal commas? pass {decimal=\",\"})");
+  fmt.decimal = ',';
+  assert_int_equal(cl_csv_column(&t, 1, 2, &fmt, out, &numeric, &err), CL_OK);
+  assert_true(numeric && out[0] == 9.38 && out[1] == 0.55 && out[2] == 1.5);
+  cl_csv_free(&t);
+}
+
+static void test_format (void **state) {
+  char buf[32];
+  (void)state;
+  /* the fewest digits that read back the same double: the same digits as
+  ** Python's repr (python3 -c "print(repr(1/3), repr(0.1+0.2))") */
+  cl_csv_format_number(0.1, 0, '.', buf);
+  assert_string_equal(buf, "0.1");
+  cl_csv_format_number(43910, 0, '.', buf);
+  assert_string_equal(buf, "43910");
+  cl_csv_format_number(1.0 / 3, 0, '.', buf);
+  assert_string_equal(buf, "0.3333333333333333");
+  cl_csv_format_number(0.1 + 0.2, 0, '.', buf);
+  assert_string_equal(buf, "0.30000000000000004");
+  cl_csv_format_number(-1.0339, 0, ',', buf);
+  assert_string_equal(buf, "-1,0339");
+  cl_csv_format_number(1.0 / 3, 4, ',', buf);
+  assert_string_equal(buf, "0,3333");
+  cl_csv_format_number(1e-20, 0, '.', buf);
+  assert_string_equal(buf, "1e-20");
+}
+
+static void test_write_read (void **state) {
+  /* 2 x 2, column-major: [0.1 NaN; -2.5e-7 1/3] */
+  double d[] = {0.1, -2.5e-7, NAN, 1.0 / 3}, out[4];
+  cl_matrix m = {2, 2, d};
+  const char *rn[] = {"Горнодобывающая промышленность", "Trade; \"retail\""};
+  const char *cn[] = {" padded ", "Mining"};
+  cl_csv_writeopts o = {';', ',', 0, "NA", 1};
+  cl_csv_numfmt fmt = {',', 0, 1, NULL, 0};
+  cl_csv_table t;
+  cl_error err;
+  char path[32], text[256];
+  FILE *f;
+  size_t n;
+  (void)state;
+  temp_file(path, "", 0);
+  assert_int_equal(cl_csv_write(path, &m, rn, cn, &o, &err), CL_OK);
+  f = fopen(path, "rb");
+  n = fread(text, 1, sizeof text - 1, f);
+  fclose(f);
+  text[n] = '\0';
+  assert_string_equal(text, "\xEF\xBB\xBF;\" padded \";Mining\n"
+                      "Горнодобывающая промышленность;0,1;NA\n"
+                      "\"Trade; \"\"retail\"\"\";-2,5e-07;0,3333333333333333\n");
+  cl_csv_init(&t);
+  assert_int_equal(cl_csv_read(&t, path, 0, ',', &err), CL_OK);
+  assert_int_equal(t.sep, ';');
+  assert_string_equal(cl_csv_cell(&t, 0, 1), " padded ");
+  assert_string_equal(cl_csv_cell(&t, 1, 0), rn[0]);
+  assert_string_equal(cl_csv_cell(&t, 2, 0), rn[1]);
+  assert_int_equal(cl_csv_numbers(&t, 1, 1, &fmt, out, &err), CL_OK);
+  assert_true(out[0] == d[0] && out[1] == d[1] && isnan(out[2]) && out[3] == d[3]);
+  cl_csv_free(&t);
+  remove(path);
+}
+
+static void test_write_errors (void **state) {
+  double d[] = {1, INFINITY};
+  cl_matrix m = {1, 2, d};
+  const char *cn[] = {"a", "Mining"};
+  cl_csv_writeopts o = {',', '.', 0, "NA", 0};
+  cl_error err;
+  (void)state;
+  assert_int_equal(cl_csv_write("/tmp/x.csv", &m, NULL, cn, &o, &err), CL_EDOMAIN);
+  assert_string_equal(err.msg, "/tmp/x.csv: element [1, 2] (Mining) is inf; "
+                      "only finite numbers and NaN (written as NA) can be written");
+  d[1] = 2;
+  assert_int_equal(cl_csv_write("/no/such/dir/x.csv", &m, NULL, cn, &o, &err), CL_EIO);
+  assert_string_equal(err.msg, "cannot open /no/such/dir/x.csv for writing: "
+                      "No such file or directory");
+}
+
+int main (void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_numbers),
+    cmocka_unit_test(test_not_numbers),
+    cmocka_unit_test(test_numbers_locale),
+    cmocka_unit_test(test_read_comma),
+    cmocka_unit_test(test_read_semicolon),
+    cmocka_unit_test(test_quotes_and_lines),
+    cmocka_unit_test(test_sniff),
+    cmocka_unit_test(test_read_errors),
+    cmocka_unit_test(test_width_errors),
+    cmocka_unit_test(test_number_errors),
+    cmocka_unit_test(test_missing_values),
+    cmocka_unit_test(test_columns),
+    cmocka_unit_test(test_format),
+    cmocka_unit_test(test_write_read),
+    cmocka_unit_test(test_write_errors),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
