@@ -4,6 +4,7 @@
 ** Only argument checks, labels and error messages live here.
 */
 #include <math.h>
+#include <string.h>
 
 #include "lcl.h"
 #include "../core/correlation.h"
@@ -39,13 +40,19 @@ static int opt_boolean (lua_State *L, int opts, const char *name, int def) {
 
 /* opts.constant: "error" (default) raises; "report" returns their indices */
 static int constant_report (lua_State *L, int opts) {
-  static const char *const modes[] = {"error", "report", NULL};
-  int report = 0;
+  const char *mode;
+  int report;
   if (lua_isnoneornil(L, opts)) return 0;
   luaL_checktype(L, opts, LUA_TTABLE);
-  lua_getfield(L, opts, "constant");
-  if (!lua_isnil(L, -1))
-    report = luaL_checkoption(L, lua_gettop(L), NULL, modes);
+  if (lua_getfield(L, opts, "constant") == LUA_TNIL) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  mode = lua_tostring(L, -1);
+  report = mode != NULL && strcmp(mode, "report") == 0;
+  if (!report && (mode == NULL || strcmp(mode, "error") != 0))
+    lcl_errorf(L, "bad argument #%d to 'cor' (constant must be \"error\" or "
+               "\"report\", got %s)", opts, mode ? mode : luaL_typename(L, -1));
   lua_pop(L, 1);
   return report;
 }
