@@ -11,6 +11,7 @@ int luaopen_linalg (lua_State *L);
 int luaopen_stats (lua_State *L);
 int luaopen_leontief (lua_State *L);
 int luaopen_csv (lua_State *L);
+int luaopen_timer (lua_State *L);
 
 static const luaL_Reg modules[] = {
   {"matrix", luaopen_matrix},
