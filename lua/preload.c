@@ -19,6 +19,7 @@ static const luaL_Reg modules[] = {
   {"stats", luaopen_stats},
   {"leontief", luaopen_leontief},
   {"csv", luaopen_csv},
+  {"timer", luaopen_timer},
   {NULL, NULL}
 };
 

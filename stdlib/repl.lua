@@ -6,7 +6,7 @@ local M = {}
 local matrix = require "matrix"
 
 local MODULES = {
-  "matrix", "linalg", "leontief", "stats", "csv", "optim",
+  "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
   "iotable", "regionalize", "multipliers", "linkages", "fsr", "factor",
   "valuechains", "scoreboard", "glm", "modes", "policy", "report", "plot",
 }
