@@ -13,8 +13,9 @@ M._help = {
   table = "report.table(records, columns [, {title=, digits=, max_text=}]) -> text: columns = {'sector', "
     .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
   print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
-  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits = 10}]) -- a header "
-    .. "of column titles, one line per record; missing values as empty cells; errors naming the file",
+  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
+    .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
+    .. "digits (significant) is given; missing values as empty cells; errors naming the file",
 }
 
 local function missing(v) return v == nil or (type(v) == "number" and v ~= v) end
@@ -152,6 +153,15 @@ local function field(s, sep)
   return s
 end
 
+-- v with `digits` significant digits, or else the fewest (up to 17) that read back as v
+local function exact(v, digits)
+  if digits then return format_c("%." .. digits .. "g", v) end
+  for d = 15, 17 do
+    local s = format_c("%." .. d .. "g", v)
+    if tonumber(s) == v or d == 17 then return s end
+  end
+end
+
 function M.write_csv(path, records, columns, opts)
   opts = opts or {}
   local sep, decimal = opts.sep or ",", opts.decimal or "."
@@ -159,7 +169,6 @@ function M.write_csv(path, records, columns, opts)
     error(string.format("report.write_csv: separator and decimal mark are both '%s' (%s)", sep, path), 2)
   end
   local cols = specs(columns)
-  local fmt = "%." .. (opts.digits or 10) .. "g"
   local lines, titles = {}, {}
   for k, c in ipairs(cols) do titles[k] = field(c.title, sep) end
   lines[1] = table.concat(titles, sep)
@@ -170,7 +179,7 @@ function M.write_csv(path, records, columns, opts)
       if missing(v) then s = ""
       elseif math.type(v) == "integer" then s = tostring(v)
       elseif type(v) == "number" then
-        s = format_c(fmt, v)
+        s = exact(v, opts.digits)
         if decimal ~= "." then s = s:gsub("%.", decimal) end
       else s = tostring(v) end
       parts[k] = field(s, sep)

@@ -55,6 +55,13 @@ T.test("write_csv: quoted labels, empty missing cells, separator and decimal com
   report.write_csv(path, recs, { "sector", "bl" }, { sep = ";", decimal = "," })
   f = io.open(path); text = f:read("a"); f:close()
   T.equal(text, 'sector;bl\nAgriculture, Forestry and Fishing;0,985\n"say ""hi""";\n', "semicolon file")
+  report.write_csv(path, { { v = 0.1 + 0.2 }, { v = 1 / 3 } }, { "v" })
+  f = io.open(path); text = f:read("a"); f:close()
+  -- 0.1 + 0.2 needs 17 digits to read back (0.30000000000000004), 1/3 needs 16
+  T.equal(text, "v\n0.30000000000000004\n0.3333333333333333\n", "exact numbers")
+  report.write_csv(path, { { v = 1 / 3 } }, { "v" }, { digits = 4 })
+  f = io.open(path); text = f:read("a"); f:close()
+  T.equal(text, "v\n0.3333\n", "digits")
   os.remove(path)
   T.errors("cannot write", report.write_csv, "/nonexistent-dir/x.csv", recs, { "sector" })
   T.errors("separator and decimal mark are both ','", report.write_csv, path, recs, { "sector" }, { decimal = "," })

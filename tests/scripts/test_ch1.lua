@@ -1,0 +1,222 @@
+-- test_ch1.lua -- end to end: scripts/ch1_regional_clusters.lua on the bundled
+-- ABS table and Mount Isa employment, on the same data written with ';' and
+-- decimal commas as a user's files, and on bad options and files.
+local T = require "testing"
+local csv = require "csv"
+
+local BIN = "./clusterlab"
+local SCRIPT = "scripts/ch1_regional_clusters.lua"
+local D = T.data .. "/iotable/"
+
+local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+-- runs the script with the arguments; returns its output (stdout and stderr) and exit code
+local function run(args)
+  local cmd = { BIN, SCRIPT }
+  for _, a in ipairs(args) do cmd[#cmd + 1] = quote(a) end
+  local p = io.popen(table.concat(cmd, " ") .. " 2>&1")
+  local out = p:read("a")
+  local _, _, code = p:close()
+  return out, code
+end
+
+local function tmpdir()
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p " .. quote(d)))
+  return d
+end
+
+local function exists(path)
+  local f = io.open(path)
+  if f then f:close() end
+  return f ~= nil
+end
+
+local function contains(text, s, what)
+  if not text:find(s, 1, true) then error(string.format("%s lacks '%s':\n%s", what or "output", s, text), 2) end
+end
+
+-- records of a CSV file written by the script: {sector -> {column -> value}}
+local function by_sector(path, key)
+  local t = csv.read_table(path, { na = true })
+  local out = {}
+  for k = 1, t.nrow do
+    local r = {}
+    for _, name in ipairs(t.names) do r[name] = t.columns[name][k] end
+    out[r[key or "sector"]] = r
+  end
+  return out, t
+end
+
+local out1 = tmpdir()
+local text1, code1 = run { "--out", out1 }
+
+T.test("bundled run: exits 0, prints the tables, writes CSV and SVG", function()
+  T.equal(code1, 0, "exit code\n" .. text1)
+  for _, s in ipairs { "Chapter 1: key sectors of Mount Isa (FLQ, delta = 0.30)", "accounting identities hold",
+    "Key sectors (backward and forward linkage > 1)", "Backward-linkage-oriented sectors with low CV",
+    "Forward-linkage-oriented sectors with low CV", "Regional table: Mount Isa", "19 of 19 sectors present" } do
+    contains(text1, s)
+  end
+  assert(not text1:lower():find("%f[%w]nan%f[%W]"), "no nan in the output")
+  for _, f in ipairs { "national_linkages.csv", "regional_linkages.csv", "national_key_sectors.csv",
+    "regional_key_sectors.csv", "regional_coefficients.csv", "national_key_sector_map.svg",
+    "regional_key_sector_map.svg" } do
+    assert(exists(out1 .. "/" .. f), "missing " .. f)
+  end
+end)
+
+T.test("regional linkages match R's FLQ (delta 0.3) run on the same data", function()
+  local mine = by_sector(out1 .. "/regional_linkages.csv")
+  -- computed in R (tests/data/australia_2021/PROVENANCE.md) from the same flows
+  -- (which agree with the bundled table within 0.006 AUD million)
+  local ref, t = by_sector(T.data .. "/australia_2021/ref_R_mount_isa_flq.csv")
+  T.equal(t.nrow, 19, "reference sectors")
+  for s, r in pairs(ref) do
+    local m = assert(mine[s], "no result for " .. s)
+    T.close(m.backward, r.backward, 1e-6, s .. " backward")
+    T.close(m.forward, r.forward, 1e-6, s .. " forward")
+    T.close(m.cv_backward, r.cv_backward, 1e-6, s .. " cv_backward")
+    T.close(m.cv_forward, r.cv_forward, 1e-6, s .. " cv_forward")
+    T.close(m.output_multiplier, r.output_multiplier, 1e-6, s .. " output multiplier")
+  end
+end)
+
+T.test("Mount Isa's key sectors are those of R's indices", function()
+  -- in the R reference exactly three sectors have both indices above 1
+  local _, t = by_sector(out1 .. "/regional_key_sectors.csv")
+  local key = {}
+  for k = 1, t.nrow do
+    if t.columns.list[k] == "key sectors" then key[#key + 1] = t.columns.sector[k] end
+  end
+  table.sort(key)
+  T.equal(table.concat(key, "; "), "Construction; Electricity, Gas, Water and Waste Services; Manufacturing", "key")
+  -- oriented sectors carry the CV of their own linkage
+  local mine = by_sector(out1 .. "/regional_linkages.csv")
+  for k = 1, t.nrow do
+    if t.columns.list[k] == "forward-linkage-oriented" then
+      T.close(t.columns.coefficient_of_variation[k], mine[t.columns.sector[k]].cv_forward, 1e-9, "forward CV")
+    end
+  end
+end)
+
+T.test("national linkages match R", function()
+  local mine = by_sector(out1 .. "/national_linkages.csv")
+  -- R 4.2.2: A = Z diag(x)^-1 from the bundled file, L = solve(I - A),
+  -- bl = n colSums(L) / sum(L), fl = n rowSums(L) / sum(L), cv = sd / mean
+  local want = {
+    Mining = { 0.824697114718, 0.867668114725, 3.095076147258, 2.944616081301 },
+    Manufacturing = { 1.134181320154, 1.380504096732, 2.454044294747, 1.984434964244 },
+    Construction = { 1.288613006313, 1.418714298436, 2.692935390729, 2.402687671717 },
+  }
+  for s, w in pairs(want) do
+    T.close(mine[s].backward, w[1], 1e-9, s .. " backward")
+    T.close(mine[s].forward, w[2], 1e-9, s .. " forward")
+    T.close(mine[s].cv_backward, w[3], 1e-9, s .. " cv_backward")
+    T.close(mine[s].cv_forward, w[4], 1e-9, s .. " cv_forward")
+  end
+  -- R: the sectors with bl > 1 and fl > 1
+  for _, s in ipairs { "Manufacturing", "Electricity, Gas, Water and Waste Services", "Construction",
+    "Transport, Postal and Warehousing", "Information Media and Telecommunications" } do
+    T.equal(mine[s].class, "key", s)
+  end
+end)
+
+T.test("the key-sector maps label every sector and name the quadrants", function()
+  for _, f in ipairs { "national_key_sector_map.svg", "regional_key_sector_map.svg" } do
+    local h = io.open(out1 .. "/" .. f); local svg = h:read("a"); h:close()
+    contains(svg, "<svg", f)
+    for _, s in ipairs { "Key sectors", "Forward-linkage oriented", "Backward-linkage oriented", "Weak linkages",
+      "Mining", "Manufacturing", "Construction", "Health Care", "Other Services", "Backward linkage" } do
+      contains(svg, s, f)
+    end
+  end
+end)
+
+T.test("a user's table with ';' and decimal commas gives the same results", function()
+  local out2 = tmpdir()
+  local text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment",
+    D .. "employment_mount_isa_semicolon.csv", "--region", "Mount Isa", "--delta", "0.3",
+    "--sep", ";", "--decimal", ",", "--out", out2 }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "Published results (Samambayeva 2013, tables 5-10) beside these")
+  local a, b = by_sector(out1 .. "/regional_linkages.csv"), by_sector(out2 .. "/regional_linkages.csv")
+  for s, r in pairs(a) do
+    T.close(b[s].backward, r.backward, 1e-12, s .. " backward")
+    T.close(b[s].forward, r.forward, 1e-12, s .. " forward")
+  end
+  -- "Construction" is the one label the published tables share with the ABS table
+  local pub, t = by_sector(out2 .. "/published_comparison.csv")
+  T.equal(t.nrow, 33, "every published row listed")
+  T.close(pub.Construction["published BL"], 1.2, 0, "published backward (thesis table 5)")
+  T.close(pub.Construction.BL, a.Construction.backward, 1e-9, "our backward beside it")
+  T.equal(pub.Construction.class, "key", "our class")
+end)
+
+T.test("another delta changes lambda and the regional indices", function()
+  local out3 = tmpdir()
+  local text, code = run { "--out", out3, "--delta", "0.1", "--no-factor" }
+  T.equal(code, 0, "exit code\n" .. text)
+  -- lambda* = [log2(1 + E^r / E^n)]^0.1 with E^r = 9610 and E^n = 10 929 263, the
+  -- sums of the employment file's two columns (awk): 0.5132
+  local lambda = (math.log(1 + 9610 / 10929263, 2)) ^ 0.1
+  contains(text, string.format("= %.4f;", lambda), "lambda")
+end)
+
+T.test("sectors absent from the region are dropped; local-serving sectors set aside", function()
+  local out = tmpdir()
+  -- employment_partial.csv: Mount Isa's column only, without Financial and Insurance
+  -- Services and Arts and Recreation Services; the nation's employment then comes
+  -- from the table's "Total Employment" row
+  local text, code = run { "--table", "scripts/data/national_19_sector_io_aud_mn.csv", "--employment",
+    D .. "employment_partial.csv", "--region", "Mount Isa", "--local-serving", "Retail Trade|Education and Training",
+    "--no-factor", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "nation: the table's row 'Total Employment'")
+  contains(text, "17 of 19 sectors present in Mount Isa (dropped: Financial and Insurance Services; Arts and Recreation Services)")
+  contains(text, "Set aside as local-serving: Retail Trade; Education and Training")
+  local mine, t = by_sector(out .. "/regional_linkages.csv")
+  T.equal(t.nrow, 17, "regional sectors")
+  T.equal(mine["Arts and Recreation Services"], nil, "dropped sector")
+  T.equal(mine["Retail Trade"].class, "local", "set aside")
+end)
+
+T.test("a sector without output stops the run until it is dropped", function()
+  local text, code = run { "--table", D .. "zero_output.csv", "--employment", D .. "small_employment.csv",
+    "--no-factor", "--out", tmpdir() }
+  assert(code ~= 0, "non-zero exit")
+  contains(text, "sector 'C' has zero output 0"); contains(text, "--drop")
+  local out = tmpdir()
+  text, code = run { "--table", D .. "zero_output.csv", "--employment", D .. "small_employment.csv",
+    "--drop", "C", "--no-factor", "--published", "none", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  local mine, t = by_sector(out .. "/national_linkages.csv")
+  T.equal(t.nrow, 2, "two sectors left")
+  -- by hand: A = [[0.1, 0.1], [0.05, 0.2]] (flows over outputs 100 and 200),
+  -- det(I - A) = 0.9 * 0.8 - 0.1 * 0.05 = 0.715, L = [[0.8, 0.1], [0.05, 0.9]] / 0.715;
+  -- column sums 0.85 / 0.715 and 1.0 / 0.715, their mean 0.925 / 0.715:
+  -- backward A = 0.85 / 0.925
+  T.close(mine.A.backward, 0.85 / 0.925, 1e-12, "backward A")
+  T.close(mine.B.forward, 0.95 / 0.925, 1e-12, "forward B (row sum 0.95 / 0.715)")
+end)
+
+T.test("bad options and files stop with a clear message", function()
+  local text, code = run { "--bogus" }
+  assert(code ~= 0, "non-zero exit")
+  contains(text, "unknown option --bogus"); contains(text, "usage: clusterlab scripts/ch1_regional_clusters.lua")
+  text, code = run { "--delta", "x" }
+  assert(code ~= 0); contains(text, "--delta expects a number, got 'x'")
+  text, code = run { "--table", D .. "small.csv" }
+  assert(code ~= 0); contains(text, "--table and --employment go together")
+  text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
+    "--sep", ";", "--out", tmpdir() }
+  assert(code ~= 0); contains(text, D .. 'australia_19_semicolon.csv:2: column 2 ("Agriculture, Forestry and Fishing")')
+  contains(text, "decimal commas")
+  text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_concordance.csv", "--out", tmpdir() }
+  assert(code ~= 0); contains(text, "no column of employment numbers")
+  text, code = run { "--help" }
+  T.equal(code, 0, "help exits 0"); contains(text, "--delta N")
+end)
+
+T.done()
