@@ -4,7 +4,8 @@
 local T = require "testing"
 local csv = require "csv"
 
-local BIN = "./clusterlab"
+-- the binary running this test (./clusterlab, or ./clusterlab-san under make check-memory)
+local BIN = arg and arg[-1] or "./clusterlab"
 local SCRIPT = "scripts/ch1_regional_clusters.lua"
 local D = T.data .. "/iotable/"
 
