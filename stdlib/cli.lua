@@ -4,6 +4,7 @@
 local M = {}
 
 M._help = {
+  _about = "command-line options for scripts: --name value, --flag, usage on a bad option",
   parse = "cli.parse(arg, spec) -> opts: spec = {usage = 'script [options]', options = {"
     .. "{name = 'out', value = 'DIR', default = 'out', help = '...'}, {name = 'delta', number = true}, "
     .. "{name = 'verbose', flag = true}}}; an unknown option, a missing value or a bad number is an "

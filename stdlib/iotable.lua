@@ -12,6 +12,7 @@ local csv = require "csv"
 local M = {}
 
 M._help = {
+  _about = "national symmetric input-output tables: reading (ABS, Eurostat layouts), accounting identities, aggregation (Miller & Blair 2009, ch. 2; Eurostat manual 2008)",
   read = "iotable.read(path [, opts]) -> {Z=, x=, f=, v=, imports=, employment=, labels=, source=, layout=}: "
     .. "opts {sectors = n or {labels}, final_demand = {labels}, value_added = {labels}, imports = {labels} or false, "
     .. "output_row =, output_col =, employment_row = label or false, drop = {labels}, sep =, decimal =, thousands =}; "
@@ -45,6 +46,14 @@ end
 local function is_import(label)
   local k = key(label)
   return k:find("import", 1, true) ~= nil or IMPORT_CODES[k] == true
+end
+
+-- employment rows ("Total Employment", "FTE Employment", EMP, EMP-WS) are not
+-- value added ("Compensation of employees" is)
+local function is_employment(label)
+  local k = key(label)
+  return k:find("employment", 1, true) ~= nil or k:find("employed", 1, true) ~= nil
+    or k == "emp" or k:match("^emp[%-_ ]") ~= nil
 end
 
 -- position of label in list (trimmed, case-sensitive first, then any case)
@@ -252,7 +261,9 @@ function M.read(path, opts)
   if opts.value_added then va = named(path, rows, opts.value_added, "row", "value_added")
   else
     for i = last_row + 1, below_end do
-      if not is_total(rows[i]) and not contains(imp, i) and not contains(ri, i) then va[#va + 1] = i end
+      if not is_total(rows[i]) and not is_employment(rows[i]) and not contains(imp, i) and not contains(ri, i) then
+        va[#va + 1] = i
+      end
     end
   end
 

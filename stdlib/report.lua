@@ -7,6 +7,7 @@ local matrix = require "matrix"
 local M = {}
 
 M._help = {
+  _about = "aligned text tables and CSV files of results, locale-independent, missing values as --",
   number = "report.number(v [, digits]) -> v with `digits` decimals (default 3), '.' as the point; '--' for nil or NaN",
   records = "report.records(order, columns) -> array of records from parallel columns: order = {'sector', 'backward'}, "
     .. "columns = {sector = labels, backward = vector}; vectors may be Lua arrays or n x 1 / 1 x n matrices",

@@ -62,6 +62,17 @@ T.test("Germany 1995 (Eurostat): P1 output row, D/K/B value added, P7 imports", 
   for i = 1, 6 do T.close(L:get(i, i), diag[i], 6e-5, "L diagonal " .. i) end
 end)
 
+T.test("output given only as a column; employment is not value added", function()
+  local t = iotable.read(D .. "output_column.csv")
+  T.equal(t.layout.output_col, "Output", "output column")
+  T.equal(t.layout.output_row, nil, "no output row")
+  T.close_matrix(t.x, { { 100 }, { 200 } }, 0, "x from the column")
+  T.equal(table.concat(t.layout.value_added, " "), "Wages", "value added")
+  T.close_matrix(t.employment, { { 5 }, { 8 } }, 0, "employment")
+  -- by hand: column A 10 + 5 + 85 = 100, column B 20 + 40 + 140 = 200
+  T.equal(iotable.check(t, { tolerance = 0 }).ok, true, "balanced")
+end)
+
 T.test("a table with semicolons and decimal commas reads as the original", function()
   local a = iotable.read(AUS)
   local b = iotable.read(D .. "australia_19_semicolon.csv", { sep = ";", decimal = "," })
