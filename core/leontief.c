@@ -41,6 +41,11 @@ static void element (char *buf, size_t size, char what,
 /* checks of a table                                                 */
 /* ---------------------------------------------------------------- */
 
+/* a non-finite value as text, without printf's sign of a NaN */
+static const char *nonfinite (double v) {
+  return isnan(v) ? "nan" : v > 0 ? "inf" : "-inf";
+}
+
 static int check_square (const cl_matrix *m, char what, cl_error *err) {
   if (m->rows != m->cols)
     return cl_fail(err, CL_EDIM, "%c must be square (sectors x sectors), got "
@@ -61,7 +66,8 @@ static int check_elements (const cl_matrix *m, char what,
       if (isfinite(v) && v >= 0) continue;
       element(at, sizeof at, what, names, i, j);
       if (!isfinite(v))
-        return cl_fail(err, CL_EDOMAIN, "%s is %g, not a finite number", at, v);
+        return cl_fail(err, CL_EDOMAIN, "%s is %s, not a finite number", at,
+                       nonfinite(v));
       return cl_fail(err, CL_EDOMAIN, "negative %s %s = %g",
                      what == 'Z' ? "flow" : "coefficient", at, v);
     }
@@ -86,8 +92,8 @@ static int check_table (const cl_matrix *z, const cl_matrix *x,
     if (isfinite(xj) && xj > 0) continue;
     sector(s, sizeof s, names, j);
     if (!isfinite(xj))
-      return cl_fail(err, CL_EDOMAIN, "%s: output is %g, not a finite number",
-                     s, xj);
+      return cl_fail(err, CL_EDOMAIN, "%s: output is %s, not a finite number",
+                     s, nonfinite(xj));
     if (xj < 0)
       return cl_fail(err, CL_EDOMAIN, "%s: output is %g; output cannot be "
                      "negative", s, xj);
@@ -316,8 +322,8 @@ int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
     if ((i = cl_matrix_first_nonfinite(w)) < n) {
       char s[300];
       sector(s, sizeof s, names, i);
-      return cl_fail(err, CL_EDOMAIN, "%s: weight is %g, not a finite number",
-                     s, w->data[i]);
+      return cl_fail(err, CL_EDOMAIN, "%s: weight is %s, not a finite number",
+                     s, nonfinite(w->data[i]));
     }
   }
   if ((st = factorise(a, 'A', 0, names, &f, err)) != CL_OK) return st;
@@ -341,9 +347,9 @@ int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
   if ((k = cl_matrix_first_nonfinite(f)) < cl_matrix_size(f)) {
     char s[300];
     sector(s, sizeof s, names, k % f->rows);
-    return cl_fail(err, CL_EDOMAIN, "final demand f[%zu,%zu] of %s is %g, not "
+    return cl_fail(err, CL_EDOMAIN, "final demand f[%zu,%zu] of %s is %s, not "
                    "a finite number", k % f->rows + 1, k / f->rows + 1, s,
-                   f->data[k]);
+                   nonfinite(f->data[k]));
   }
   if ((st = factorise(a, 'A', 0, names, &lu, err)) != CL_OK) return st;
   solve(&lu, 'N', f, x);
