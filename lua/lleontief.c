@@ -29,12 +29,13 @@ static int vector_names (lua_State *L, int idx, const cl_matrix *v) {
   return lcl_getnames(L, idx, v->cols == 1 ? 1 : 2);
 }
 
-/* sector k's label in the label table on the stack top, or NULL */
+/* sector k's label in the label table on the stack top, or NULL; only a
+** string is kept alive by the table once popped */
 static const char *label_at (lua_State *L, size_t k) {
   const char *s;
   if (!lua_istable(L, -1)) return NULL;
   lua_geti(L, -1, (lua_Integer)k + 1);
-  s = lua_tostring(L, -1);  /* kept alive by the label table */
+  s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
   lua_pop(L, 1);
   return s;
 }
@@ -58,7 +59,7 @@ static void compare_labels (lua_State *L, size_t n, const char *what,
 /* rows and columns of a square table must list the same sectors */
 static void check_square_labels (lua_State *L, int idx, size_t n,
                                  const char *fname, const char *what) {
-  char desc[64];
+  char desc[128];
   lcl_getnames(L, idx, 1);
   lcl_getnames(L, idx, 2);
   snprintf(desc, sizeof desc, "leontief.%s: row and column labels of %s",
@@ -69,7 +70,7 @@ static void check_square_labels (lua_State *L, int idx, size_t n,
 /* the sectors of Z (its columns) and of x must be the same */
 static void check_output_labels (lua_State *L, size_t n, const cl_matrix *x,
                                  const char *fname) {
-  char desc[64];
+  char desc[128];
   lcl_getnames(L, 1, 2);
   vector_names(L, 2, x);
   snprintf(desc, sizeof desc, "leontief.%s: labels of Z and x", fname);
