@@ -176,6 +176,21 @@ int lcl_argerror (lua_State *L, int arg, const char *fmt, ...) {
   return luaL_argerror(L, arg, msg);
 }
 
+void lcl_sethelp (lua_State *L, const char *const help[][2], size_t n) {
+  size_t k;
+  if (lua_getfield(L, -1, "_help") != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, (int)n);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, "_help");
+  }
+  for (k = 0; k < n; k++) {
+    lua_pushstring(L, help[k][1]);
+    lua_setfield(L, -2, help[k][0]);
+  }
+  lua_pop(L, 1);
+}
+
 int lcl_error (lua_State *L, const cl_error *err) {
   return lcl_errorf(L, "%s", err->msg);
 }

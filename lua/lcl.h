@@ -60,6 +60,11 @@ int lcl_argerror (lua_State *L, int arg, const char *fmt, ...)
 #endif
   ;
 
+/* Adds n {name, one-line description} pairs to the `_help` table of the
+** module table on top of the stack (creating it), which help() reads */
+void lcl_sethelp (lua_State *L, const char *const help[][2], size_t n);
+#define LCL_NHELP(h)  (sizeof(h) / sizeof((h)[0]))
+
 /* Raises the core error as a Lua error */
 int lcl_error (lua_State *L, const cl_error *err);
 /* Raises an error naming the first non-finite element of m (matrix at idx) */

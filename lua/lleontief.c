@@ -250,15 +250,9 @@ static const char *const help[][2] = {
 };
 
 int luaopen_leontief (lua_State *L) {
-  size_t k;
   luaL_requiref(L, "matrix", luaopen_matrix, 0);  /* the matrix metatable */
   lua_pop(L, 1);
   luaL_newlib(L, functions);
-  lua_createtable(L, 0, (int)(sizeof help / sizeof help[0]));
-  for (k = 0; k < sizeof help / sizeof help[0]; k++) {
-    lua_pushstring(L, help[k][1]);
-    lua_setfield(L, -2, help[k][0]);
-  }
-  lua_setfield(L, -2, "_help");
+  lcl_sethelp(L, help, LCL_NHELP(help));
   return 1;
 }

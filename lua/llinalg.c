@@ -322,7 +322,6 @@ static const luaL_Reg functions[] = {
 };
 
 int luaopen_linalg (lua_State *L) {
-  size_t i;
   luaL_requiref(L, "matrix", luaopen_matrix, 0);  /* results are matrices */
   lua_pop(L, 1);
   if (luaL_newmetatable(L, LCL_LU)) {
@@ -334,11 +333,6 @@ int luaopen_linalg (lua_State *L) {
   }
   lua_pop(L, 1);
   luaL_newlib(L, functions);
-  lua_createtable(L, 0, (int)(sizeof(help) / sizeof(help[0])));
-  for (i = 0; i < sizeof(help) / sizeof(help[0]); i++) {
-    lua_pushstring(L, help[i][1]);
-    lua_setfield(L, -2, help[i][0]);
-  }
-  lua_setfield(L, -2, "_help");
+  lcl_sethelp(L, help, LCL_NHELP(help));
   return 1;
 }

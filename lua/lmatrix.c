@@ -758,7 +758,6 @@ static const char *const help[][2] = {
 };
 
 int luaopen_matrix (lua_State *L) {
-  size_t k;
   if (luaL_newmetatable(L, LCL_MATRIX)) {
     luaL_setfuncs(L, metamethods, 0);
     luaL_newlib(L, methods);
@@ -768,11 +767,6 @@ int luaopen_matrix (lua_State *L) {
   }
   lua_pop(L, 1);
   luaL_newlib(L, functions);
-  lua_createtable(L, 0, (int)(sizeof help / sizeof help[0]));
-  for (k = 0; k < sizeof help / sizeof help[0]; k++) {
-    lua_pushstring(L, help[k][1]);
-    lua_setfield(L, -2, help[k][0]);
-  }
-  lua_setfield(L, -2, "_help");
+  lcl_sethelp(L, help, LCL_NHELP(help));
   return 1;
 }
