@@ -281,6 +281,8 @@ static int linalg_svd (lua_State *L) {
 /* ---------------------------------------------------------------- */
 
 static const char *const help[][2] = {
+  {"_about", "linear algebra on LAPACK: solves, LU, determinant, Cholesky, "
+   "least squares, eigenvalues, SVD"},
   {"solve", "linalg.solve(A, B) -- X with A X = B (LU, dgesv); B a matrix or "
    "a Lua array; prefer it to inv(A) * B"},
   {"inv", "linalg.inv(A) -- A^-1 (dgetrf + dgetri); to apply the inverse use "

@@ -7,6 +7,7 @@ local matrix = require "matrix"
 local M = {}
 
 M._help = {
+  _about = "charts as SVG: key-sector maps, bar and column charts, scree plots",
   quadrant = "plot.quadrant{x=, y=, labels=, xline=1, yline=1, xlab=, ylab=, title=, quadrants=, file=, width=800}"
     .. " -> svg: labelled scatter of backward (x) vs forward (y) indices with reference lines and quadrant names",
   bars = "plot.bars{labels=, values=, reference=, ranges=, markers=, groups=, title=, xlab=, file=, horizontal=true}"
