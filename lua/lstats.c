@@ -9,6 +9,7 @@
 #include "lcl.h"
 #include "../core/correlation.h"
 #include "../core/rotation.h"
+#include "lstats_cluster.h"
 
 /* opts.<name> as a number, or def when opts or the field is absent */
 static double opt_number (lua_State *L, int opts, const char *name, double def) {
@@ -202,5 +203,6 @@ int luaopen_stats (lua_State *L) {
     lua_setfield(L, -2, help[k][0]);
   }
   lua_setfield(L, -2, "_help");
+  lstats_open_cluster(L);  /* dist, hclust, cutree and their _help */
   return 1;
 }

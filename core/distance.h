@@ -1,0 +1,32 @@
+/*
+** distance.h -- distances between the rows of a matrix, as R's stats::dist
+** (euclidean, manhattan, maximum, canberra, binary = Jaccard, minkowski),
+** returned as a full symmetric n x n matrix.
+*/
+#ifndef CL_DISTANCE_H
+#define CL_DISTANCE_H
+
+#include "matrix.h"
+
+typedef enum {
+  CL_DIST_EUCLIDEAN,  /* sqrt(sum (x_k - y_k)^2) */
+  CL_DIST_MANHATTAN,  /* sum |x_k - y_k| */
+  CL_DIST_MAXIMUM,    /* max |x_k - y_k| */
+  CL_DIST_CANBERRA,   /* sum |x_k - y_k| / (|x_k| + |y_k|), see below */
+  CL_DIST_BINARY,     /* Jaccard: #(exactly one non-zero) / #(any non-zero) */
+  CL_DIST_MINKOWSKI   /* (sum |x_k - y_k|^p)^(1/p), p > 0 */
+} cl_distance_method;
+
+/*
+** d (x->rows x x->rows) = the distances between the rows of x. x must be
+** finite with at least one column (CL_EDOMAIN names the first bad element);
+** p is used by CL_DIST_MINKOWSKI only and must be finite and positive.
+** As R: canberra leaves out the columns where both values are 0 and scales
+** the sum by cols / (columns used); two rows that are 0 in every column have
+** no canberra distance (R gives NA), which is CL_EDOMAIN naming the rows.
+** Binary: two rows that are 0 in every column are at distance 0.
+*/
+int cl_distance_matrix (const cl_matrix *x, cl_distance_method method,
+                        double p, cl_matrix *d, cl_error *err);
+
+#endif

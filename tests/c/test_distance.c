@@ -1,0 +1,148 @@
+/*
+** test_distance.c -- core/distance.c: every method of R's dist against R
+** 4.2.2 on small matrices (commands next to the numbers), and bad input.
+*/
+#include <math.h>
+#include <string.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "../../core/distance.h"
+
+/* X <- rbind(c(1,-2,3), c(0,4,3), c(2.5,0,-1), c(0,0,3)), column-major */
+static double x_data[] = {1, 0, 2.5, 0, -2, 4, 0, 0, 3, 3, -1, 3};
+static const cl_matrix X = {4, 3, x_data};
+
+/* B <- rbind(c(1,0,1,1), c(0,0,0,0), c(1,1,0,1), c(0,0,0,0), c(0,1,1,0)):
+** rows 2 and 4 are all zero */
+static double b_data[] = {1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1,
+                          1, 0, 1, 0, 0};
+static const cl_matrix B = {5, 4, b_data};
+
+static void check_against (const cl_matrix *x, cl_distance_method m, double p,
+                           const double *want, double tol) {
+  double d_data[25];
+  cl_matrix d = {x->rows, x->rows, d_data};
+  cl_error err;
+  size_t i, j;
+  assert_int_equal(cl_distance_matrix(x, m, p, &d, &err), CL_OK);
+  for (i = 0; i < x->rows; i++)
+    for (j = 0; j < x->rows; j++) {
+      double w = want[i * x->rows + j];
+      if (!(fabs(CL_AT(&d, i, j) - w) <= tol))
+        fail_msg("d[%zu, %zu] = %.17g, want %.17g", i + 1, j + 1,
+                 CL_AT(&d, i, j), w);
+      assert_true(CL_AT(&d, i, j) == CL_AT(&d, j, i));  /* exactly */
+    }
+}
+
+static void test_euclidean (void **state) {
+  /* R: print(as.matrix(dist(X)), digits = 17) */
+  const double want[] = {
+    0, 6.0827625302982193, 4.7169905660283016, 2.2360679774997898,
+    6.0827625302982193, 0, 6.1846584384264904, 4,
+    4.7169905660283016, 6.1846584384264904, 0, 4.7169905660283016,
+    2.2360679774997898, 4, 4.7169905660283016, 0};
+  (void)state;
+  check_against(&X, CL_DIST_EUCLIDEAN, 0, want, 1e-15);
+}
+
+static void test_manhattan_maximum (void **state) {
+  /* R: as.matrix(dist(X, "manhattan")), as.matrix(dist(X, "maximum")) */
+  const double man[] = {0, 7, 7.5, 3, 7, 0, 10.5, 4, 7.5, 10.5, 0, 6.5,
+                        3, 4, 6.5, 0};
+  const double max[] = {0, 6, 4, 2, 6, 0, 4, 4, 4, 4, 0, 4, 2, 4, 4, 0};
+  (void)state;
+  check_against(&X, CL_DIST_MANHATTAN, 0, man, 0);
+  check_against(&X, CL_DIST_MAXIMUM, 0, max, 0);
+}
+
+static void test_canberra (void **state) {
+  /* R: print(as.matrix(dist(X, "canberra")), digits = 17). By hand, rows 2
+  ** and 4, (0,4,3) and (0,0,3): column 1 is 0/0 and left out, 4/4 + 0/6 = 1
+  ** over 2 of the 3 columns, scaled by 3/2: 1.5 */
+  const double want[] = {
+    0, 2, 2.4285714285714288, 2,
+    2, 0, 3, 1.5,
+    2.4285714285714288, 3, 0, 3,
+    2, 1.5, 3, 0};
+  (void)state;
+  check_against(&X, CL_DIST_CANBERRA, 0, want, 1e-15);
+}
+
+static void test_minkowski (void **state) {
+  /* R: print(as.matrix(dist(X, "minkowski", p = 3)), digits = 17) and
+  ** p = 0.5 */
+  const double p3[] = {
+    0, 6.0092450069173662, 4.2241802501421244, 2.0800838230519041,
+    6.0092450069173662, 0, 5.2369289348754933, 3.9999999999999996,
+    4.2241802501421244, 5.2369289348754933, 0, 4.3021262244758240,
+    2.0800838230519041, 3.9999999999999996, 4.3021262244758240, 0};
+  const double p05[] = {
+    0, 11.898979485566354, 21.519935350196494, 5.8284271247461898,
+    11.898979485566354, 0, 31.149110640673520, 4,
+    21.519935350196494, 31.149110640673520, 0, 12.824555320336762,
+    5.8284271247461898, 4, 12.824555320336762, 0};
+  (void)state;
+  check_against(&X, CL_DIST_MINKOWSKI, 3, p3, 1e-14);
+  check_against(&X, CL_DIST_MINKOWSKI, 0.5, p05, 1e-13);
+}
+
+static void test_binary (void **state) {
+  /* R: as.matrix(dist(B, "binary")). By hand, rows 1 and 5, (1,0,1,1) and
+  ** (0,1,1,0): non-zero in either row in all 4 columns, in only one row in
+  ** columns 1, 2, 4: 3/4. The all-zero rows 2 and 4 are at 0 from each other
+  ** and at 1 from every other row, as R. */
+  const double want[] = {
+    0, 1, 0.5, 1, 0.75,
+    1, 0, 1, 0, 1,
+    0.5, 1, 0, 1, 0.75,
+    1, 0, 1, 0, 1,
+    0.75, 1, 0.75, 1, 0};
+  (void)state;
+  check_against(&B, CL_DIST_BINARY, 0, want, 0);
+}
+
+static void test_bad_input (void **state) {
+  double d_data[25], nan_data[] = {1, 2, NAN, 4};
+  cl_matrix d = {4, 4, d_data}, small = {3, 3, d_data}, none = {4, 0, x_data};
+  cl_matrix withnan = {2, 2, nan_data}, d2 = {2, 2, d_data};
+  /* rows 2 and 4 of B are 0 in every column: no canberra distance (R: NA) */
+  cl_matrix b5 = {5, 4, b_data}, d5 = {5, 5, d_data};
+  cl_error err;
+  (void)state;
+  assert_int_equal(cl_distance_matrix(&X, CL_DIST_EUCLIDEAN, 0, &small, &err),
+                   CL_EDIM);
+  assert_non_null(strstr(err.msg, "must be 4 x 4"));
+  assert_int_equal(cl_distance_matrix(&none, CL_DIST_EUCLIDEAN, 0, &d, &err),
+                   CL_EDIM);
+  assert_non_null(strstr(err.msg, "at least one column"));
+  assert_int_equal(cl_distance_matrix(&withnan, CL_DIST_EUCLIDEAN, 0, &d2,
+                                      &err), CL_EDOMAIN);
+  assert_non_null(strstr(err.msg, "row 1, column 2"));
+  assert_int_equal(cl_distance_matrix(&X, CL_DIST_MINKOWSKI, 0, &d, &err),
+                   CL_EDOMAIN);
+  assert_non_null(strstr(err.msg, "minkowski power p"));
+  assert_int_equal(cl_distance_matrix(&X, CL_DIST_MINKOWSKI, INFINITY, &d,
+                                      &err), CL_EDOMAIN);
+  assert_int_equal(cl_distance_matrix(&b5, CL_DIST_CANBERRA, 0, &d5, &err),
+                   CL_EDOMAIN);
+  assert_non_null(strstr(err.msg, "rows 2 and 4"));
+  assert_int_equal(cl_distance_matrix(&X, (cl_distance_method)42, 0, &d, &err),
+                   CL_EDOMAIN);
+}
+
+int main (void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_euclidean),
+    cmocka_unit_test(test_manhattan_maximum),
+    cmocka_unit_test(test_canberra),
+    cmocka_unit_test(test_minkowski),
+    cmocka_unit_test(test_binary),
+    cmocka_unit_test(test_bad_input),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
