@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lcl.h"
+#include "ldistributions.h"  /* pnorm ... pt, in ldistributions.c */
 #include "../core/correlation.h"
 #include "../core/rotation.h"
 #include "lstats_cluster.h"
@@ -179,6 +180,7 @@ static const luaL_Reg functions[] = {
   {"cor", stats_cor},
   {"varimax", stats_varimax},
   {"promax", stats_promax},
+  LSTATS_DISTRIBUTIONS
   {NULL, NULL}
 };
 
@@ -192,6 +194,7 @@ static const char *const help[][2] = {
    "rotmat, iterations -- as R's stats::varimax (Kaiser normalisation)"},
   {"promax", "stats.promax(A [, {m = 4}]) -> loadings, rotmat -- as R's "
    "stats::promax (oblique; rotmat not orthogonal)"},
+  LSTATS_DISTRIBUTIONS_HELP
 };
 
 int luaopen_stats (lua_State *L) {
