@@ -41,6 +41,8 @@ local spec = {
     { name = "local-serving", value = "LIST", help = "sectors set aside as local-serving, separated by '|'" },
     { name = "max-cv", number = true, help = "highest coefficient of variation of an oriented sector (default: the mean CV)" },
     { name = "published", value = "FILE", help = "published linkages to print beside a user's results ('none' to skip)" },
+    { name = "published-clusters", value = "FILE", help = "published value chains to print beside a user's"
+      .. " (default: the study's tables 11-13; 'none' to skip)" },
     { name = "no-factor", flag = true, help = "skip the factor-analysis half" },
   },
 }
@@ -286,6 +288,69 @@ local function print_level(title, res)
     "Forward-linkage-oriented sectors with low CV (<= %s)", report.number(res.cv_limit.forward, 2)), max_text = 48 })
 end
 
+-- Sensitivity and interregional effects ---------------------------------------
+
+-- How the regional key-sector classes move with FLQ's delta (Flegg & Webber
+-- 1997 discuss 0.1 to 0.5; the study takes 0.3): the sectors whose class
+-- changes, one column per delta.
+local SWEEP_DELTAS = { 0.1, 0.2, 0.3, 0.4, 0.5 }
+
+local function delta_sensitivity(input, out)
+  local sweep = regionalize.delta_sweep(input.tbl, input.reg, SWEEP_DELTAS, nil,
+    { national_sizes = input.nat, local_serving = split(opts["local-serving"]) })
+  local columns, records = { { key = "sector", title = "sector" } }, {}
+  for k, d in ipairs(SWEEP_DELTAS) do
+    columns[#columns + 1] = { key = "d" .. k, title = "delta " .. report.number(d, 1) }
+  end
+  for _, label in ipairs(sweep.labels) do
+    local r = { sector = label }
+    for k = 1, #SWEEP_DELTAS do r["d" .. k] = sweep.by_sector[label][k] end
+    records[#records + 1] = r
+  end
+  report.write_csv(out .. "/regional_classes_by_delta.csv", records, columns)
+  local moves, changed = {}, {}
+  for _, l in ipairs(sweep.changed) do moves[l] = true end
+  for _, r in ipairs(records) do
+    if moves[r.sector] then changed[#changed + 1] = r end
+  end
+  heading("Sensitivity of the regional classification to delta")
+  if #changed == 0 then
+    print(string.format("No sector changes class for delta from %s to %s.",
+      report.number(SWEEP_DELTAS[1], 1), report.number(SWEEP_DELTAS[#SWEEP_DELTAS], 1)))
+    print()
+  else
+    report.print(changed, columns, { title = string.format(
+      "%d of %d sectors change class (the rest keep theirs)", #changed, #records), max_text = 48 })
+  end
+end
+
+-- The region and the rest of the country as a two-region model (Miller &
+-- Blair 2009, ch. 3): output multipliers inside the region, what leaks to the
+-- rest of the country (spillover), and the feedback a single-region model
+-- misses.
+local function interregional(input, out)
+  local ok, two = pcall(regionalize.two_region, input.tbl, input.reg,
+    { method = "flq", delta = opts.delta, national_sizes = input.nat })
+  heading("Two-region model: " .. input.region .. " and the rest of the country")
+  if not ok then print("not computed: " .. tostring(two)); print(); return end
+  local m = two.multipliers
+  local records = report.records(
+    { "sector", "intraregional", "spillover", "total", "single_region", "feedback_percent" },
+    { sector = two.labels, intraregional = m.intraregional, spillover = m.spillover, total = m.total,
+      single_region = m.single_region, feedback_percent = m.feedback_percent })
+  local columns = { "sector",
+    { key = "intraregional", title = "in region", digits = 3 },
+    { key = "spillover", title = "spillover to rest", digits = 3 },
+    { key = "total", title = "total", digits = 3 },
+    { key = "single_region", title = "single-region model", digits = 3 },
+    { key = "feedback_percent", title = "feedback %", digits = 3 } }
+  report.print(records, columns, { title = "Output multipliers of final demand in the region", max_text = 48 })
+  if #two.dropped > 0 then
+    print("Left out (absent from the region or from the rest): " .. table.concat(two.dropped, "; ")); print()
+  end
+  report.write_csv(out .. "/two_region_multipliers.csv", records, columns)
+end
+
 -- Published results beside a user's ----------------------------------------------
 
 -- the published file (the study's tables 5-10) has a level column: "Kazakhstan"
@@ -336,7 +401,42 @@ end
 -- Clusters as value chains: principal components of the Feser-Sweeney-Renski
 -- linkage matrix, Kaiser criterion, varimax, loadings > 0.5 (the study's tables
 -- 11-13), with each chain's key sectors from the linkage half; a scree plot.
-local function factor_analysis(levels, out)
+-- the study's value chains (tables 11-13) beside ours: each published cluster
+-- with the factor sharing most of its industries (names compared ignoring case
+-- and spacing); the national table is level "Kazakhstan", the region any other
+local function published_clusters(path, lv, vc, out)
+  local t = csv.read_table(path, { na = true, text = { "level", "cluster", "industry" } })
+  local c, published, pub = t.columns, {}, {}
+  for k = 1, t.nrow do
+    if (c.level[k] == "Kazakhstan") == (lv.name == "national") then
+      published[#published + 1] = { cluster = c.cluster[k], industry = c.industry[k] }
+      pub[c.cluster[k]] = pub[c.cluster[k]] or { level = c.level[k], eigenvalue = c.eigenvalue[k],
+        share = c.variance_share_pct[k], n = 0 }
+      pub[c.cluster[k]].n = pub[c.cluster[k]].n + 1
+    end
+  end
+  if #published == 0 then return end
+  local rows, matched = {}, 0
+  for _, m in ipairs(require("valuechains").compare(vc, published)) do
+    local p, f = pub[m.cluster], vc.factors[m.factor]
+    local found = #m.shared > 0
+    if found then matched = matched + 1 end
+    rows[#rows + 1] = { level = p.level, cluster = m.cluster, pub_eigenvalue = p.eigenvalue, pub_share = p.share,
+      industries = p.n, factor = found and f.name or nil, eigenvalue = found and f.eigenvalue or nil,
+      share = found and 100 * f.share or nil, shared = #m.shared, jaccard = found and m.jaccard or nil,
+      missing = table.concat(m.missing, "; ") }
+  end
+  local cols = { "level", "cluster", { key = "pub_eigenvalue", title = "published eigenvalue", digits = 2 },
+    { key = "pub_share", title = "published variance %", digits = 2 }, "industries",
+    { key = "factor", title = "closest factor" }, { key = "eigenvalue", digits = 2 },
+    { key = "share", title = "variance %", digits = 2 }, "shared", { key = "jaccard", digits = 2 },
+    { key = "missing", title = "published industries not in it" } }
+  report.print(rows, cols, { title = string.format("Published value chains (Samambayeva 2013, tables 11-13) beside"
+    .. " these: %d of %d share industries with a factor", matched, #rows), max_text = 48 })
+  report.write_csv(out .. "/" .. lv.name .. "_published_clusters.csv", rows, cols)
+end
+
+local function factor_analysis(levels, out, user)
   local have = pcall(require, "fsr") and pcall(require, "factor") and pcall(require, "valuechains")
   if not have or opts.no_factor then return end
   local fsr, factor, valuechains = require "fsr", require "factor", require "valuechains"
@@ -345,6 +445,14 @@ local function factor_analysis(levels, out)
     local R, info = fsr.linkage_matrix(lv.Z)
     for _, m in ipairs(info.messages or {}) do print(m) end
     local res = factor.pca(R, { rotate = "varimax" })
+    local smallest = res.eigenvalues:get(res.eigenvalues:rows(), 1)
+    if smallest < 0 then
+      -- a maximum of four correlation matrices need not be one itself
+      print(string.format("The linkage matrix is not positive semi-definite (smallest eigenvalue %s): the"
+        .. " retained factors can explain more than 100%% of its trace and a loading can exceed 1.",
+        report.number(smallest, 3)))
+      print()
+    end
     local by_label = {}
     for i, r in ipairs(lv.res.records) do by_label[r.sector] = lv.res.classes[i] end
     local vc = valuechains.identify(res, { classes = by_label })
@@ -376,6 +484,9 @@ local function factor_analysis(levels, out)
     report.write_csv(out .. "/" .. lv.name .. "_value_chains.csv", records, header)
     factor.scree(res, { file = out .. "/" .. lv.name .. "_scree.svg",
       title = "Scree plot of the FSR linkage matrix, " .. lv.title })
+    if user and opts.published_clusters ~= "none" then
+      published_clusters(opts.published_clusters or (DATA .. "/published_factor_clusters.csv"), lv, vc, out)
+    end
   end
 end
 
@@ -426,6 +537,9 @@ local function main()
   key_sector_map(out .. "/national_key_sector_map.svg", "national", national, input.region)
   key_sector_map(out .. "/regional_key_sector_map.svg", "regional", regional, input.region)
 
+  delta_sensitivity(input, out)
+  interregional(input, out)
+
   if input.user and opts.published ~= "none" then
     compare_published(opts.published or (DATA .. "/published_linkages.csv"), national, regional, out)
   end
@@ -433,7 +547,7 @@ local function main()
   factor_analysis({
     { name = "national", title = "national table", Z = tbl.Z, res = national },
     { name = "regional", title = input.region, Z = region.Z, res = regional },
-  }, out)
+  }, out, input.user)
 
   print("Results written to " .. out .. "/")
 end

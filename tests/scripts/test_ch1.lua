@@ -155,6 +155,31 @@ T.test("a user's table with ';' and decimal commas gives the same results", func
   T.equal(pub.Construction.class, "key", "our class")
 end)
 
+T.test("two-region model: region plus rest of the country add up to the national multiplier", function()
+  -- With A_rr + A_sr = A and A_rs + A_ss = A (each region keeps the national
+  -- technology), adding the two regions' balance equations gives
+  -- x_r + x_s = A (x_r + x_s) + f, so the in-region plus spillover output
+  -- multiplier of every sector equals its national output multiplier exactly.
+  local two = by_sector(out1 .. "/two_region_multipliers.csv")
+  local nat = by_sector(out1 .. "/national_linkages.csv")
+  local reg = by_sector(out1 .. "/regional_linkages.csv")
+  local n = 0
+  for sector, r in pairs(two) do
+    n = n + 1
+    T.close(r["in region"] + r["spillover to rest"], nat[sector].output_multiplier, 1e-10, sector)
+    -- feedback can only add output inside the region
+    assert(r["in region"] >= reg[sector].output_multiplier - 1e-12, sector .. ": negative feedback")
+  end
+  T.equal(n, 19, "every sector")
+end)
+
+T.test("delta sweep: its delta 0.3 column is the classification of the main run", function()
+  local sweep = by_sector(out1 .. "/regional_classes_by_delta.csv")
+  local reg = by_sector(out1 .. "/regional_linkages.csv")
+  for sector, r in pairs(reg) do T.equal(sweep[sector]["delta 0.3"], r.class, sector) end
+  contains(text1, "Sensitivity of the regional classification to delta")
+end)
+
 T.test("another delta changes lambda and the regional indices", function()
   local out3 = tmpdir()
   local text, code = run { "--out", out3, "--delta", "0.1", "--no-factor" }
