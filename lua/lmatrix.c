@@ -416,10 +416,8 @@ static void join_names (lua_State *L, int a, int b, int out, int which) {
     for (q = 1; q <= na; q++) { lua_geti(L, -3, q); lua_rawseti(L, -2, q); }
     for (q = 1; q <= nb; q++) { lua_geti(L, -2, q); lua_rawseti(L, -2, na + q); }
     lcl_setnames(L, out, which);
-    lua_pop(L, 2);
-  } else {
-    lua_pop(L, 2);
   }
+  lua_pop(L, 2);
 }
 
 static int concat (lua_State *L, int vertical) {

@@ -49,6 +49,12 @@ T.test("selection, slicing, dropping, concatenation", function()
   local v = m:vcat(m)
   T.close_matrix(v:col(1), {{1}, {4}, {1}, {4}})
   T.equal(v:rownames()[3], "a")
+  -- a labelled and an unlabelled matrix: the result has no labels on the
+  -- joined side and keeps the first one's on the other
+  local mixed = matrix.vcat(m, matrix.new(1, 3, 9))
+  assert(matrix.ismatrix(mixed), "vcat of labelled and unlabelled returns a matrix")
+  T.equal(mixed:rownames(), nil, "no row labels"); T.equal(mixed:colnames()[3], "z")
+  T.close_matrix(matrix.hcat(matrix.new(2, 1, 7), m):col(1), {{7}, {7}})
 end)
 
 T.test("arithmetic", function()
