@@ -68,6 +68,38 @@ T.test("bundled run: exits 0, prints the tables, writes CSV and SVG", function()
   end
 end)
 
+T.test("national value chains: R's varimax loadings of the same table, scree plots", function()
+  contains(text1, "Value chains (factor analysis), national table")
+  -- R 4.2.2: eigen(L) has a negative eigenvalue (ref_R_australia19_fsr_eigen.csv: -0.5218)
+  contains(text1, "not positive semi-definite (smallest eigenvalue -0.522)")
+  contains(text1, "4 factors (eigenvalues >= 1)")
+  -- R's loadings (tests/data/r_reference/make_ref_factor.R) of the table's flows, which
+  -- agree with the bundled file within 0.006 AUD million; factors matched up to sign
+  local ref = csv.read(T.data .. "/australia_2021/ref_R_australia19_fsr_pca_varimax_loadings.csv")
+  local row = {}
+  for i, s in ipairs(ref:rownames()) do row[s] = i end
+  local t = csv.read_table(out1 .. "/national_value_chains.csv")
+  local members = {}
+  for k = 1, t.nrow do
+    local f = t.columns.factor[k]
+    members[f] = members[f] or {}
+    table.insert(members[f], { row[t.columns.industry[k]], t.columns.loading[k] })
+  end
+  T.equal(#members, 4, "four factors with members")
+  for f, list in ipairs(members) do
+    local best = math.huge
+    for c = 1, 4 do for _, sign in ipairs { 1, -1 } do
+      local d = 0
+      for _, m in ipairs(list) do d = math.max(d, math.abs(sign * ref:get(m[1], c) - m[2])) end
+      best = math.min(best, d)
+    end end
+    T.close(best, 0, 1e-4, "factor " .. f .. " loadings against R")
+  end
+  for _, f in ipairs { "national_scree.svg", "regional_scree.svg", "regional_value_chains.csv" } do
+    assert(exists(out1 .. "/" .. f), "missing " .. f)
+  end
+end)
+
 T.test("regional linkages match R's FLQ (delta 0.3) run on the same data", function()
   local mine = by_sector(out1 .. "/regional_linkages.csv")
   -- computed in R (tests/data/australia_2021/PROVENANCE.md) from the same flows
@@ -153,6 +185,15 @@ T.test("a user's table with ';' and decimal commas gives the same results", func
   T.close(pub.Construction["published BL"], 1.2, 0, "published backward (thesis table 5)")
   T.close(pub.Construction.BL, a.Construction.backward, 1e-9, "our backward beside it")
   T.equal(pub.Construction.class, "key", "our class")
+  -- the study's value chains (tables 11-13) beside ours, by level; no ABS division
+  -- has the name of a Kazakh industry, so no factor shares one
+  contains(text, "Published value chains (Samambayeva 2013, tables 11-13) beside these: 0 of 2")
+  local nat = by_sector(out2 .. "/national_published_clusters.csv", "cluster")
+  T.close(nat.Metalworking["published eigenvalue"], 13.75, 0, "thesis table 11")
+  T.equal(nat.Metalworking.industries, 8, "eight published industries")
+  T.close(nat["Oil processing"]["published variance %"], 8, 0, "thesis table 12")
+  local reg = by_sector(out2 .. "/regional_published_clusters.csv", "cluster")
+  T.equal(reg.Metalworking.level, "East Kazakhstan", "thesis table 13 goes with the region")
 end)
 
 T.test("two-region model: region plus rest of the country add up to the national multiplier", function()
