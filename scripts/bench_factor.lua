@@ -6,6 +6,7 @@
 local matrix = require "matrix"
 local fsr = require "fsr"
 local factor = require "factor"
+local bench = require "bench"
 
 local n = tonumber(arg and arg[1]) or 400
 local repeats = tonumber(arg and arg[2]) or 5
@@ -19,23 +20,13 @@ local Z = matrix.new(n, n):map(function(_, i, j)
   return (same and 50 or 1) * math.random() ^ 3
 end)
 
-local function best_of(k, fn)
-  local best, out = math.huge, nil
-  for _ = 1, k do
-    local t0 = os.clock()
-    out = fn()
-    best = math.min(best, os.clock() - t0)
-  end
-  return best, out
-end
-
-local lua_time, res = best_of(repeats, function()
+local lua_time, res = bench.best_of(repeats, function()
   local L = fsr.linkage_matrix(Z)
   return factor.pca(L, {rotate = "varimax"})
 end)
 
 -- the same table for numpy, written with full precision
-local zpath, pypath = os.tmpname(), os.tmpname()
+local zpath = os.tmpname()
 local f = assert(io.open(zpath, "w"))
 local rows = Z:totable()
 for i = 1, n do f:write(table.concat(rows[i], " ", 1, n), "\n") end
@@ -77,20 +68,14 @@ def analysis(Z):
 Z = np.loadtxt(sys.argv[1])
 best = float("inf")
 for _ in range(int(sys.argv[2])):
-    t0 = time.process_time()
+    t0 = time.perf_counter()
     k, var = analysis(Z)
-    best = min(best, time.process_time() - t0)
+    best = min(best, time.perf_counter() - t0)
 print(best, k, " ".join(repr(v) for v in var))
 ]]
-f = assert(io.open(pypath, "w"))
-f:write(numpy_program)
-f:close()
 local python = os.getenv("PYTHON") or "/usr/bin/python3"   -- Debian's, with python3-numpy
-local p = assert(io.popen(("%s %s %s %d"):format(python, pypath, zpath, repeats)))
-local out = p:read("a")
-p:close()
+local out = assert(bench.peer(python, numpy_program, zpath .. " " .. repeats))
 os.remove(zpath)
-os.remove(pypath)
 
 local words = {}
 for w in out:gmatch("%S+") do words[#words + 1] = tonumber(w) end
@@ -105,5 +90,5 @@ print(("table: %d sectors, %d value chains; Kaiser keeps %d factors (numpy: %d)"
   n, chains, res.nfactors, numpy_k))
 print(("clusterlab: %.3f s   numpy: %.3f s   ratio clusterlab/numpy: %.2f"):format(
   lua_time, numpy_time, lua_time / numpy_time))
-print(("best of %d runs, CPU time of all threads (os.clock / time.process_time);"
+print(("best of %d runs, wall clock (timer.now / time.perf_counter);"
   .. " rotated variances agree to %.1e"):format(repeats, maxdiff))

@@ -5,7 +5,7 @@
 -- usage: clusterlab scripts/bench_leontief.lua [n] [repeats]
 local matrix = require "matrix"
 local leontief = require "leontief"
-local timer = require "timer"
+local bench = require "bench"
 
 local n = tonumber(arg and arg[1]) or 2000
 local repeats = tonumber(arg and arg[2]) or 3
@@ -18,21 +18,11 @@ local Z = matrix.new(n, n):map(function(_, i, j)
 end)
 local x = (Z:colsums() * 2 + matrix.ones(1, n)):t()
 
-local function best_of(k, fn)
-  local best, out = math.huge, nil
-  for _ = 1, k do
-    local t0 = timer.now()
-    out = fn()
-    best = math.min(best, timer.now() - t0)
-  end
-  return best, out
-end
-
-local ours, mult = best_of(repeats, function()
+local ours, mult = bench.best_of(repeats, function()
   local A = leontief.coefficients(Z, x)
   return leontief.inverse(A):colsums()
 end)
-local ours_nomat = best_of(repeats, function()
+local ours_nomat = bench.best_of(repeats, function()
   return leontief.multipliers(leontief.coefficients(Z, x))
 end)
 
@@ -66,13 +56,10 @@ for (r in 1:k) {
 cat(best, format(sum(m), digits = 12), "\n")
 ]==], n, repeats)
 
--- runs a peer program; returns its time and checksum, or nil if it is missing
-local function peer(cmd, program)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "w")); f:write(program); f:close()
-  local p = io.popen(cmd .. " " .. path .. " 2>/dev/null")
-  local out = p:read("a"); p:close(); os.remove(path)
-  local t, sum = out:match("^(%S+)%s+(%S+)")
+-- a peer's time and checksum, or nil when it is not installed
+local function peer(interpreter, program)
+  local out = bench.peer(interpreter, program)
+  local t, sum = (out or ""):match("^(%S+)%s+(%S+)")
   return tonumber(t), tonumber(sum)
 end
 
