@@ -307,6 +307,18 @@ local function quotients(method, reg, nat, A, keep, opts, labels, fname)
   return aflq_of(sk, lambda, opts.diagonal, kl, fname), lambda
 end
 
+-- the national table's A, x and labels with the regional and national sizes,
+-- checked to have the table's sectors in its order
+local function table_and_sizes(tbl, regional_sizes, opts, fname)
+  local A, x, labels = national(tbl, fname)
+  local n = A:rows()
+  local reg, nat = sizes(regional_sizes, national_sizes(tbl, opts, fname), fname)
+  if reg:rows() ~= n then fail(fname, "the regional sizes have %d sectors, the table has %d", reg:rows(), n) end
+  labels_agree(labels, reg:rownames(), fname, "the table", "the regional sizes")
+  labels_agree(labels, nat:rownames(), fname, "the table", "the national sizes")
+  return A, x, labels, n, reg, nat
+end
+
 -- The regional record (Miller & Blair 2009, ch. 8; the study's procedure):
 -- sectors with no regional size are dropped; regional output from national
 -- output per unit of size, x^r_i = x_i E^r_i / E^n_i; A^r = apply(A, Q);
@@ -317,12 +329,7 @@ end
 function M.regionalise(tbl, regional_sizes, opts)
   local fname = "regionalise"
   opts = opts or {}
-  local A, x, labels = national(tbl, fname)
-  local n = A:rows()
-  local reg, nat = sizes(regional_sizes, national_sizes(tbl, opts, fname), fname)
-  if reg:rows() ~= n then fail(fname, "the regional sizes have %d sectors, the table has %d", reg:rows(), n) end
-  labels_agree(labels, reg:rownames(), fname, "the table", "the regional sizes")
-  labels_agree(labels, nat:rownames(), fname, "the table", "the national sizes")
+  local A, x, labels, n, reg, nat = table_and_sizes(tbl, regional_sizes, opts, fname)
   local keep, dropped = {}, {}
   for i = 1, n do
     if reg:get(i, 1) > 0 then keep[#keep + 1] = i else dropped[#dropped + 1] = labels and labels[i] or i end
@@ -371,11 +378,7 @@ end
 function M.two_region(tbl, regional_sizes, opts)
   local fname = "two_region"
   opts = opts or {}
-  local A, x, labels = national(tbl, fname)
-  local n = A:rows()
-  local reg, nat = sizes(regional_sizes, national_sizes(tbl, opts, fname), fname)
-  if reg:rows() ~= n then fail(fname, "the regional sizes have %d sectors, the table has %d", reg:rows(), n) end
-  labels_agree(labels, reg:rownames(), fname, "the table", "the regional sizes")
+  local A, x, labels, n, reg, nat = table_and_sizes(tbl, regional_sizes, opts, fname)
   local rest = nat - reg
   if rest:sum() == 0 then fail(fname, "the rest of the country is empty: the region holds every sector's whole size") end
   local keep, dropped = {}, {}
