@@ -21,6 +21,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "complete.h"
 #include "preload.h"
 
 #define CL_VERSION "clusterlab 0.1"
@@ -334,6 +335,7 @@ static void do_repl (lua_State *L) {
   if (use_readline) {
     rl_readline_name = "clusterlab";
     rl_catch_signals = 0;
+    cl_completion_init(L);
     history_init();
   }
   while ((status = read_chunk(L)) != -1) {
