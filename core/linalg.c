@@ -217,15 +217,19 @@ int cl_linalg_lu_solve (const cl_lu *f, char trans, const cl_matrix *b,
   return lu_apply(f->lu.data, f->ipiv, f->lu.rows, trans, b, x, err);
 }
 
-/* det = (-1)^(row swaps) prod u_ii, accumulated as mantissa and binary
-** exponent (frexp scales exactly) so that only the final value can overflow */
+/* det = (-1)^(row swaps) prod u_ii * 2^expo, accumulated as mantissa and
+** binary exponent (frexp scales exactly) so that only the final value can
+** overflow */
 static int det_from_lu (const double *lu, const lapack_int *ipiv, size_t n,
-                        double *det, cl_error *err) {
+                        long expo, double *det, cl_error *err) {
   double mant = 1.0;
-  long expo = 0;
   size_t i;
   for (i = 0; i < n; i++) {
     int e;
+    if (!isfinite(lu[i * n + i]))
+      return cl_fail(err, CL_EDOMAIN, "determinant cannot be computed: the LU "
+                     "factorisation overflowed (U[%zu,%zu] = %g)", i + 1,
+                     i + 1, lu[i * n + i]);
     mant *= lu[i * n + i];
     if (ipiv[i] != (lapack_int)(i + 1)) mant = -mant;
     mant = frexp(mant, &e);
@@ -242,13 +246,35 @@ static int det_from_lu (const double *lu, const lapack_int *ipiv, size_t n,
 }
 
 int cl_linalg_lu_det (const cl_lu *f, double *det, cl_error *err) {
-  return det_from_lu(f->lu.data, f->ipiv, f->lu.rows, det, err);
+  return det_from_lu(f->lu.data, f->ipiv, f->lu.rows, 0, det, err);
+}
+
+/* Scales each column of the n x n matrix lu by the power of 2 that brings its
+** largest entry into [1, 2) and returns the sum of the exponents taken out:
+** det(A) = det(scaled A) 2^sum. Pivots and multipliers stay the same, so the
+** LU factors are those of A, column-scaled exactly, but huge entries can no
+** longer overflow the elimination (U[2,2] of [1e308 1e308; -1e308 1e308]
+** would be 2e308, Inf) nor tiny ones make a denormal first pivot. */
+static long scale_columns (double *lu, size_t n) {
+  size_t i, j;
+  long sum = 0;
+  for (j = 0; j < n; j++) {
+    double big = 0.0, *col = lu + j * n;
+    int e;
+    for (i = 0; i < n; i++) big = fmax(big, fabs(col[i]));
+    if (big == 0.0) continue;  /* dgetrf2 reports the zero pivot */
+    frexp(big, &e);  /* big = f 2^e, 0.5 <= f < 1 */
+    for (i = 0; i < n; i++) col[i] = ldexp(col[i], 1 - e);
+    sum += e - 1;
+  }
+  return sum;
 }
 
 int cl_linalg_det (const cl_matrix *a, double *det, cl_error *err) {
   size_t n = a->rows;
   double *lu;
   lapack_int *ipiv, info;
+  long expo;
   int st = check_square(a, err);
   if (st != CL_OK) return st;
   *det = 1.0;  /* the empty product */
@@ -259,11 +285,16 @@ int cl_linalg_det (const cl_matrix *a, double *det, cl_error *err) {
     st = no_memory(err);
   } else {
     cl_matrix_copy(a, &(cl_matrix){n, n, lu});
-    info = LAPACKE_dgetrf_work(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)n,
-                               lu, (lapack_int)n, ipiv);
-    if (info < 0) st = lapack_fail(err, "dgetrf", info);
+    expo = scale_columns(lu, n);
+    /* dgetrf2, not dgetrf: OpenBLAS's dgetrf (0.3.21) multiplies by 1/pivot
+    ** even when a pivot is denormal, 1/pivot is Inf and 0 * Inf puts NaN in
+    ** U (det [1 1 0; 0 1e-310 0; 0 0 1] came out NaN); LAPACK's recursive
+    ** dgetrf2 divides by such a pivot instead */
+    info = LAPACKE_dgetrf2_work(LAPACK_COL_MAJOR, (lapack_int)n,
+                                (lapack_int)n, lu, (lapack_int)n, ipiv);
+    if (info < 0) st = lapack_fail(err, "dgetrf2", info);
     else if (info > 0) *det = 0.0;  /* an exactly zero pivot */
-    else st = det_from_lu(lu, ipiv, n, det, err);
+    else st = det_from_lu(lu, ipiv, n, expo, det, err);
   }
   free(lu);
   free(ipiv);

@@ -135,6 +135,31 @@ static void test_det (void **state) {
   assert_true(det == 1.0);
 }
 
+/* Extreme but finite entries (found by tests/fuzz/fuzz_linalg.c): OpenBLAS's
+** dgetrf turned a denormal pivot into NaN in U, and entries near DBL_MAX
+** overflowed the elimination; the determinant came out NaN with CL_OK. */
+static void test_det_extreme (void **state) {
+  const double p = 0x1p1023, d = 0x1p-1030, t = 0x1p-1070;
+  const double tri[] = {1, 1, 0, 0, d, 0, 0, 0, 1};
+  const double huge[] = {p, p, 0, -p, p, 0, 0, 0, t};
+  const double tiny[] = {1e-310, 0, 0, 1e-310};
+  double s[9], det;
+  cl_matrix m;
+  cl_error err;
+  (void)state;
+  m = rows_of(3, 3, tri, s);  /* triangular: 1 * 2^-1030 * 1, a denormal */
+  assert_int_equal(cl_linalg_det(&m, &det, &err), CL_OK);
+  assert_true(det == 0x1p-1030);
+  /* block diagonal: (2^1023 2^1023 + 2^1023 2^1023) 2^-1070 = 2^2047 2^-1070
+  ** = 2^977, although the 2 x 2 block alone overflows */
+  m = rows_of(3, 3, huge, s);
+  assert_int_equal(cl_linalg_det(&m, &det, &err), CL_OK);
+  assert_true(det == 0x1p977);
+  m = rows_of(2, 2, tiny, s);  /* 1e-620 underflows to 0, as the product */
+  assert_int_equal(cl_linalg_det(&m, &det, &err), CL_OK);
+  assert_true(det == 0.0);
+}
+
 static void test_singular (void **state) {
   const double sing[] = {1, 2, 2, 4};
   /* [1 1; 1 1+d] with d = 2^-51: ||A||_1 = 2 + d, ||A^-1||_1 = (2 + d) / d,
@@ -358,6 +383,7 @@ int main (void) {
     cmocka_unit_test(test_inverse),
     cmocka_unit_test(test_lu_reuse),
     cmocka_unit_test(test_det),
+    cmocka_unit_test(test_det_extreme),
     cmocka_unit_test(test_singular),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_chol),
