@@ -34,9 +34,12 @@ local spec = {
     { name = "table", value = "FILE", help = "national symmetric IO table (default: the bundled ABS 2021-22 table)" },
     { name = "employment", value = "FILE", help = "employment by sector: region (and nation) (default: Mount Isa 2021)" },
     { name = "region", value = "NAME", help = "the region's name, and its column in the employment file" },
-    { name = "delta", number = true, default = 0.3, help = "FLQ delta" },
+    { name = "delta", number = true, default = 0.3, help = "FLQ delta, 0 <= delta < 1" },
     { name = "sep", value = "CHAR", help = "field separator of the input files (guessed when not given)" },
     { name = "decimal", value = "CHAR", help = "decimal mark of the input files: '.' or ','" },
+    { name = "output-row", value = "NAME", help = "the table's row of gross output, when not labelled as"
+      .. " iotable knows ('Output', 'P1', ...; e.g. 'Выпуск')" },
+    { name = "output-col", value = "NAME", help = "the table's column of gross output, when not labelled as iotable knows" },
     { name = "drop", value = "LIST", help = "sectors of the table to leave out (e.g. with no output), separated by '|'" },
     { name = "local-serving", value = "LIST", help = "sectors set aside as local-serving, separated by '|'" },
     { name = "max-cv", number = true, help = "highest coefficient of variation of an oriented sector (default: the mean CV)" },
@@ -62,7 +65,9 @@ local function mkdir(dir)
   if not ok then fail("cannot create the output folder %s", dir) end
 end
 
-local function sector_key(s) return (tostring(s):lower():gsub("[^%w]+", "")) end
+-- names compared ignoring ASCII case, spaces and punctuation; bytes of UTF-8
+-- letters (Cyrillic, Kazakh) are kept, so such names stay distinct
+local function sector_key(s) return (tostring(s):lower():gsub("[%s%p%c]+", "")) end
 
 -- Inputs -----------------------------------------------------------------------
 
@@ -73,17 +78,39 @@ local function split(list)
   return out
 end
 
+-- a reader's error as a command-line user needs it: without source positions,
+-- with the option that fixes it
+local function input_error(err)
+  local msg = cli.message(err)
+  if msg:find("decimal=", 1, true) then msg = msg .. "\n(on the command line: --decimal ',' or --decimal '.')" end
+  if msg:find("opts.drop", 1, true) then msg = msg .. "\n(on the command line: --drop 'SECTOR|SECTOR')" end
+  if msg:find("opts.output_row", 1, true) then
+    msg = msg .. "\n(on the command line: --output-row 'LABEL' or --output-col 'LABEL')"
+  end
+  fail("%s", msg)
+end
 
 -- employment by sector from a CSV file, aligned with the table's sectors:
 -- returns the regional and national sizes (n x 1, labelled) and notes
 local function read_employment(path, tbl, region)
-  local t = csv.read_table(path, { sep = opts.sep, decimal = opts.decimal })
+  local ok, t = pcall(csv.read_table, path, { sep = opts.sep, decimal = opts.decimal, na = true })
+  if not ok then input_error(t) end
   local names = t.names
   local labels = t.columns[names[1]]
   local numeric = {}
   for k = 2, #names do
     local col = t.columns[names[k]]
-    if type(col[1]) == "number" then numeric[#numeric + 1] = names[k] end
+    if type(col[1]) == "number" then numeric[#numeric + 1] = names[k]
+    else
+      -- a column of numbers but for a few cells is a typo, not a text column
+      local bad, some
+      for r, v in ipairs(col) do
+        if csv.number(v, { decimal = opts.decimal }) then some = true elseif v ~= "" then bad = bad or r end
+      end
+      if some and bad then
+        fail("%s: row %d, sector '%s', column '%s': '%s' is not a number", path, bad + 1, labels[bad], names[k], col[bad])
+      end
+    end
   end
   if #numeric == 0 then fail("%s: no column of employment numbers beside the sector labels", path) end
   local rcol
@@ -110,6 +137,11 @@ local function read_employment(path, tbl, region)
     else
       if seen[i] then fail("%s: sector '%s' appears twice", path, s) end
       seen[i] = true
+      for _, col in ipairs { rcol, ncol } do
+        local v = t.columns[col][k]
+        if v ~= v then fail("%s: row %d, sector '%s', column '%s': no number (an empty or NA cell)", path, k + 1, s, col) end
+        if v < 0 then fail("%s: row %d, sector '%s', column '%s': negative employment %g", path, k + 1, s, col, v) end
+      end
       reg[i] = t.columns[rcol][k]
       if ncol then nat[i] = t.columns[ncol][k] end
     end
@@ -121,6 +153,11 @@ local function read_employment(path, tbl, region)
       reg[i] = 0
       if ncol then fail("%s has no row for sector '%s' of the table (its national employment is needed)", path, s) end
     end
+  end
+  local total = 0
+  for i = 1, #tbl.labels do total = total + reg[i] end
+  if total == 0 then
+    fail("%s: the region's column '%s' is 0 for every sector of the table: no employment to regionalise with", path, rcol)
   end
   local matrix = require "matrix"
   local R = matrix.col(reg, tbl.labels)
@@ -139,14 +176,21 @@ local function load_inputs()
   local table_path = opts.table or (DATA .. "/national_19_sector_io_aud_mn.csv")
   local emp_path = opts.employment or (DATA .. "/employment_mount_isa_2021.csv")
   local region = opts.region or (user and "region" or "Mount Isa")
+  if not (opts.delta >= 0 and opts.delta < 1) then
+    fail("--delta must be at least 0 and below 1 (Flegg & Webber 1997), got %s", tostring(opts.delta))
+  end
   local drop = split(opts.drop)
   local ok, tbl = pcall(iotable.read, table_path, { sep = opts.sep, decimal = opts.decimal,
-    drop = #drop > 0 and drop or nil })
-  if not ok then
-    local msg = tostring(tbl)
-    if msg:find("decimal=", 1, true) then msg = msg .. "\n(on the command line: --decimal ',' or --decimal '.')" end
-    if msg:find("opts.drop", 1, true) then msg = msg .. "\n(on the command line: --drop 'SECTOR|SECTOR')" end
-    fail("%s", msg)
+    drop = #drop > 0 and drop or nil, output_row = opts.output_row, output_col = opts.output_col })
+  if not ok then input_error(tbl) end
+  if #tbl.labels < 2 then
+    fail("%s has %d sector%s: linkages compare sectors, so the table needs at least 2", table_path, #tbl.labels,
+      #tbl.labels == 1 and "" or "s")
+  end
+  for _, s in ipairs(split(opts.local_serving)) do
+    local found = false
+    for _, l in ipairs(tbl.labels) do found = found or sector_key(l) == sector_key(s) end
+    if not found then fail("--local-serving: no sector '%s' in the table %s", s, table_path) end
   end
   local reg, nat, notes = read_employment(emp_path, tbl, opts.region or (not user and "mount_isa") or nil)
   return { user = user, tbl = tbl, reg = reg, nat = nat, notes = notes, region = region,
@@ -295,9 +339,9 @@ end
 -- changes, one column per delta.
 local SWEEP_DELTAS = { 0.1, 0.2, 0.3, 0.4, 0.5 }
 
-local function delta_sensitivity(input, out)
+local function delta_sensitivity(input, out, local_serving)
   local sweep = regionalize.delta_sweep(input.tbl, input.reg, SWEEP_DELTAS, nil,
-    { national_sizes = input.nat, local_serving = split(opts["local-serving"]) })
+    { national_sizes = input.nat, local_serving = local_serving })
   local columns, records = { { key = "sector", title = "sector" } }, {}
   for k, d in ipairs(SWEEP_DELTAS) do
     columns[#columns + 1] = { key = "d" .. k, title = "delta " .. report.number(d, 1) }
@@ -442,6 +486,13 @@ local function factor_analysis(levels, out, user)
   local fsr, factor, valuechains = require "fsr", require "factor", require "valuechains"
   for _, lv in ipairs(levels) do
     heading("Value chains (factor analysis), " .. lv.title)
+    if #lv.res.records < 3 then
+      -- the FSR linkage matrix correlates the sectors' purchase and sales patterns
+      print(string.format("Not computed: the factor analysis needs at least 3 sectors, the %s has %d.",
+        lv.name == "national" and "national table" or "regional table", #lv.res.records))
+      print()
+      goto next_level
+    end
     local R, info = fsr.linkage_matrix(lv.Z)
     for _, m in ipairs(info.messages or {}) do print(m) end
     local res = factor.pca(R, { rotate = "varimax" })
@@ -487,6 +538,7 @@ local function factor_analysis(levels, out, user)
     if user and opts.published_clusters ~= "none" then
       published_clusters(opts.published_clusters or (DATA .. "/published_factor_clusters.csv"), lv, vc, out)
     end
+    ::next_level::
   end
 end
 
@@ -537,7 +589,7 @@ local function main()
   key_sector_map(out .. "/national_key_sector_map.svg", "national", national, input.region)
   key_sector_map(out .. "/regional_key_sector_map.svg", "regional", regional, input.region)
 
-  delta_sensitivity(input, out)
+  delta_sensitivity(input, out, regional.local_serving)
   interregional(input, out)
 
   if input.user and opts.published ~= "none" then
@@ -552,13 +604,6 @@ local function main()
   print("Results written to " .. out .. "/")
 end
 
--- a bad option or input file ends the script with its message alone; an error
--- with a source position (a bug) keeps the traceback
-local ok, err = xpcall(main, function(e)
-  if type(e) == "string" and e:match("^[^\n]-%.lua:%d+:") then return debug.traceback(e, 2) end
-  return tostring(e)
-end)
-if not ok then
-  io.stderr:write(err, "\n")
-  os.exit(1)
-end
+-- a bad option or input file ends the script with its message alone; a bug
+-- (a Lua runtime error) keeps the traceback
+cli.run(main)

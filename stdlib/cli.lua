@@ -1,6 +1,7 @@
 -- cli.lua -- command-line options for the bundled scripts: `--name value`,
 -- `--name=value` and `--flag`, checked against a declared list of options,
--- with defaults, numbers converted, and a usage message on a bad option.
+-- with defaults, numbers converted, and a usage message on a bad option; and
+-- cli.run, which ends a script on a user's mistake with the message alone.
 local M = {}
 
 M._help = {
@@ -10,6 +11,10 @@ M._help = {
     .. "{name = 'verbose', flag = true}}}; an unknown option, a missing value or a bad number is an "
     .. "error carrying the usage text; --help sets opts.help",
   usage = "cli.usage(spec) -> the usage text: the usage line and one line per option with its default",
+  run = "cli.run(main) -- runs a script's main function; an error ends the script with exit status 1 and its"
+    .. " message alone (a Lua runtime error, a bug, with its traceback)",
+  message = "cli.message(err) -> the text cli.run prints for an error: the message without its source position,"
+    .. " or a bug's message with the traceback",
 }
 
 local function find(spec, name)
@@ -42,6 +47,43 @@ end
 -- a number written with a point or a comma ("0.3", "0,3")
 local function number(s)
   return tonumber(s) or tonumber((s:gsub(",", ".", 1)))
+end
+
+-- the messages of Lua's own runtime errors: a bug in a script or module, not a
+-- user's mistake
+local BUGS = { "attempt to ", "stack overflow", "C stack overflow", "table index is ", "'for' ",
+  "number has no integer representation", "wrong number of arguments", "error in error handling",
+  "not enough memory", "invalid key to 'next'", "string length overflow" }
+
+-- s without the leading positions that match pattern ("x.lua:12: ")
+local function strip(s, pattern)
+  local n = 1
+  while n > 0 do s, n = s:gsub(pattern, "", 1) end
+  return s
+end
+
+-- err without its source positions ("x.lua:12: "), and whether it is a bug
+-- (a runtime error, from a file or from a chunk such as "stdin:1: ")
+function M.message(err)
+  if type(err) ~= "string" then return tostring(err), false end
+  local core = strip(err, "^[^\n:]-:%d+: ")
+  for _, b in ipairs(BUGS) do
+    if core:sub(1, #b) == b then return err, true end
+  end
+  return strip(err, "^[^\n:]-%.lua:%d+: "), false
+end
+
+-- A script's body: a user's mistake (a missing file, a bad cell, an option out
+-- of range) ends it with the message alone; a bug keeps its traceback.
+function M.run(main, ...)
+  local ok, err = xpcall(main, function(e)
+    local text, bug = M.message(e)
+    return bug and debug.traceback(text, 2) or text
+  end, ...)
+  if not ok then
+    io.stderr:write(err, "\n")
+    os.exit(1)
+  end
 end
 
 function M.parse(args, spec)

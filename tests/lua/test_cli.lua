@@ -40,4 +40,39 @@ T.test("usage lists every option with its default", function()
   assert(u:find("--quiet", 1, true) and u:find("--help", 1, true), u)
 end)
 
+T.test("message: a user's error without source positions, a runtime error kept as a bug", function()
+  T.equal(cli.message("/work/main/stdlib/regionalize.lua:315: regionalize.regionalise: the region is empty"),
+    "regionalize.regionalise: the region is empty", "module error")
+  T.equal(cli.message("scripts/ch1.lua:82: emp.csv:2: column 2 (\"region\"): \"2,5\" is not a number"),
+    "emp.csv:2: column 2 (\"region\"): \"2,5\" is not a number", "position of the caller only")
+  T.equal(cli.message("a.lua:1: b.lua:2: file.csv: the file is empty"), "file.csv: the file is empty", "nested")
+  T.equal(cli.message("iotable.read: x.lua:3: kept"), "iotable.read: x.lua:3: kept", "only a leading position")
+  local text, bug = cli.message("s.lua:9: attempt to index a nil value (local 't')")
+  T.equal(bug, true, "runtime error is a bug")
+  T.equal(text, "s.lua:9: attempt to index a nil value (local 't')", "bug keeps its position")
+  T.equal(select(2, cli.message("x.csv: row 3: bad")), false, "user error")
+end)
+
+-- runs a chunk in a fresh clusterlab; returns stderr and the exit code
+local BIN = arg and arg[-1] or "./clusterlab"
+local function run(code)
+  local err = os.tmpname()
+  local p = io.popen(BIN .. " -e '" .. code .. "' 2>" .. err)
+  p:read("a")
+  local _, _, rc = p:close()
+  local h = io.open(err); local text = h:read("a"); h:close(); os.remove(err)
+  return text, rc
+end
+
+T.test("run: exit status 1 with the message alone, a bug with its traceback", function()
+  local text, rc = run([[require("cli").run(function() error("data.csv: row 2: not a number", 2) end)]])
+  T.equal(rc, 1, "exit status")
+  T.equal(text, "data.csv: row 2: not a number\n", "message alone")
+  text, rc = run([[require("cli").run(function() local t; return t.x end)]])
+  T.equal(rc, 1, "exit status of a bug")
+  assert(text:find("attempt to index a nil value", 1, true) and text:find("stack traceback", 1, true), text)
+  text, rc = run([[require("cli").run(function(a) io.write(a) end, "ok")]])
+  T.equal(rc, 0, "success"); T.equal(text, "", "nothing on stderr")
+end)
+
 T.done()

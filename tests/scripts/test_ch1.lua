@@ -286,4 +286,112 @@ T.test("bad options and files stop with a clear message", function()
   T.equal(code, 0, "help exits 0"); contains(text, "--delta N")
 end)
 
+T.test("a Russian-labelled ';' decimal-comma table (BOM, CRLF): labels reach every output, numbers unchanged", function()
+  -- small_russian.csv is small.csv with Russian names; before, the names were
+  -- compared with their Cyrillic letters stripped, so every sector looked alike
+  local RU = { A = "Горнодобывающая промышленность", B = "Обрабатывающая промышленность", C = "Строительство" }
+  local region = "Восточно-Казахстанская область"
+  local out_en, out_ru = tmpdir(), tmpdir()
+  local text_en, code_en = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv",
+    "--published", "none", "--published-clusters", "none", "--out", out_en }
+  T.equal(code_en, 0, "exit code (English)\n" .. text_en)
+  local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
+    "--sep", ";", "--decimal", ",", "--output-row", "Выпуск", "--output-col", "Выпуск", "--region", region,
+    "--published", "none", "--published-clusters", "none", "--out", out_ru }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "Chapter 1: key sectors of " .. region)
+  contains(text, "Employment: " .. D .. "small_employment_russian.csv (region: column '" .. region .. "'; nation: Казахстан)")
+  for _, s in pairs(RU) do contains(text, s, "printed tables") end
+  assert(not text:lower():find("%f[%w]nan%f[%W]"), "no nan in the output")
+  -- the same numbers under the other names, at both levels and in the two-region model
+  for _, f in ipairs { "national_linkages.csv", "regional_linkages.csv", "two_region_multipliers.csv" } do
+    local en, ru = by_sector(out_en .. "/" .. f), by_sector(out_ru .. "/" .. f)
+    local n = 0
+    for s, r in pairs(en) do
+      local mine = assert(ru[RU[s]], f .. ": no row for " .. RU[s])
+      for k, v in pairs(r) do
+        if type(v) == "number" then T.close(mine[k], v, 1e-12, f .. " " .. s .. " " .. k)
+        elseif k ~= "sector" then T.equal(mine[k], v, f .. " " .. s .. " " .. k) end
+      end
+      n = n + 1
+    end
+    assert(n >= 2, f .. ": rows")
+  end
+  -- every file written carries the Russian names, none the letters A/B/C
+  local p = io.popen("ls " .. quote(out_ru)); local files = p:read("a"); p:close()
+  local written = 0
+  for f in files:gmatch("[^\n]+") do
+    if f:match("%.csv$") or f:match("key_sector_map%.svg$") then
+      local h = io.open(out_ru .. "/" .. f); local body = h:read("a"); h:close()
+      contains(body, RU.B, f)
+      written = written + 1
+    end
+  end
+  assert(written >= 9, "files checked: " .. written)
+  contains(text, "Not computed: the factor analysis needs at least 3 sectors, the regional table has 2.")
+end)
+
+T.test("a Russian output row must be named; the message says with which option", function()
+  local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
+    "--sep", ";", "--decimal", ",", "--out", tmpdir() }
+  assert(code ~= 0, "non-zero exit")
+  contains(text, "no output row or column in " .. D .. "small_russian.csv")
+  contains(text, "--output-row 'LABEL'")
+  assert(not text:find("stack traceback", 1, true), "no traceback:\n" .. text)
+end)
+
+-- a user's file in a temporary folder
+local function file(text)
+  local path = os.tmpname()
+  local h = assert(io.open(path, "w")); h:write(text); h:close()
+  return path
+end
+
+T.test("bad employment files, deltas and tables: one message naming the file, row and sector, no traceback", function()
+  local function fails(args, want)
+    local text, code = run(args)
+    assert(code ~= 0, "non-zero exit for " .. want .. "\n" .. text)
+    contains(text, want)
+    assert(not text:find("stack traceback", 1, true), "no traceback:\n" .. text)
+    assert(not text:find("%.lua:%d+:"), "no source position:\n" .. text)
+  end
+  local tbl = D .. "small.csv"
+  local function emp(body) return { "--table", tbl, "--employment", file(body), "--out", tmpdir() } end
+  fails(emp("sector,region,nation\nA,2,5\nB,-3,8\nC,0,1\n"), "row 3, sector 'B', column 'region': negative employment -3")
+  fails(emp("sector,region,nation\nA,2,5\nB,,8\nC,0,1\n"), "row 3, sector 'B', column 'region': no number (an empty or NA cell)")
+  -- a typo must not make the region's column a text column (the nation's was then taken for it)
+  fails(emp("sector,region,nation\nA,2,5\nB,x,8\nC,0,1\n"), "row 3, sector 'B', column 'region': 'x' is not a number")
+  fails(emp("sector,region,nation\nA,0,5\nB,0,8\nC,0,1\n"), "the region's column 'region' is 0 for every sector")
+  fails(emp("sector,region,nation\nA,2,5\nB,3,8\nC,0,1\nD,1,1\n"), "row 5, sector 'D', matches no sector of the table")
+  fails(emp("sector;region;nation\nA;2,5;5\nB;3;8\nC;0;1\n"), "(on the command line: --decimal ',' or --decimal '.')")
+  fails({ "--table", tbl, "--employment", "no/such/file.csv", "--out", tmpdir() }, "cannot open no/such/file.csv")
+  fails({ "--table", tbl, "--employment", file(""), "--out", tmpdir() }, "the file is empty")
+  fails({ "--table", tbl, "--employment", T.data, "--out", tmpdir() }, "Is a directory")
+  fails({ "--delta", "1.5" }, "--delta must be at least 0 and below 1 (Flegg & Webber 1997), got 1.5")
+  fails({ "--delta", "-0.1" }, "--delta must be at least 0 and below 1")
+  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--drop", "A|B", "--out", tmpdir() },
+    "small.csv has 1 sector: linkages compare sectors, so the table needs at least 2")
+  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--local-serving", "Q", "--out", tmpdir() },
+    "--local-serving: no sector 'Q' in the table")
+  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--published", "no/such.csv", "--out", tmpdir() },
+    "cannot open no/such.csv")
+end)
+
+T.test("delta 0 and 0.99 run through without NaN", function()
+  for _, d in ipairs { "0", "0.99" } do
+    local text, code = run { "--delta", d, "--no-factor", "--out", tmpdir() }
+    T.equal(code, 0, "delta " .. d .. "\n" .. text)
+    assert(not text:lower():find("%f[%w]nan%f[%W]") and not text:lower():find("%f[%w]inf%f[%W]"), "no nan/inf")
+  end
+end)
+
+T.test("the delta sweep sets the local-serving sectors aside as the main run does", function()
+  local out = tmpdir()
+  local text, code = run { "--local-serving", "Retail Trade|education and training", "--no-factor", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  local sweep = by_sector(out .. "/regional_classes_by_delta.csv")
+  T.equal(sweep["Retail Trade"]["delta 0.3"], "local", "Retail Trade")
+  T.equal(sweep["Education and Training"]["delta 0.1"], "local", "matched ignoring case")
+end)
+
 T.done()
