@@ -16,8 +16,8 @@ local spec = {
     {name = "out", value = "DIR", default = "out", help = "output folder (one sub-folder per chapter)"},
   },
 }
-local opts = cli.parse(arg, spec)
-if opts.help then print(cli.usage(spec)); return end
+
+local opts   -- the command-line options, parsed by main()
 
 local chapters = {
   {file = "ch1_regional_clusters.lua", dir = "ch1",
@@ -38,10 +38,18 @@ local function run_chapter(ch)
   if not ok then error(ch.file .. " failed: " .. tostring(err), 0) end
 end
 
-for _, ch in ipairs(chapters) do
-  local rule = string.rep("=", #ch.title)
-  print(rule .. "\n" .. ch.title .. "\n" .. rule)
-  run_chapter(ch)
-  print()
+local function main()
+  opts = cli.parse(arg, spec)
+  if opts.help then print(cli.usage(spec)); return end
+  for _, ch in ipairs(chapters) do
+    local rule = string.rep("=", #ch.title)
+    print(rule .. "\n" .. ch.title .. "\n" .. rule)
+    run_chapter(ch)
+    print()
+  end
+  print("All chapters written under " .. opts.out .. "/")
 end
-print("All chapters written under " .. opts.out .. "/")
+
+-- a bad option ends the run with its message alone (a chapter's own errors
+-- end it the same way, from the chapter's cli.run)
+cli.run(main)

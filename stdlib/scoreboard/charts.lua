@@ -28,7 +28,7 @@ function M.figure10(rows, opts)
       markers[i] = r.national and r.reference ~= 0 and 100 * r.national / r.reference or false
     end
   end
-  if #labels == 0 then error("charts.figure10: no indicator has both the unit's and the reference's value", 2) end
+  if #labels == 0 then error("charts.figure10: no indicator has both the unit's value and a non-zero reference value", 2) end
   return plot.bars{labels = labels, values = values, groups = groups,
     ranges = any(ranges), markers = any(markers),
     reference = 100, reference_label = opts.reference_label or "EU average = 100",

@@ -227,7 +227,8 @@ local function read_wide(path, t, opts)
     data[u] = {}
     for i = 1, t.nrow do
       local x = col[i]
-      if type(x) == "string" and x ~= "" then
+      -- one bad cell makes the whole column text: name that cell, not the first
+      if type(x) == "string" and x ~= "" and not require("csv").number(x, {decimal = opts.decimal}) then
         error(string.format("scoreboard.read: '%s' row %d, column '%s': not a number '%s'"
           .. " (a decimal comma? pass {decimal = \",\"})", path, i + 1, u, x), 3)
       end

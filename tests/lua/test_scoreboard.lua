@@ -210,6 +210,10 @@ T.test("bad input: clear errors", function()
   path = tmpfile("code,eu,region\n1.1.1,40.5,n/a\n")
   T.errors("row 2, column 'region': not a number 'n/a'", sb.read, path)
   os.remove(path)
+  -- the bad cell below a good one: the column is read as text, the message names the bad cell
+  path = tmpfile("code,eu,region\n1.1.1,40.5,28\n1.1.2,1.03,n/a\n")
+  T.errors("row 3, column 'region': not a number 'n/a'", sb.read, path)
+  os.remove(path)
 end)
 
 ---------------------------------------------------------------------------

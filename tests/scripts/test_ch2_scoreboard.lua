@@ -129,5 +129,56 @@ T.test("a missing data file is an error naming it", function()
   T.equal(o:find("/nonexistent/table.csv", 1, true) ~= nil, true, o)
 end)
 
+-- Table 15 with each data row passed through edit(fields) (fields: code, group,
+-- dimension, indicator, eu_average, east_region), written to a temporary file
+local function edited(edit)
+  local rows, header = table15(TABLE15)
+  local lines = {table.concat(header, ",")}
+  for _, f in ipairs(rows) do edit(f); lines[#lines + 1] = table.concat(f, ",") end
+  local path = os.tmpname()
+  local h = io.open(path, "w"); h:write(table.concat(lines, "\n"), "\n"); h:close()
+  return path
+end
+
+T.test("bad data files and options: one message, exit 1, no traceback", function()
+  local function fails(args, want)
+    local o, okk = run(args)
+    T.equal(okk, nil, "non-zero exit for " .. args)
+    T.equal(o:find(want, 1, true) ~= nil, true, "message '" .. want .. "' in:\n" .. o)
+    T.equal(o:find("stack traceback", 1, true), nil, "no traceback:\n" .. o)
+  end
+  local d = tmpdir()
+  fails("--bogus", "unknown option --bogus")
+  fails("--data /nonexistent/table.csv --out " .. d, "cannot open /nonexistent/table.csv")
+  fails("--data " .. T.data .. " --out " .. d, "Is a directory")
+  fails("--draws 0 --out " .. d, "draws must be a positive integer")
+  fails("--region nowhere --out " .. d, "no column 'nowhere' for the region")
+  -- every EU value 0: nothing can be relative to it; before, the run failed in the chart
+  local zero = edited(function(f) f[5] = "0" end)
+  fails("--data " .. zero .. " --out " .. d, "no indicator has both a value for east_region and a non-zero value for eu_average")
+  -- a typo under a good cell is named (before, the good cell above it was)
+  local typo = edited(function(f) if f[1] == "1.1.2" then f[6] = "n/a" end end)
+  fails("--data " .. typo .. " --out " .. d, "row 3, column 'east_region': not a number 'n/a'")
+  local comma = edited(function(f) if f[1] == "1.1.1" then f[5] = '"40,5"' end end)
+  fails("--data " .. comma .. " --out " .. d, "(on the command line: --decimal ',' or --decimal '.')")
+  fails("--out /proc/no/such/folder", "cannot create the output folder /proc/no/such/folder")
+  for _, p in ipairs {zero, typo, comma} do os.remove(p) end
+  os.execute("rm -rf '" .. d .. "'")
+end)
+
+T.test("an EU value of 0: its indicator is '--', never NaN or inf", function()
+  local path = edited(function(f) if f[1] == "1.1.1" then f[5] = "0" end end)
+  local d = tmpdir()
+  local o, okk = run("--data " .. path .. " --draws 50 --out " .. d)
+  T.equal(okk, true, o)
+  -- the row: EU average 0, region 28, relative "--"
+  assert(o:match("\n1%.1%.1 [^\n]- 0%s+28%s+%-%-  Human resources"), o)
+  local text = o .. (slurp(d .. "/scoreboard.csv") or "") .. (slurp(d .. "/composites.csv") or "")
+  T.equal(text:lower():find("%f[%w]nan%f[%W]"), nil, "no nan")
+  T.equal(text:lower():find("%f[%w]inf%f[%W]"), nil, "no inf")
+  os.remove(path)
+  os.execute("rm -rf '" .. d .. "'")
+end)
+
 os.execute("rm -rf '" .. dir .. "'")
 T.done()
