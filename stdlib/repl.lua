@@ -43,13 +43,38 @@ local function indent(s, pad)
   return (s:gsub("\n", "\n" .. pad))
 end
 
+-- help text and the matrices and lists inside a record are kept to this many
+-- columns: any terminal shows them unbroken
+local WIDTH = 78
+
+local function width(s) return utf8.len(s) or #s end
+
+-- text broken at spaces into lines of at most WIDTH columns: the first line
+-- starts with `first`, the others with `hang` (a hanging indent)
+local function wrap(text, first, hang)
+  local lines, line = {}, first
+  for word in text:gmatch("%S+") do
+    if line ~= first and line ~= hang and width(line) + 1 + width(word) > WIDTH then
+      lines[#lines + 1] = line
+      line = hang .. word
+    else
+      line = line .. ((line == first or line == hang) and "" or " ") .. word
+    end
+  end
+  lines[#lines + 1] = line
+  return table.concat(lines, "\n")
+end
+
 -- a readable rendering of v; tables to `depth` levels
 function M.render(v, depth, pad)
   depth, pad = depth or 2, pad or ""
   local t = type(v)
   if t == "number" then return format_number(v)
   elseif t == "string" then return string.format("%q", v)
-  elseif matrix.ismatrix(v) then return indent(tostring(v), pad)
+  elseif matrix.ismatrix(v) then
+    -- alone, as wide as the terminal; inside a record, indented: narrower and shorter
+    if pad == "" then return tostring(v) end
+    return indent(v:format{width = math.max(30, WIDTH - #pad), rows = 10}, pad)
   elseif t ~= "table" or getmetatable(v) and getmetatable(v).__tostring then
     return tostring(v)
   end
@@ -61,7 +86,21 @@ function M.render(v, depth, pad)
       if type(v[i]) == "table" then simple = false end
       parts[i] = M.render(v[i], depth - 1, pad .. "  ")
     end
-    if simple then return "{" .. table.concat(parts, ", ") .. "}" end
+    if simple then
+      -- a long list (sector labels) continues on indented lines
+      local lines, line, room = {}, "{", WIDTH - #pad - 12   -- the first line follows "  name = "
+      for i, part in ipairs(parts) do
+        local item = part .. (i < #parts and "," or "}")
+        if line ~= "{" and width(line) + 1 + width(item) > room then
+          lines[#lines + 1] = line
+          line, room = pad .. "    " .. item, WIDTH
+        else
+          line = line .. (line == "{" and "" or " ") .. item
+        end
+      end
+      lines[#lines + 1] = line
+      return table.concat(lines, "\n")
+    end
   end
   local lines = {"{"}
   local keys = sorted_keys(v)
@@ -103,7 +142,7 @@ local function about(mod)
 end
 
 local function print_module(name, mod)
-  print(name .. (about(mod) ~= "" and (" -- " .. about(mod)) or ""))
+  print(wrap(name .. (about(mod) ~= "" and (" -- " .. about(mod)) or ""), "", "    "))
   local help = mod._help or {}
   local names = {}
   for k, v in pairs(mod) do
@@ -111,59 +150,96 @@ local function print_module(name, mod)
   end
   table.sort(names)
   for _, k in ipairs(names) do
-    print("  " .. (help[k] or (name .. "." .. k)))
+    print(wrap(help[k] or (name .. "." .. k), "  ", "      "))
   end
   if help.methods then
     print("methods:")
-    local line = " "
-    for word in help.methods:gmatch("%S+") do
-      if #line + #word > 76 then print(line); line = " " end
-      line = line .. " " .. word
-    end
-    print(line)
+    print(wrap(help.methods, "  ", "  "))
   end
 end
 
+-- the matrix methods (m:t(), m:get(i, j), ...), by name
+local function matrix_methods()
+  return getmetatable(matrix.new(1, 1)).__index
+end
+
+-- a matrix method's entry in help(matrix)'s list
+local function print_method(name)
+  local entry = matrix._help.methods:match("m:" .. name .. "%b()") or matrix._help.methods:match("m:" .. name .. "%b{}")
+  print((entry or ("m:" .. name .. "(...)")) .. " -- a matrix method; help(matrix) lists them all")
+end
+
+-- the name under which a module table was loaded (MODULES first, then any)
+local function module_name(t)
+  for _, name in ipairs(MODULES) do
+    if package.loaded[name] == t then return name end
+  end
+  local names = {}
+  for name, mod in pairs(package.loaded) do
+    if mod == t and type(name) == "string" then names[#names + 1] = name end
+  end
+  table.sort(names)
+  return names[1]
+end
+
 -- help(), help(module), help(function) or help("module.function")
-function M.help(x)
-  if x == nil then
+function M.help(...)
+  local x = ...
+  if select("#", ...) == 0 then
     print("clusterlab modules (help(matrix), help(leontief.inverse), ...):")
     for _, name in ipairs(MODULES) do
       local mod = loaded_module(name)
-      if mod then print(string.format("  %-12s %s", name, about(mod))) end
+      if mod then print(wrap(about(mod), string.format("  %-12s ", name), string.rep(" ", 15))) end
     end
     print("Matrices: m:rows(), m:get(i, j), m * n, m:t(), ... -- help(matrix).")
     return
   end
+  if x == nil then
+    -- help(matrix) before `matrix = require "matrix"` passes nil
+    print(wrap("help: the argument is nil -- a module not loaded yet? Load it (matrix = require \"matrix\")"
+      .. " or name it: help(\"matrix\"), help(\"leontief.inverse\"); help() lists the modules.", "", "  "))
+    return
+  end
   if type(x) == "string" then
-    local modname, fname = x:match("^([%w_]+)%.?([%w_]*)$")
-    local mod = modname and loaded_module(modname)
+    local whole = x:match("^[%w_.]+$") and loaded_module(x)
+    if whole then print_module(x, whole); return end
+    local modname, fname = x:match("^([%w_.]-)%.?([%w_]*)$")
+    local mod = modname and modname ~= "" and loaded_module(modname)
     if not mod then print("no module named '" .. x .. "'"); return end
     if fname == "" then print_module(modname, mod); return end
+    if mod == matrix and mod[fname] == nil and matrix_methods()[fname] then print_method(fname); return end
     x = mod[fname]
     if x == nil then print("module " .. modname .. " has no '" .. fname .. "'"); return end
   end
+  if matrix.ismatrix(x) then print_module("matrix", matrix); return end
   if type(x) == "table" then
-    for _, name in ipairs(MODULES) do
-      if package.loaded[name] == x then print_module(name, x); return end
-    end
-    if matrix.ismatrix(x) then print_module("matrix", require "matrix"); return end
+    local name = module_name(x)
+    if name then print_module(name, x); return end
+    if type(x._help) == "table" then print_module("(module)", x); return end
     print("a table with no help; its fields:")
     print(M.render(x, 1))
     return
   end
-  for _, name in ipairs(MODULES) do
+  local homes = {}
+  for _, name in ipairs(MODULES) do homes[#homes + 1] = name end
+  for name, mod in pairs(package.loaded) do
+    if type(name) == "string" and type(mod) == "table" and type(mod._help) == "table" then homes[#homes + 1] = name end
+  end
+  for _, name in ipairs(homes) do
     local mod = package.loaded[name]
     if type(mod) == "table" then
       for k, v in pairs(mod) do
         if v == x then
-          print((mod._help or {})[k] or (name .. "." .. k .. " (no description)"))
+          print(wrap((mod._help or {})[k] or (name .. "." .. k .. " (no description)"), "", "    "))
           return
         end
       end
     end
   end
-  print("no help for this " .. type(x))
+  for k, v in pairs(matrix_methods()) do
+    if v == x then print_method(k); return end
+  end
+  print("no help for this " .. type(x) .. (type(x) == "function" and " (not a clusterlab function)" or ""))
 end
 
 M._help = {
