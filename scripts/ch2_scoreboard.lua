@@ -73,13 +73,18 @@ local function write_csv(path, header, rows)
   f:close()
 end
 
+-- widths in characters, not bytes: indicator and dimension names may be
+-- Cyrillic (a catalogue in Russian)
+local function len(s) return utf8.len(s) or #s end
+
 local function cut(s, w)
-  return #s <= w and s or s:sub(1, w - 3) .. "..."
+  if len(s) <= w then return s end
+  return (utf8.len(s) and s:sub(1, utf8.offset(s, w - 2) - 1) or s:sub(1, w - 3)) .. "..."
 end
 
 local function pad(s, w, right)
   s = tostring(s)
-  local fill = string.rep(" ", math.max(0, w - #s))
+  local fill = string.rep(" ", math.max(0, w - len(s)))
   return right and fill .. s or s .. fill
 end
 
@@ -169,11 +174,11 @@ local function main()
   end
   print("By dimension (indicators available / in the framework):")
   for _, d in ipairs(miss.dimensions) do
-    print(string.format("  %-30s %d / %d%s", d.name, d.available, d.total,
+    print(string.format("  %s %d / %d%s", pad(d.name, 30), d.available, d.total,
       #d.missing > 0 and ("   missing " .. table.concat(d.missing, " ")) or ""))
   end
   for _, g in ipairs(miss.groups) do
-    print(string.format("  %-30s %d / %d", "group: " .. g.name, g.available, g.total))
+    print(string.format("  %s %d / %d", pad("group: " .. g.name, 30), g.available, g.total))
   end
 
   ---------------------------------------------------------------------------
@@ -183,7 +188,7 @@ local function main()
   print()
   print("By dimension: mean of the indicators relative to " .. opts.reference .. " (= 100)")
   for _, d in ipairs(dims) do
-    print(string.format("  %-30s %8s  (%d of %d indicators)%s", d.name, fmt(d.relative), d.n, d.total,
+    print(string.format("  %s %8s  (%d of %d indicators)%s", pad(d.name, 30), fmt(d.relative), d.n, d.total,
       national and ("   national " .. fmt(d.national)) or ""))
   end
 

@@ -180,5 +180,33 @@ T.test("an EU value of 0: its indicator is '--', never NaN or inf", function()
   os.execute("rm -rf '" .. d .. "'")
 end)
 
+T.test("a catalogue in Russian: names cut by characters, columns aligned as with English names", function()
+  -- the bundled catalogue with every name and one dimension in Russian
+  local rows = {}
+  for line in io.lines(require("scoreboard").default_catalogue) do rows[#rows + 1] = line end
+  local lines = {rows[1]}
+  for k = 2, #rows do
+    local code, rest = rows[k]:match("^([^,]+),(.*)$")
+    rest = rest:gsub("^([^,]*),Human resources,", "%1,Человеческие ресурсы,")
+    -- the name field: quoted or not, replaced by a long Russian one
+    rest = rest:gsub('^([^,]*,[^,]*,)"[^"]*"', '%1x'):gsub("^([^,]*,[^,]*,)[^,]*", "%1Показатель инновационной деятельности предприятий " .. code)
+    lines[k] = code .. "," .. rest
+  end
+  local path = os.tmpname()
+  local h = io.open(path, "w"); h:write(table.concat(lines, "\n"), "\n"); h:close()
+  local d = tmpdir()
+  local o, okk = run("--catalogue " .. path .. " --draws 50 --out " .. d)
+  T.equal(okk, true, o)
+  assert(utf8.len(o), "the output is valid UTF-8")
+  local function row(text, code) return text:match("\n(" .. code:gsub("%.", "%%.") .. " [^\n]*)") end
+  local ru, en = row(o, "1.1.2"), row(out, "1.1.2")
+  assert(ru:find("Показатель инновационной деятельности предпри...", 1, true), ru)
+  -- the columns after the name start where they do with the English catalogue
+  T.equal(utf8.len(ru:match("^(.-)1%.03")), utf8.len(en:match("^(.-)1%.03")), "EU average column")
+  assert(o:find("\n  Человеческие ресурсы           4 / 5", 1, true), o)
+  os.remove(path)
+  os.execute("rm -rf '" .. d .. "'")
+end)
+
 os.execute("rm -rf '" .. dir .. "'")
 T.done()
