@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <csv.h>
 
@@ -189,9 +190,12 @@ static int feed (struct csv_parser *p, reader *r, const char *s, size_t n) {
 }
 
 /* Sizes the buffers from the file's size, sparing the copies of repeated
-** doubling; a wrong guess (or a size that cannot be known) only costs time. */
+** doubling; a wrong guess (or a size that cannot be known) only costs time.
+** Only a regular file's end is its size: a folder's is LONG_MAX on Linux. */
 static void reserve (cl_csv_table *t, FILE *f) {
+  struct stat st;
   long size;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) return;
   if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) <= 0
       || fseek(f, 0, SEEK_SET) != 0) {
     rewind(f);
