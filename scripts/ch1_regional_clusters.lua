@@ -175,7 +175,6 @@ local function load_inputs()
   if user ~= (opts.employment ~= nil) then fail("--table and --employment go together\n%s", cli.usage(spec)) end
   local table_path = opts.table or (DATA .. "/national_19_sector_io_aud_mn.csv")
   local emp_path = opts.employment or (DATA .. "/employment_mount_isa_2021.csv")
-  local region = opts.region or (user and "region" or "Mount Isa")
   if not (opts.delta >= 0 and opts.delta < 1) then
     fail("--delta must be at least 0 and below 1 (Flegg & Webber 1997), got %s", tostring(opts.delta))
   end
@@ -193,6 +192,8 @@ local function load_inputs()
     if not found then fail("--local-serving: no sector '%s' in the table %s", s, table_path) end
   end
   local reg, nat, notes = read_employment(emp_path, tbl, opts.region or (not user and "mount_isa") or nil)
+  -- without --region, the region is named by its column of the employment file
+  local region = opts.region or (user and notes.region_column or "Mount Isa")
   return { user = user, tbl = tbl, reg = reg, nat = nat, notes = notes, region = region,
     table_path = table_path, emp_path = emp_path }
 end

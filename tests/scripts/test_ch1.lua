@@ -331,6 +331,20 @@ T.test("a Russian-labelled ';' decimal-comma table (BOM, CRLF): labels reach eve
   contains(text, "Not computed: the factor analysis needs at least 3 sectors, the regional table has 2.")
 end)
 
+T.test("without --region the region is named by its employment column, in the text, CSV and maps", function()
+  local region = "Восточно-Казахстанская область"
+  local out = tmpdir()
+  local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
+    "--sep", ";", "--decimal", ",", "--output-row", "Выпуск", "--no-factor", "--published", "none", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "Chapter 1: key sectors of " .. region)
+  contains(text, "Regional table: " .. region)
+  local h = io.open(out .. "/regional_key_sector_map.svg"); local svg = h:read("a"); h:close()
+  contains(svg, "Key sectors, " .. region .. ": Rasmussen linkages", "map title")
+  local _, t = by_sector(out .. "/regional_key_sectors.csv")
+  T.equal(t.columns.level[1], region, "level column")
+end)
+
 T.test("a Russian output row must be named; the message says with which option", function()
   local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
     "--sep", ";", "--decimal", ",", "--out", tmpdir() }
