@@ -25,42 +25,64 @@ M._help = {
   describe = "iotable.describe(tbl) -> text: which rows and columns of the file hold what",
 }
 
--- labels recognised when opts do not name the rows and columns (lower case)
+-- labels recognised when opts do not name the rows and columns (lower case):
+-- the ABS's, Eurostat's codes, and the Russian of the Kazakhstan statistics
+-- agency's symmetric tables ("Выпуск", "Импорт", "Итого ...", "Занятые")
 local OUTPUT_ROWS = { "australian production", "p1", "output", "total output", "gross output",
-  "output at basic prices", "domestic output", "total production" }
-local OUTPUT_COLS = { "total supply", "p1", "output", "total output", "gross output" }
-local EMPLOYMENT_ROWS = { "total employment", "emp", "employment", "employed persons", "persons employed" }
+  "output at basic prices", "domestic output", "total production",
+  "выпуск", "выпуск в основных ценах", "валовой выпуск", "выпуск продукции", "всего выпуск" }
+local OUTPUT_COLS = { "total supply", "p1", "output", "total output", "gross output",
+  "выпуск", "выпуск в основных ценах", "валовой выпуск", "всего выпуск" }
+local EMPLOYMENT_ROWS = { "total employment", "emp", "employment", "employed persons", "persons employed",
+  "занятые", "численность занятых", "занятость" }
 -- subtotals that are neither final demand nor value added
 local TOTAL_CODES = { t1 = true, t2 = true, t4 = true, p2 = true, tfu = true, cpa_total = true,
-  b1g = true, ["b1g_total"] = true }
+  b1g = true, ["b1g_total"] = true, ["валовая добавленная стоимость"] = true }
 local IMPORT_CODES = { p7 = true }
 
 local function trim(s) return (tostring(s):gsub("^%s+", ""):gsub("%s+$", "")) end
-local function key(s) return trim(s):lower() end
+
+-- lower case for ASCII and Cyrillic (string.lower knows bytes only): А-Я and
+-- Ё (U+0410-042F, U+0401) to а-я and ё
+local function lower(s)
+  if not s:find("[\xD0\xD1]") then return s:lower() end
+  local out = {}
+  for _, c in utf8.codes(s) do
+    if c >= 0x41 and c <= 0x5A then c = c + 32
+    elseif c >= 0x410 and c <= 0x42F then c = c + 32
+    elseif c == 0x401 then c = 0x451 end
+    out[#out + 1] = utf8.char(c)
+  end
+  return table.concat(out)
+end
+
+local function key(s) return lower(trim(s)) end
 
 local function is_total(label)
   local k = key(label)
-  return k:match("^total") ~= nil or TOTAL_CODES[k] == true
+  return k:match("^total") ~= nil or k:find("^итого") ~= nil or k:find("^всего") ~= nil
+    or TOTAL_CODES[k] == true
 end
 
 local function is_import(label)
   local k = key(label)
-  return k:find("import", 1, true) ~= nil or IMPORT_CODES[k] == true
+  return k:find("import", 1, true) ~= nil or k:find("импорт", 1, true) ~= nil or IMPORT_CODES[k] == true
 end
 
--- employment rows ("Total Employment", "FTE Employment", EMP, EMP-WS) are not
--- value added ("Compensation of employees" is)
+-- employment rows ("Total Employment", "FTE Employment", EMP, EMP-WS,
+-- "Численность занятых") are not value added ("Compensation of employees",
+-- "Оплата труда" are)
 local function is_employment(label)
   local k = key(label)
   return k:find("employment", 1, true) ~= nil or k:find("employed", 1, true) ~= nil
-    or k == "emp" or k:match("^emp[%-_ ]") ~= nil
+    or k == "emp" or k:match("^emp[%-_ ]") ~= nil or k:find("занят", 1, true) ~= nil
 end
 
 -- position of label in list (trimmed, case-sensitive first, then any case)
 local function position(list, label, from)
   local t = trim(label)
   for i = from or 1, #list do if trim(list[i]) == t then return i end end
-  local k = t:lower()
+  local k = lower(t)
   for i = from or 1, #list do if key(list[i]) == k then return i end end
 end
 

@@ -184,4 +184,15 @@ T.test("a table with decimal commas reads with decimal = ','", function()
   T.equal(iotable.check(t, { tolerance = 0 }).ok, true, "balanced (by hand: 10.5 + 20 + 69.5 = 100)")
 end)
 
+T.test("Russian margins (Kazakhstan statistics agency) are recognised: the same table as small.csv", function()
+  -- small_russian.csv is small.csv with Russian labels, ';' and decimal commas
+  local ru = iotable.read(D .. "small_russian.csv", { sep = ";", decimal = "," })
+  local en = iotable.read(D .. "small.csv")
+  T.close_matrix(ru.Z, en.Z:totable(), 0, "Z")
+  T.close_matrix(ru.x, en.x:totable(), 0, "x: row 'Выпуск'")
+  T.close_matrix(ru.v, en.v:totable(), 0, "v: Оплата труда, Валовая прибыль")
+  T.equal(ru.imports:rownames()[1], "Импорт", "imports row")
+  T.close_matrix(ru.employment, en.employment:totable(), 0, "employment: row 'Занятые'")
+end)
+
 T.done()
