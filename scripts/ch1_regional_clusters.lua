@@ -521,8 +521,9 @@ local function factor_analysis(levels, out, user)
     for j = 1, res.nfactors do total = total + (res.proportion[j] or 0) end
     report.print(records, { "factor", { key = "value_chain", title = "value chain" }, { key = "eigenvalue", digits = 2 },
       { key = "variance_percent", title = "variance %", digits = 2 }, "industry", { key = "loading", digits = 4 } },
-      { title = string.format("%d factors (eigenvalues >= 1) explain %s%% of the variance;"
-      .. " industries with loadings >= %s", res.nfactors, report.number(100 * total, 1), report.number(vc.threshold, 2)),
+      { title = string.format("%d %s (eigenvalues >= 1) %s %s%% of the variance;"
+      .. " industries with loadings >= %s", res.nfactors, res.nfactors == 1 and "factor" or "factors",
+      res.nfactors == 1 and "explains" or "explain", report.number(100 * total, 1), report.number(vc.threshold, 2)),
       max_text = 48 })
     local key_rows = {}
     for _, f in ipairs(vc.factors) do
