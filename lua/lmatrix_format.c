@@ -1,8 +1,10 @@
 /*
 ** lmatrix_format.c -- a matrix as an aligned table with its labels and
 ** dimensions, like R's print.matrix: numbers with `digits` significant
-** digits, locale-independent, missing values as NA. On a terminal the table
-** is trimmed to its width; elsewhere wide tables wrap into column blocks.
+** digits, locale-independent, missing values as NA. As R does, a column
+** shares one number of decimals so that its decimal points line up. On a
+** terminal the table is trimmed to its width; elsewhere wide tables wrap into
+** column blocks.
 */
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +16,9 @@
 #include "lcl.h"
 #include "lmatrix_format.h"
 
-#define MAX_LABEL 24   /* longest row label shown, in characters */
+#define MAX_LABEL 24   /* longest row label shown on a narrow terminal */
+#define WIDE_LABEL 48  /* ... and on a wide one, or in a file */
+#define MAX_DECIMALS 8 /* beyond this a column is printed with %g */
 #define MAX_COLLABEL 14
 
 /* display width of a UTF-8 string: one column per code point */
@@ -49,11 +53,40 @@ static void add_cell (luaL_Buffer *b, const char *s, size_t w, size_t maxw, int 
   if (!right) for (k = sw; k < w; k++) luaL_addchar(b, ' ');
 }
 
-static void format_number (char *buf, size_t n, double x, int digits) {
+/* decimals needed to show x with at most `digits` significant digits,
+** trailing zeros dropped */
+static int decimals_needed (double x, int digits) {
+  char buf[64], *e, *end;
+  int exponent, sig;
+  if (!isfinite(x) || x == 0) return 0;
+  snprintf(buf, sizeof buf, "%.*e", digits - 1, x);
+  e = strchr(buf, 'e');
+  exponent = atoi(e + 1);
+  for (end = e - 1; *end == '0'; end--) ;
+  sig = 0;
+  for (char *p = buf; p <= end; p++)
+    if (*p >= '0' && *p <= '9') sig++;
+  return sig - 1 - exponent > 0 ? sig - 1 - exponent : 0;
+}
+
+/* one column's format: a shared count of decimals, or -1 for %g */
+static int column_decimals (const cl_matrix *m, size_t j, size_t nrows, int digits) {
+  size_t i;
+  int dec = 0;
+  for (i = 0; i < nrows; i++) {
+    double x = CL_AT(m, i, j);
+    int d = decimals_needed(x, digits);
+    if (isfinite(x) && fabs(x) >= 1e15) return -1;
+    if (d > dec) dec = d;
+  }
+  return dec > MAX_DECIMALS ? -1 : dec;
+}
+
+static void format_number (char *buf, size_t n, double x, int digits, int dec) {
   if (isnan(x)) snprintf(buf, n, "NA");
   else if (isinf(x)) snprintf(buf, n, x > 0 ? "Inf" : "-Inf");
-  else if (x == 0) snprintf(buf, n, "0");
-  else snprintf(buf, n, "%.*g", digits, x);
+  else if (dec < 0) snprintf(buf, n, "%.*g", digits, x);
+  else snprintf(buf, n, "%.*f", dec, x);
 }
 
 static size_t terminal_width (void) {
@@ -87,21 +120,27 @@ static int format_matrix (lua_State *L, size_t width, int trim, size_t maxrows,
   cl_matrix *m = lcl_checkmatrix(L, 1);
   size_t shown_rows = m->rows > maxrows ? maxrows : m->rows;
   size_t i, j, labw = 0, *colw, start;
+  size_t maxlab = width == 0 ? WIDE_LABEL : width / 3;
+  int *coldec;
   char num[64], hdr[64];
   luaL_Buffer b;
   colw = (size_t *)lua_newuserdatauv(L, (m->cols ? m->cols : 1) * sizeof(size_t), 0);
+  coldec = (int *)lua_newuserdatauv(L, (m->cols ? m->cols : 1) * sizeof(int), 0);
+  if (maxlab < MAX_LABEL) maxlab = MAX_LABEL;
+  if (maxlab > WIDE_LABEL) maxlab = WIDE_LABEL;
   for (i = 0; i < shown_rows; i++) {
     const char *s = row_header(L, i, hdr, sizeof hdr);
     size_t w = utf8_width(s, strlen(s));
     if (w > labw) labw = w;
   }
-  if (labw > MAX_LABEL) labw = MAX_LABEL;
+  if (labw > maxlab) labw = maxlab;
   for (j = 0; j < m->cols; j++) {
     const char *s = col_header(L, j, hdr, sizeof hdr);
     size_t w = utf8_width(s, strlen(s));
     colw[j] = w > MAX_COLLABEL ? MAX_COLLABEL : w;
+    coldec[j] = column_decimals(m, j, shown_rows, digits);
     for (i = 0; i < shown_rows; i++) {
-      format_number(num, sizeof num, CL_AT(m, i, j), digits);
+      format_number(num, sizeof num, CL_AT(m, i, j), digits, coldec[j]);
       if (strlen(num) > colw[j]) colw[j] = strlen(num);
     }
   }
@@ -127,7 +166,7 @@ static int format_matrix (lua_State *L, size_t width, int trim, size_t maxrows,
       add_cell(&b, row_header(L, i, hdr, sizeof hdr), labw, labw, 0);
       for (j = start; j < end; j++) {
         luaL_addchar(&b, ' ');
-        format_number(num, sizeof num, CL_AT(m, i, j), digits);
+        format_number(num, sizeof num, CL_AT(m, i, j), digits, coldec[j]);
         add_cell(&b, num, colw[j], colw[j], 1);
       }
     }
