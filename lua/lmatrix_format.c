@@ -18,7 +18,6 @@
 
 #define MAX_LABEL 24   /* longest row label shown on a narrow terminal */
 #define WIDE_LABEL 48  /* ... and on a wide one, or in a file */
-#define MAX_DECIMALS 8 /* beyond this a column is printed with %g */
 #define MAX_COLLABEL 14
 
 /* display width of a UTF-8 string: one column per code point */
@@ -69,17 +68,26 @@ static int decimals_needed (double x, int digits) {
   return sig - 1 - exponent > 0 ? sig - 1 - exponent : 0;
 }
 
-/* one column's format: a shared count of decimals, or -1 for %g */
+/* one column's format, as R's formatReal chooses it: a shared count of
+** decimals, or -1 for %g when fixed notation would be wider than scientific */
 static int column_decimals (const cl_matrix *m, size_t j, size_t nrows, int digits) {
   size_t i;
-  int dec = 0;
+  int dec = 0, intw = 1, neg = 0, fixedw, sciw;
   for (i = 0; i < nrows; i++) {
     double x = CL_AT(m, i, j);
     int d = decimals_needed(x, digits);
-    if (isfinite(x) && fabs(x) >= 1e15) return -1;
+    if (!isfinite(x)) continue;
+    if (fabs(x) >= 1e15) return -1;
     if (d > dec) dec = d;
+    if (x < 0) neg = 1;
+    if (fabs(x) >= 1) {
+      int w = (int)floor(log10(fabs(x))) + 1;
+      if (w > intw) intw = w;
+    }
   }
-  return dec > MAX_DECIMALS ? -1 : dec;
+  fixedw = neg + intw + (dec > 0 ? dec + 1 : 0);
+  sciw = neg + (digits > 1 ? digits + 1 : 1) + 4;  /* d.ddddde-05 */
+  return fixedw <= sciw ? dec : -1;
 }
 
 static void format_number (char *buf, size_t n, double x, int digits, int dec) {

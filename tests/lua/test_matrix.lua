@@ -122,7 +122,7 @@ T.test("printing", function()
   -- a column shares its decimals (0.25 needs two), so the points line up
   T.equal(matrix.from{{1.5}, {0.25}, {10}}:format{},
     "3 x 1 matrix\n      [,1]\n[1,]  1.50\n[2,]  0.25\n[3,] 10.00")
-  -- beyond 8 decimals a column falls back to significant digits
+  -- where fixed notation would be wider than scientific, significant digits
   assert(matrix.from{{1e-12}, {1}}:format{}:find("1e-12", 1, true), "%g fallback")
   local nan = matrix.from{{0 / 0}}
   assert(tostring(nan):find("NA", 1, true), "NaN prints as NA")
