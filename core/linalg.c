@@ -129,6 +129,19 @@ static int factor (const cl_matrix *a, double *lu, lapack_int *ipiv,
   return CL_OK;
 }
 
+/* rcond >= DBL_EPSILON does not keep A^-1 B within DBL_MAX (|b| near 1e300,
+** A near 1e-300), nor back substitution's u_ij x_j, which can reach
+** cond(A) |b|: an overflowed solution is an error, not Inf or NaN */
+static int check_result (const cl_matrix *x, const char *name,
+                         cl_error *err) {
+  size_t k = cl_matrix_first_nonfinite(x);
+  if (k < cl_matrix_size(x))
+    return cl_fail(err, CL_EDOMAIN, "%s overflows a double (element [%zu,%zu] "
+                   "came out %g)", name, k % x->rows + 1, k / x->rows + 1,
+                   x->data[k]);
+  return CL_OK;
+}
+
 /* x = op(A)^-1 b from the factors; x may be b itself */
 static int lu_apply (const double *lu, const lapack_int *ipiv, size_t n,
                      char trans, const cl_matrix *b, cl_matrix *x,
@@ -139,7 +152,8 @@ static int lu_apply (const double *lu, const lapack_int *ipiv, size_t n,
   info = LAPACKE_dgetrs_work(LAPACK_COL_MAJOR, trans, (lapack_int)n,
                              (lapack_int)b->cols, lu, (lapack_int)n, ipiv,
                              x->data, (lapack_int)n);
-  return info < 0 ? lapack_fail(err, "dgetrs", info) : CL_OK;
+  if (info < 0) return lapack_fail(err, "dgetrs", info);
+  return check_result(x, "the solution", err);
 }
 
 static int check_rhs (const cl_matrix *a, const cl_matrix *b,
@@ -316,6 +330,17 @@ int cl_linalg_chol (const cl_matrix *a, cl_matrix *r, cl_error *err) {
   info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'U', (lapack_int)n, r->data,
                              (lapack_int)n);
   if (info < 0) return lapack_fail(err, "dpotrf", info);
+  /* OpenBLAS's dpotrf (0.3.21) misses a NaN pivot: with a tiny r_jj,
+  ** r_jk = a_jk / r_jj overflows and r_kk = sqrt(a_kk - Inf) is NaN. For a
+  ** positive definite leading minor |r_jk| <= sqrt(a_kk) cannot overflow,
+  ** so the first column that is not finite is the first minor that is not
+  ** positive definite, as dpotrf's info would have said. */
+  for (j = 0; j < n && info == 0; j++)
+    for (i = 0; i <= j; i++)
+      if (!isfinite(CL_AT(r, i, j))) {
+        info = (lapack_int)j + 1;
+        break;
+      }
   if (info > 0)
     return cl_fail(err, CL_EDOMAIN, "matrix is not positive definite (the "
                    "leading minor of order %d is not positive)", (int)info);

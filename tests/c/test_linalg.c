@@ -62,6 +62,22 @@ static void test_solve_3x3 (void **state) {
   assert_close(sx[2], 3);
 }
 
+/* Found by tests/fuzz/fuzz_linalg.c: a well-conditioned system whose solution
+** overflows came back with Inf and NaN and CL_OK. */
+static void test_solve_overflow (void **state) {
+  const double s = 0x1p-600, t = 0x1p600;
+  /* s [1 1 -1; 0 1 0; 0 0 1] (condition number 4 in the 1-norm) and
+  ** b = (0, 2^600, 2^600): x3 = x2 = 2^600 / 2^-600 = 2^1200 > DBL_MAX, and
+  ** back substitution gave x1 = (0 - s x2 + s x3) / s = -Inf + Inf = NaN */
+  const double ar[] = {s, s, -s, 0, s, 0, 0, 0, s};
+  double sa[9], sb[] = {0, t, t}, sx[3];
+  cl_matrix a = rows_of(3, 3, ar, sa), b = {3, 1, sb}, x = {3, 1, sx};
+  cl_error err;
+  (void)state;
+  assert_int_equal(cl_linalg_solve(&a, &b, &x, &err), CL_EDOMAIN);
+  assert_non_null(strstr(err.msg, "the solution overflows a double"));
+}
+
 static void test_inverse (void **state) {
   /* the textbook matrix [1 2 3; 0 1 4; 5 6 0] has det 1 and inverse
   ** [-24 18 5; 20 -15 -4; -5 4 1] (cofactors by hand; numpy.linalg.inv
@@ -211,6 +227,7 @@ static void test_chol (void **state) {
   const double a3[] = {4, 12, -16, 12, 37, -43, -16, -43, 98};
   const double r3[] = {2, 6, -8, 0, 1, 5, 0, 0, 3};  /* R = L', by rows */
   const double notpd[] = {1, 2, 2, 1}, asym[] = {1, 2, 3, 1};
+  const double notpd_huge[] = {1e-300, 0, 1e300, 0, 1, 0, 1e300, 0, 0};
   double s[9], sr[9];
   cl_matrix a, r = {2, 2, sr};
   cl_error err;
@@ -235,6 +252,15 @@ static void test_chol (void **state) {
   a = rows_of(2, 2, asym, s);
   assert_int_equal(cl_linalg_chol(&a, &r, &err), CL_EDOMAIN);
   assert_non_null(strstr(err.msg, "not symmetric"));
+  /* found by tests/fuzz/fuzz_linalg.c: [1e-300 0 1e300; 0 1 0; 1e300 0 0]
+  ** has leading minors 1e-300, 1e-300 and -1e600 (expanding along row 3:
+  ** 1e300 (0 - 1e300)); r13 = 1e300 / 1e-150 overflowed, r23 = 0 * Inf and
+  ** r33 were NaN, and OpenBLAS's dpotrf returned them with info 0 */
+  a = rows_of(3, 3, notpd_huge, s);
+  r = (cl_matrix){3, 3, sr};
+  assert_int_equal(cl_linalg_chol(&a, &r, &err), CL_EDOMAIN);
+  assert_string_equal(err.msg, "matrix is not positive definite (the leading "
+                      "minor of order 3 is not positive)");
 }
 
 static void test_lstsq (void **state) {
@@ -380,6 +406,7 @@ int main (void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_solve_2x2),
     cmocka_unit_test(test_solve_3x3),
+    cmocka_unit_test(test_solve_overflow),
     cmocka_unit_test(test_inverse),
     cmocka_unit_test(test_lu_reuse),
     cmocka_unit_test(test_det),
