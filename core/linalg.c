@@ -349,6 +349,16 @@ int cl_linalg_chol (const cl_matrix *a, cl_matrix *r, cl_error *err) {
   return CL_OK;
 }
 
+/* the sum of squares of residuals in the 1e155s and beyond overflows */
+static int check_rss (const double *rss, size_t k, cl_error *err) {
+  size_t j;
+  for (j = 0; j < k; j++)
+    if (!isfinite(rss[j]))
+      return cl_fail(err, CL_EDOMAIN, "the residual sum of squares of column "
+                     "%zu overflows a double", j + 1);
+  return CL_OK;
+}
+
 int cl_linalg_lstsq (const cl_matrix *a, const cl_matrix *b, cl_matrix *x,
                      double *rss, cl_error *err) {
   size_t i, j, m = a->rows, n = a->cols, k = b->cols;
@@ -370,7 +380,7 @@ int cl_linalg_lstsq (const cl_matrix *a, const cl_matrix *b, cl_matrix *x,
       rss[j] = 0.0;
       for (i = 0; i < m; i++) rss[j] += CL_AT(b, i, j) * CL_AT(b, i, j);
     }
-    return CL_OK;
+    return check_rss(rss, k, err);
   }
   qr = alloc_doubles(m, n);
   rhs = alloc_doubles(m, k);
@@ -413,6 +423,8 @@ int cl_linalg_lstsq (const cl_matrix *a, const cl_matrix *b, cl_matrix *x,
     rss[j] = 0.0;
     for (i = n; i < m; i++) rss[j] += rhs[j * m + i] * rhs[j * m + i];
   }
+  st = check_result(x, "the solution", err);
+  if (st == CL_OK) st = check_rss(rss, k, err);
 done:
   free(qr);
   free(rhs);

@@ -62,20 +62,33 @@ static void test_solve_3x3 (void **state) {
   assert_close(sx[2], 3);
 }
 
-/* Found by tests/fuzz/fuzz_linalg.c: a well-conditioned system whose solution
-** overflows came back with Inf and NaN and CL_OK. */
+/* Found by tests/fuzz/fuzz_linalg.c: well-conditioned systems whose solution
+** (or residual sum of squares) overflows came back with Inf or NaN and
+** CL_OK. */
 static void test_solve_overflow (void **state) {
   const double s = 0x1p-600, t = 0x1p600;
   /* s [1 1 -1; 0 1 0; 0 0 1] (condition number 4 in the 1-norm) and
   ** b = (0, 2^600, 2^600): x3 = x2 = 2^600 / 2^-600 = 2^1200 > DBL_MAX, and
   ** back substitution gave x1 = (0 - s x2 + s x3) / s = -Inf + Inf = NaN */
   const double ar[] = {s, s, -s, 0, s, 0, 0, 0, s};
-  double sa[9], sb[] = {0, t, t}, sx[3];
+  double sa[9], sb[] = {0, t, t}, sx[3], rss[1];
+  double one[] = {1, 0}, big[] = {0, 1e300};
   cl_matrix a = rows_of(3, 3, ar, sa), b = {3, 1, sb}, x = {3, 1, sx};
   cl_error err;
   (void)state;
   assert_int_equal(cl_linalg_solve(&a, &b, &x, &err), CL_EDOMAIN);
   assert_non_null(strstr(err.msg, "the solution overflows a double"));
+  /* the same system by least squares (exact fit, so the same x) */
+  assert_int_equal(cl_linalg_lstsq(&a, &b, &x, rss, &err), CL_EDOMAIN);
+  assert_non_null(strstr(err.msg, "the solution overflows a double"));
+  /* [1; 0] x = (0, 1e300): x = 0 leaves the residual (0, 1e300), whose sum
+  ** of squares 1e600 is beyond DBL_MAX (it came out Inf) */
+  a = (cl_matrix){2, 1, one};
+  b = (cl_matrix){2, 1, big};
+  x = (cl_matrix){1, 1, sx};
+  assert_int_equal(cl_linalg_lstsq(&a, &b, &x, rss, &err), CL_EDOMAIN);
+  assert_string_equal(err.msg, "the residual sum of squares of column 1 "
+                      "overflows a double");
 }
 
 static void test_inverse (void **state) {
