@@ -437,6 +437,18 @@ done:
 /* eigen-decompositions and SVD                                      */
 /* ---------------------------------------------------------------- */
 
+/* entries near DBL_MAX can have eigen- or singular values beyond it, which
+** LAPACK returns as Inf */
+static int check_values (const double *v, size_t n, const char *what,
+                         cl_error *err) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (!isfinite(v[k]))
+      return cl_fail(err, CL_EDOMAIN, "%s %zu overflows a double (it came "
+                     "out %g)", what, k + 1, v[k]);
+  return CL_OK;
+}
+
 int cl_linalg_eigsym (const cl_matrix *s, double *values, cl_matrix *vectors,
                       cl_error *err) {
   size_t j, n = s->rows;
@@ -483,6 +495,7 @@ int cl_linalg_eigsym (const cl_matrix *s, double *values, cl_matrix *vectors,
     if (vectors != NULL)
       memcpy(&CL_AT(vectors, 0, j), z + (n - 1 - j) * n, n * sizeof(double));
   }
+  st = check_values(values, n, "eigenvalue", err);
 done:
   free(a);
   free(w);
@@ -577,6 +590,8 @@ int cl_linalg_eig (const cl_matrix *a, double *re, double *im, cl_matrix *vre,
     goto done;
   }
   order_eigen(n, wr, wi, vr, key, re, im, vre, vim);
+  st = check_values(re, n, "eigenvalue", err);
+  if (st == CL_OK) st = check_values(im, n, "eigenvalue", err);
 done:
   free(acopy);
   free(wr);
@@ -629,6 +644,7 @@ int cl_linalg_svd (const cl_matrix *a, cl_matrix *u, double *d, cl_matrix *v,
                  (int)info);
     goto done;
   }
+  if ((st = check_values(d, k, "singular value", err)) != CL_OK) goto done;
   if (want)  /* V = t(Vt) */
     for (j = 0; j < k; j++)
       for (i = 0; i < n; i++) CL_AT(v, i, j) = vt[i * k + j];

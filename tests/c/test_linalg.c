@@ -396,6 +396,28 @@ static void test_svd (void **state) {
 }
 
 /* every function accepts 0 x 0 input */
+/* Found by tests/fuzz/fuzz_linalg.c: 2^1023 [1 1; 1 1] is rank one with
+** eigenvalues 2 2^1023 = 2^1024 and 0 (the vector (1, 1) doubles), so its
+** largest eigen- and singular value is beyond DBL_MAX; all three came back
+** Inf with CL_OK. */
+static void test_eigen_overflow (void **state) {
+  const double p = 0x1p1023;
+  double sa[] = {p, p, p, p}, values[2], im[2];
+  cl_matrix a = {2, 2, sa};
+  cl_error err;
+  (void)state;
+  assert_int_equal(cl_linalg_eigsym(&a, values, NULL, &err), CL_EDOMAIN);
+  assert_string_equal(err.msg, "eigenvalue 1 overflows a double (it came out "
+                      "inf)");
+  assert_int_equal(cl_linalg_eig(&a, values, im, NULL, NULL, &err),
+                   CL_EDOMAIN);
+  assert_string_equal(err.msg, "eigenvalue 1 overflows a double (it came out "
+                      "inf)");
+  assert_int_equal(cl_linalg_svd(&a, NULL, values, NULL, &err), CL_EDOMAIN);
+  assert_string_equal(err.msg, "singular value 1 overflows a double (it came "
+                      "out inf)");
+}
+
 static void test_empty (void **state) {
   double s[1], w[1];
   int ipiv[1];
@@ -431,6 +453,7 @@ int main (void) {
     cmocka_unit_test(test_eigsym),
     cmocka_unit_test(test_eig),
     cmocka_unit_test(test_svd),
+    cmocka_unit_test(test_eigen_overflow),
     cmocka_unit_test(test_empty),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
