@@ -66,6 +66,24 @@ static int opt_bool (lua_State *L, int arg, const char *key, int def) {
   return b;
 }
 
+/* opts.rownames: true (the first column holds the row labels), false (no
+** labels), or k: column k holds them and the columns before it (codes,
+** say) are skipped. Returns the number of leading columns that are not
+** numbers. */
+static int opt_rownames (lua_State *L, int arg) {
+  int t = lua_getfield(L, arg, "rownames"), k = 1;
+  if (t == LUA_TBOOLEAN) k = lua_toboolean(L, -1);
+  else if (t != LUA_TNIL) {
+    lua_Integer v;
+    if (!lua_isinteger(L, -1) || (v = lua_tointeger(L, -1)) < 1 || v > 10000)
+      lcl_argerror(L, arg, "opts.rownames must be true, false or the number of "
+                   "the column holding the row labels");
+    else k = (int)v;
+  }
+  lua_pop(L, 1);
+  return k;
+}
+
 /* opts.na: true ("" and "NA"), a string, or a list of strings (and "") */
 static void opt_na (lua_State *L, int arg, cl_csv_numfmt *fmt) {
   int t = lua_getfield(L, arg, "na");
@@ -121,7 +139,7 @@ static void check_options (lua_State *L, int arg, const char *const keys[],
     lcl_argerror(L, arg, "opts.thousands and opts.decimal are both '%c'",
                  o->decimal);
   o->header = opt_bool(L, arg, "header", 1);
-  o->rownames = opt_bool(L, arg, "rownames", 1);
+  o->rownames = opt_rownames(L, arg);
   opt_na(L, arg, &o->fmt);
   o->fmt.decimal = o->decimal;
   o->fmt.thousands = o->thousands == ' ' ? 0 : o->thousands;
@@ -194,7 +212,7 @@ static int csv_read (lua_State *L) {
   check_options(L, 2, read_keys, &o);
   t = read_file(L, path, &o);
   check_shape(L, t, o.header);
-  col0 = o.rownames ? 1 : 0;
+  col0 = (size_t)o.rownames;  /* the label column and any before it */
   r0 = o.header ? 1 : 0;
   if (cl_csv_width(t, 0) <= col0)
     lcl_errorf(L, "%s: no columns of numbers besides the row labels", path);
@@ -206,7 +224,7 @@ static int csv_read (lua_State *L) {
     lcl_setnames(L, -2, 2);
   }
   if (o.rownames) {
-    push_column(L, t, r0, 0);
+    push_column(L, t, r0, col0 - 1);
     lcl_setnames(L, -2, 1);
   }
   cl_csv_free(t);
@@ -440,7 +458,8 @@ static const char *const help[][2] = {
    "';' separators, decimal commas, UTF-8 labels"},
   {"read", "csv.read(path [, {sep=, decimal=\".\", thousands=, header=true, "
    "rownames=true, na=}]) -- a labelled numeric matrix: header row = column "
-   "labels, first column = row labels; sep guessed from the first line; "
+   "labels, first column = row labels (rownames=k: column k, the columns "
+   "before it skipped); sep guessed from the first line; "
    "na=true (or a list of marks) reads empty cells and NA as NaN, else they "
    "are errors"},
   {"read_table", "csv.read_table(path [, {sep=, decimal=, thousands=, header=, "
