@@ -598,10 +598,19 @@ local function main()
     compare_published(opts.published or (DATA .. "/published_linkages.csv"), national, regional, out)
   end
 
-  factor_analysis({
+  local levels = {
     { name = "national", title = "national table", Z = tbl.Z, res = national },
     { name = "regional", title = input.region, Z = region.Z, res = regional },
-  }, out, input.user)
+  }
+  if not input.user then
+    -- the study's national value chains come from its 58-sector table; the
+    -- bundled analogue at that level of detail is the ABS 115-industry table
+    local detailed = iotable.read(DATA .. "/abs_industry_flows_115_aud_mn.csv")
+    table.insert(levels, 2, { name = "national_115", title = "detailed national table (ABS, 115 industries)",
+      Z = detailed.Z, res = linkage_analysis(leontief.coefficients(detailed.Z, detailed.x), detailed.f,
+        detailed.labels) })
+  end
+  factor_analysis(levels, out, input.user)
 
   print("Results written to " .. out .. "/")
 end

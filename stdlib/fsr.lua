@@ -63,6 +63,9 @@ function M.linkage_matrix(Z)
   -- sales shares y_ij = z_ij / sum_j z_ij (row i is y_i, what i sells).
   -- A sector without purchases (or sales) cannot be correlated: its total is
   -- replaced by 1 so that its shares are zeros, and it is set aside below.
+  -- Set aside as a variable only: it stays an observation in the other
+  -- sectors' share vectors (what an industry sells to housing still tells
+  -- what kind of seller it is), so the correlations run over all n sectors.
   local bought, sold = Z:colsums(), Z:rowsums()
   local cdiv, rdiv, reason = {}, {}, {}
   for k = 1, n do

@@ -15,8 +15,9 @@ M._help = {
   _about = "national symmetric input-output tables: reading (ABS, Eurostat layouts), accounting identities, aggregation (Miller & Blair 2009, ch. 2; Eurostat manual 2008)",
   read = "iotable.read(path [, opts]) -> {Z=, x=, f=, v=, imports=, employment=, labels=, source=, layout=}: "
     .. "opts {sectors = n or {labels}, final_demand = {labels}, value_added = {labels}, imports = {labels} or false, "
-    .. "output_row =, output_col =, employment_row = label or false, drop = {labels}, sep =, decimal =, thousands =}; "
-    .. "without them the layout of ABS (Australia) and Eurostat (P1, D1, B1G ...) tables is recognised",
+    .. "output_row =, output_col =, employment_row = label or false, drop = {labels}, label_column = k (codes before "
+    .. "it skipped), sep =, decimal =, thousands =}; without them the layout of ABS (Australia), Eurostat (P1, D1, "
+    .. "B1G ...) and Russian-labelled tables is recognised",
   check = "iotable.check(tbl [, {tolerance = 1e-4}]) -> {ok=, gaps= (worst first: sector, identity, total, output, gap, relative), "
     .. "message=}: row totals (Z + f) and column totals (Z + v + imports) against output",
   aggregate = "iotable.aggregate(tbl, concordance) -> table with sectors summed into groups; concordance = CSV path "
@@ -58,9 +59,13 @@ end
 
 local function key(s) return lower(trim(s)) end
 
+-- a label without a leading code such as "T2 " or "P1 " (ABS: "T2 Australian
+-- production", "T1 Total intermediate use")
+local function bare(k) return (k:gsub("^%a%d+%s+", "")) end
+
 local function is_total(label)
-  local k = key(label)
-  return k:match("^total") ~= nil or k:find("^итого") ~= nil or k:find("^всего") ~= nil
+  local k = bare(key(label))
+  return k:match("^total") ~= nil or k:match("^final uses") ~= nil or k:find("^итого") ~= nil or k:find("^всего") ~= nil
     or TOTAL_CODES[k] == true
 end
 
@@ -89,7 +94,7 @@ end
 local function first_known(list, known, from)
   for i = from or 1, #list do
     local k = key(list[i])
-    for _, name in ipairs(known) do if k == name then return i end end
+    for _, name in ipairs(known) do if k == name or bare(k) == name then return i end end
   end
 end
 
@@ -242,7 +247,16 @@ end
 function M.read(path, opts)
   opts = opts or {}
   if type(path) ~= "string" then fail("iotable.read: path must be a file name, got %s", type(path)) end
-  local ok, m = pcall(csv.read, path, { sep = opts.sep, decimal = opts.decimal, thousands = opts.thousands, na = true })
+  local copts = { sep = opts.sep, decimal = opts.decimal, thousands = opts.thousands, na = true,
+    rownames = opts.label_column }
+  local ok, m = pcall(csv.read, path, copts)
+  -- a code column before the names ("01", "Agriculture", ...): when the second
+  -- column is text, the names are there
+  if not ok and opts.label_column == nil and tostring(m):find(': column 2 %(') then
+    copts.rownames = 2
+    local ok2, m2 = pcall(csv.read, path, copts)
+    if ok2 then ok, m = true, m2 end
+  end
   if not ok then fail("iotable.read: %s", (tostring(m):gsub("^[^\n]-iotable%.lua:%d+: ", ""))) end
   local rows, cols = m:rownames(), m:colnames()
   if not rows or not cols then fail("iotable.read: %s has no row or column labels", path) end

@@ -118,4 +118,25 @@ T.test("a table of rows is accepted", function()
   T.equal(L:rows(), 3, "rows")
 end)
 
+T.test("ABS 115 industries: two sectors set aside, the rest correlated over all 115 (R)", function()
+  -- R 4.2.2 on scripts/data/abs_industry_flows_115_aud_mn.csv:
+  --   d <- read.csv(f, check.names = FALSE); Z <- as.matrix(d[1:115, 3:117])
+  --   X <- sweep(Z, 2, colSums(Z), "/"); Yt <- t(sweep(Z, 1, rowSums(Z), "/"))
+  --   k <- setdiff(1:115, c(94, 95)); cxy <- cor(X[, k], Yt[, k])
+  --   L <- pmax(cor(X[, k]), cor(Yt[, k]), cxy, t(cxy)); diag(L) <- 1
+  --   e <- eigen(L, symmetric = TRUE)$values  # 42.7518355091 ... -1.3265221748
+  --   sum(e >= 1)                             # 26
+  local t = require("iotable").read("scripts/data/abs_industry_flows_115_aud_mn.csv")
+  local L, info = fsr.linkage_matrix(t.Z)
+  T.equal(L:rows(), 113, "sectors kept")
+  T.equal(info.dropped[1].sector, "Imputed rent for owner-occupiers", "94 set aside")
+  T.equal(info.dropped[2].sector, "Actual rent for housing", "95 set aside")
+  local e = require("linalg").eigsym(L)
+  T.close(e:get(1, 1), 42.7518355091, 1e-9, "largest eigenvalue")
+  T.close(e:get(113, 1), -1.3265221748, 1e-9, "smallest eigenvalue")
+  local kaiser = 0
+  for i = 1, 113 do if e:get(i, 1) >= 1 then kaiser = kaiser + 1 end end
+  T.equal(kaiser, 26, "Kaiser criterion")
+end)
+
 T.done()

@@ -214,6 +214,17 @@ T.test("two-region model: region plus rest of the country add up to the national
   T.equal(n, 19, "every sector")
 end)
 
+T.test("value chains of the detailed national table (ABS 115 industries)", function()
+  -- 26 factors by the Kaiser criterion on the FSR matrix of the 115 industries
+  -- less the two rent sectors (R: see test_fsr.lua)
+  local _, t = by_sector(out1 .. "/national_115_value_chains.csv", "industry")
+  local top = 0
+  for k = 1, t.nrow do top = math.max(top, t.columns.factor[k]) end
+  T.equal(top, 26, "factors with members")
+  contains(text1, "26 factors (eigenvalues >= 1) explain 102.5% of the variance")
+  assert(exists(out1 .. "/national_115_scree.svg"), "scree plot")
+end)
+
 T.test("delta sweep: its delta 0.3 column is the classification of the main run", function()
   local sweep = by_sector(out1 .. "/regional_classes_by_delta.csv")
   local reg = by_sector(out1 .. "/regional_linkages.csv")
