@@ -39,6 +39,7 @@ typedef struct reader {
   cl_csv_table *t;
   size_t line;      /* the file line being fed to libcsv */
   size_t col;       /* fields seen so far in the current row */
+  int cr;           /* the last byte fed was \r (a \r\n may be split) */
   int status;
   cl_error *err;
 } reader;
@@ -168,11 +169,20 @@ static char sniff (const char *s, size_t n, char decimal) {
   return decimal == ',' ? ';' : ',';
 }
 
-/* feeds s to the parser one line at a time, so that r->line is right */
+/* feeds s to the parser one line at a time, so that r->line is right; a
+** line ends with \n, \r\n, or a lone \r as libcsv also reads it (Excel's
+** "CSV (Macintosh)" files), which gave every line the number 1 */
 static int feed (struct csv_parser *p, reader *r, const char *s, size_t n) {
   while (n > 0) {
-    const char *nl = (const char *)memchr(s, '\n', n);
-    size_t k = nl ? (size_t)(nl - s) + 1 : n;
+    size_t k = 0;
+    int newline = 0;
+    if (!(r->cr && s[0] == '\n')) {  /* not the end of a split \r\n */
+      while (k < n && s[k] != '\n' && s[k] != '\r') k++;
+      newline = k < n;
+    }
+    if (k + 1 < n && s[k] == '\r' && s[k + 1] == '\n') k++;
+    if (k < n) k++;
+    r->cr = s[k - 1] == '\r';
     if (csv_parse(p, s, k, on_field, on_row, r) != k) {
       if (csv_error(p) == CSV_EPARSE)
         return cl_fail(r->err, CL_EPARSE, "%s:%zu: misplaced quote (a quote "
@@ -182,7 +192,7 @@ static int feed (struct csv_parser *p, reader *r, const char *s, size_t n) {
                      csv_strerror(csv_error(p)));
     }
     if (r->status != CL_OK) return r->status;
-    if (nl) r->line++;
+    if (newline) r->line++;
     s += k;
     n -= k;
   }
@@ -268,6 +278,7 @@ int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
   r.t = t;
   r.line = 1;
   r.col = 0;
+  r.cr = 0;
   r.status = CL_OK;
   r.err = err;
   status = parse_file(f, buf, &p, &r, sep, decimal);

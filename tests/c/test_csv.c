@@ -209,6 +209,48 @@ static void test_quotes_and_lines (void **state) {
   cl_csv_free(&t);
 }
 
+/* Lines that end with a lone \r (Excel's "CSV (Macintosh)") or \r\n count
+** as lines in messages; every line of a \r file used to be line 1. */
+static void test_cr_lines (void **state) {
+  cl_csv_table t;
+  cl_error err;
+  char path[32], *big;
+  size_t n, j;
+  (void)state;
+  cl_csv_init(&t);
+  assert_int_equal(read_string("x\r1\r\r2\r", 0, '.', &t, &err, path), CL_OK);
+  assert_int_equal(t.nrows, 3);
+  assert_int_equal(cl_csv_line(&t, 2, 0), 4);          /* after a blank line */
+  assert_int_equal(read_string("a,b\r1,2\r3,\"x\"y\r", 0, '.', &t, &err, path),
+                   CL_EPARSE);
+  assert_message(&err, path, ":3: misplaced quote (a quote inside an unquoted "
+                 "field, or text after a closing quote)");
+  assert_int_equal(read_string("a,b\r\n1,2\r\n3,\"x\"y\r\n", 0, '.', &t, &err,
+                               path), CL_EPARSE);
+  assert_message(&err, path, ":3: misplaced quote (a quote inside an unquoted "
+                 "field, or text after a closing quote)");
+  assert_int_equal(read_string("a,b\r1,\"2\r3,4\r", 0, '.', &t, &err, path),
+                   CL_EPARSE);
+  assert_message(&err, path, ":4: a quoted field is not closed by the end of "
+                 "the file");
+  /* a \r\n split between two reads of 65536 bytes is one line end: the
+  ** 7-byte header, then rows j = 0.. of 5 bytes, row j's \r at 7 + 5 j + 3,
+  ** which is 65535 for j = 13105 (line 13107); the bad row is line 13108 */
+  big = malloc(7 + 5 * 13106 + 16);
+  assert_non_null(big);
+  memcpy(big, "a,bcd\r\n", 7);
+  for (j = 0, n = 7; j <= 13105; j++, n += 5) memcpy(big + n, "1,2\r\n", 5);
+  assert_true(big[65535] == '\r' && big[65536] == '\n');
+  memcpy(big + n, "3,\"x\"y\r\n", 9);
+  temp_file(path, big, n + 9);
+  free(big);
+  assert_int_equal(cl_csv_read(&t, path, 0, '.', &err), CL_EPARSE);
+  remove(path);
+  assert_message(&err, path, ":13108: misplaced quote (a quote inside an "
+                 "unquoted field, or text after a closing quote)");
+  cl_csv_free(&t);
+}
+
 static void test_sniff (void **state) {
   cl_csv_table t;
   cl_error err;
@@ -485,6 +527,7 @@ int main (void) {
     cmocka_unit_test(test_read_comma),
     cmocka_unit_test(test_read_semicolon),
     cmocka_unit_test(test_quotes_and_lines),
+    cmocka_unit_test(test_cr_lines),
     cmocka_unit_test(test_sniff),
     cmocka_unit_test(test_read_errors),
     cmocka_unit_test(test_width_errors),
