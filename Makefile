@@ -22,7 +22,7 @@ DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev
 BENCH_DEPS := r-base-core python3-numpy
 
-.PHONY: all deps bench-deps test check-memory demo bench install clean
+.PHONY: all deps bench-deps test check-memory demo bench install clean fuzz
 
 all: $(BIN)
 
@@ -73,3 +73,42 @@ install: $(BIN)
 
 clean:
 	rm -rf build build-san clusterlab clusterlab-san out
+
+# Fuzzing, not part of `make test`: each libFuzzer harness in tests/fuzz/
+# (clang, ASan + UBSan) runs FUZZ_SECONDS (0: until stopped) from its corpus
+# in build/fuzz/; the CSV harness starts from the files under tests/data. A
+# finding stops make and leaves the input as build/fuzz/crash-*.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS   := -std=c11 -D_DEFAULT_SOURCE -O1 -g -fno-omit-frame-pointer \
+                -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all $(WARN) \
+                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_OBJ     := $(patsubst core/%.c,build/fuzz/core/%.o,$(wildcard core/*.c))
+FUZZERS      := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(FUZZ_OBJ): build/fuzz/core/%.o: core/%.c core/*.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -c -o $@ $<
+
+$(FUZZERS): build/fuzz/%: tests/fuzz/%.c tests/fuzz/*.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz:
+	@sh tools/install-packages.sh clang libclang-rt-14-dev
+	@$(MAKE) -s $(FUZZERS)
+	@mkdir -p build/fuzz/seed_csvread
+	@find tests/data -name '*.csv' -exec cp {} build/fuzz/seed_csvread/ \;
+	@for f in $(FUZZERS); do \
+	  name=$${f#build/fuzz/}; seeds=; dict=; log=build/fuzz/$$name.log; \
+	  [ -d build/fuzz/seed_$${name#fuzz_} ] && seeds=build/fuzz/seed_$${name#fuzz_}; \
+	  [ -f tests/fuzz/$$name.dict ] && dict=-dict=tests/fuzz/$$name.dict; \
+	  mkdir -p build/fuzz/corpus_$$name; \
+	  if ! OPENBLAS_NUM_THREADS=1 $$f -max_total_time=$(FUZZ_SECONDS) \
+	       -print_final_stats=1 -artifact_prefix=build/fuzz/ $$dict \
+	       build/fuzz/corpus_$$name $$seeds >$$log 2>&1; then \
+	    tail -n 40 $$log; echo "$$name: FOUND A BUG (log: $$log)"; exit 1; \
+	  fi; \
+	  echo "$$name: $$(sed -n 's/^stat::number_of_executed_units: *//p' $$log)" \
+	       "runs in $(FUZZ_SECONDS) s, no findings"; \
+	done

@@ -1,0 +1,115 @@
+/*
+** fuzz_csvread.c -- libFuzzer harness for core/csvread.c: the input is a file,
+** read with every separator (sniffed, ',', ';', tab) and decimal mark, then
+** checked and turned into numbers and columns as lua/lcsv.c does.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../core/csvread.h"
+#include "fuzz_bytes.h"
+
+static char path[64];
+
+int LLVMFuzzerInitialize (int *argc, char ***argv) {
+  (void)argc;
+  (void)argv;
+  snprintf(path, sizeof path, "/dev/shm/fuzz_csvread.%d.csv", (int)getpid());
+  return 0;
+}
+
+/* the table's bookkeeping after a successful read */
+static void check_table (const cl_csv_table *t, char sep) {
+  size_t i, j;
+  FUZZ_ASSERT(t->nrows >= 1 && t->row[0] == 0);
+  FUZZ_ASSERT(t->row[t->nrows] == t->nfields);
+  FUZZ_ASSERT(sep != 0 ? t->sep == sep && !t->sniffed
+                       : t->sniffed && strchr(",;\t", t->sep) != NULL);
+  for (i = 0; i < t->nrows; i++) {
+    FUZZ_ASSERT(t->row[i] < t->row[i + 1]);  /* no row is empty */
+    for (j = 0; j < cl_csv_width(t, i); j++) {
+      size_t k = t->row[i] + j;
+      FUZZ_ASSERT(t->field[k] < t->textlen);
+      FUZZ_ASSERT(t->field[k] + strlen(cl_csv_cell(t, i, j)) < t->textlen);
+      FUZZ_ASSERT(cl_csv_line(t, i, j) >= 1);
+      FUZZ_ASSERT(k == 0 || t->line[k] >= t->line[k - 1]);
+    }
+  }
+}
+
+/* csv.read and csv.read_table's use of the table under one option set; col0
+** columns of labels (or codes and labels) come before the numbers */
+static void read_numbers (const cl_csv_table *t, int header, size_t col0,
+                          const cl_csv_numfmt *fmt) {
+  size_t r0 = header ? 1 : 0, w, nr, j;
+  cl_error err;
+  double *out;
+  int numeric, st;
+  if (header && t->nrows < 2) return;
+  if (cl_csv_check_width(t, header, &err) != CL_OK) {
+    FUZZ_ASSERT(strlen(err.msg) > 0);
+    return;
+  }
+  w = cl_csv_width(t, 0);
+  nr = t->nrows - r0;
+  if (w > col0) {
+    out = (double *)malloc((w - col0) * nr * sizeof(double));
+    st = cl_csv_numbers(t, header, col0, fmt, out, &err);
+    FUZZ_ASSERT(st == CL_OK || (st == CL_EPARSE && strlen(err.msg) > 0));
+    free(out);
+  }
+  out = (double *)malloc(nr * sizeof(double));
+  for (j = 0; j < w; j++) {
+    st = cl_csv_column(t, header, j, fmt, out, &numeric, &err);
+    FUZZ_ASSERT(st == CL_OK || (st == CL_EPARSE && strlen(err.msg) > 0));
+  }
+  free(out);
+}
+
+static void all_options (const cl_csv_table *t, char decimal) {
+  static const char *const marks[] = {"-", "..", "NA"};
+  const char thousands[] = {0, decimal == '.' ? ',' : '.', '\''};
+  cl_csv_numfmt fmt;
+  int header, na;
+  size_t k, col0;
+  for (header = 0; header < 2; header++)
+    for (col0 = 0; col0 < 3; col0++)
+      for (na = 0; na < 3; na++)
+        for (k = 0; k < sizeof thousands; k++) {
+          fmt.decimal = decimal;
+          fmt.thousands = thousands[k];
+          fmt.na = na > 0;
+          fmt.na_strings = na == 2 ? marks : NULL;
+          fmt.n_na = na == 2 ? 3 : 0;
+          read_numbers(t, header, col0, &fmt);
+        }
+}
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
+  static const char seps[] = {0, ',', ';', '\t'};
+  static const char decimals[] = {'.', ','};
+  FILE *f = fopen(path, "wb");
+  cl_csv_table t;
+  cl_error err;
+  size_t s, d;
+  if (f == NULL) abort();
+  if (size > 0 && fwrite(data, 1, size, f) != size) abort();
+  fclose(f);
+  cl_csv_init(&t);  /* one table reused: cl_csv_read frees what it held */
+  for (s = 0; s < sizeof seps; s++)
+    for (d = 0; d < sizeof decimals; d++) {
+      int st = cl_csv_read(&t, path, seps[s], decimals[d], &err);
+      if (st != CL_OK) {
+        FUZZ_ASSERT(st == CL_EPARSE && strlen(err.msg) > 0);
+        continue;
+      }
+      check_table(&t, seps[s]);
+      all_options(&t, decimals[d]);
+    }
+  cl_csv_free(&t);
+  remove(path);
+  return 0;
+}
