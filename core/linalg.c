@@ -123,6 +123,9 @@ static int factor (const cl_matrix *a, double *lu, lapack_int *ipiv,
   free(work);
   free(iwork);
   if (info < 0) return lapack_fail(err, "dgecon", info);
+  if (isnan(*rcond))  /* a denormal pivot: the factors are not usable */
+    return cl_fail(err, CL_ESINGULAR, "matrix is numerically singular "
+                   "(a pivot underflows to a denormal number)");
   if (!(*rcond >= DBL_EPSILON))
     return cl_fail(err, CL_ESINGULAR, "matrix is numerically singular "
                    "(reciprocal condition number %.2g)", *rcond);
