@@ -392,8 +392,8 @@ static void set_stdlib_path (lua_State *L) {
   lua_pop(L, 1);
 }
 
-static void print_usage (void) {
-  printf(
+static void print_usage (FILE *out) {
+  fprintf(out,
     "usage: %s [options] [script [args]]\n"
     "Available options are:\n"
     "  -e stat   execute string 'stat'\n"
@@ -467,10 +467,10 @@ static int pmain (lua_State *L) {
   if (flags & BAD) {
     fprintf(stderr, "%s: unrecognized option or missing argument '%s'\n",
             progname, argv[script]);
-    print_usage();
+    print_usage(stderr);
     return 0;
   }
-  if (flags & HAS_H) { print_usage(); lua_pushboolean(L, 1); return 1; }
+  if (flags & HAS_H) { print_usage(stdout); lua_pushboolean(L, 1); return 1; }
   if ((flags & HAS_V) && !(flags & HAS_I)) {
     print_version();
     if (argv[script] == NULL && !(flags & HAS_E)) { lua_pushboolean(L, 1); return 1; }
