@@ -17,6 +17,7 @@
 --   probit       ch3: {variable=, coef=, p=}
 --   modes        ch4: {mode=, share=} (shares 0..1 of the firms)
 local csv = require "csv"
+local scenario = require "scenario"
 
 local M = {}
 
@@ -28,6 +29,10 @@ M._help = {
     .. "checks =, missing =, capacity = {rating=, basis=, assumed=}, priorities =}",
   default_capacity = "policy.default_capacity(deck, country) -> {rating=, basis=, assumed=true}: from the deck's "
     .. "logistics performance index against the middle-income and ECA levels",
+  worked_scenarios = "policy.worked_scenarios(result, model, leading_sector) -> {[option id] = scenario impacts}: "
+    .. "each option's scenario of option_profiles.csv on a scenario.model, 'leading' standing for leading_sector",
+  records = "policy.records(result [, scenarios]) -> {options=, evidence=, missing=, priorities=, scenarios=}: "
+    .. "flat records for report.write_csv",
   INDICATORS = "policy.INDICATORS[name](evidence, argument) -> value, detail | nil, why: what rules can test",
 }
 
@@ -320,6 +325,64 @@ function M.evaluate(evidence, set, opts)
   end
   return { options = ranked, checks = checks, missing = missing, capacity = capacity, priorities = priorities,
     best = best, rules_file = set.rules_file }
+end
+
+-- Worked scenarios: an option's scenario of option_profiles.csv on the
+-- regional table (stdlib/scenario.lua). import_substitution: amount = the
+-- share taken by local suppliers; final_demand: amount = extra sales outside
+-- the region as a share of the sector's regional output.
+function M.worked_scenarios(result, model, leading_sector)
+  local out = {}
+  for _, o in ipairs(result.options) do
+    local sc = o.scenario
+    if sc then
+      local sector = sc.sector == "leading" and leading_sector or sc.sector
+      if sector then
+        if sc.kind == "import_substitution" then
+          out[o.id] = scenario.import_substitution(model, sector, sc.amount, { from = sc.from })
+        elseif sc.kind == "final_demand" then
+          local x
+          for i, l in ipairs(model.labels) do if l == sector then x = model.x_r:get(i, 1) end end
+          if not x then fail("worked_scenarios: option %d: no sector '%s' in the regional table", o.id, sector) end
+          out[o.id] = scenario.final_demand(model, { [sector] = sc.amount * x },
+            string.format("Final demand: %s sells %g%% more of its output outside the region", sector, sc.amount * 100))
+        else
+          fail("worked_scenarios: option %d: scenario '%s' is not import_substitution or final_demand", o.id, sc.kind)
+        end
+      end
+    end
+  end
+  return out
+end
+
+local function brief(c)
+  local arg = c.argument ~= "" and (" " .. c.argument) or ""
+  return c.source .. ": " .. c.indicator .. arg
+end
+
+function M.records(result, scenarios)
+  local options, ev, missing, sc = {}, {}, {}, {}
+  for _, o in ipairs(result.options) do
+    options[#options + 1] = { rank = o.rank, id = o.id, option = o.option, strength = o.strength,
+      rules_met = o.rules_met, rules_checked = o.rules_checked, rules_missing = o.rules_missing,
+      state_role = o.state_role, failure = o.failure, capacity_demand = o.capacity_demand, match = o.match,
+      levers = o.levers, addresses = o.addresses }
+    for _, c in ipairs(o.evidence) do
+      ev[#ev + 1] = { option = o.id, rule = brief(c), value = c.value, test = c.test, threshold = c.threshold,
+        weight = c.weight, status = c.status, detail = c.detail, reason = c.reason }
+    end
+    local s = scenarios and scenarios[o.id]
+    if s then
+      for _, r in ipairs(s.rows) do
+        sc[#sc + 1] = { option = o.id, scenario = s.title, level = r.level, measure = r.measure, direct = r.direct,
+          indirect = r.indirect, induced = r.induced, total = r.total, type1 = r.type1, type2 = r.type2, note = s.note }
+      end
+    end
+  end
+  for _, c in ipairs(result.missing) do
+    missing[#missing + 1] = { option = c.option, rule = brief(c), missing = c.detail }
+  end
+  return { options = options, evidence = ev, missing = missing, priorities = result.priorities, scenarios = sc }
 end
 
 return M

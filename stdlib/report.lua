@@ -17,6 +17,8 @@ M._help = {
   write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
     .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
     .. "digits (significant) is given; missing values as empty cells; errors naming the file",
+  contents = "report.contents(dir, {{file=, title=, kind='table'|'figure'|'note'}, ...}) -- writes dir/contents.csv, "
+    .. "the titles of what a chapter wrote, in order, for the study report (stdlib/studyreport.lua)",
 }
 
 local function missing(v) return v == nil or (type(v) == "number" and v ~= v) end
@@ -192,6 +194,17 @@ function M.write_csv(path, records, columns, opts)
   f:write(table.concat(lines, "\n"), "\n")
   f:close()
   return path
+end
+
+-- the list of a chapter's outputs with their titles, which the study report
+-- (stdlib/studyreport.lua) reads; files not listed appear under their names
+function M.contents(dir, entries)
+  for k, e in ipairs(entries) do
+    if type(e) ~= "table" or type(e.file) ~= "string" then
+      error(string.format("report.contents: entry %d must be {file=, title=, kind=}", k), 2)
+    end
+  end
+  return M.write_csv(dir .. "/contents.csv", entries, { "file", "title", "kind" })
 end
 
 return M
