@@ -16,11 +16,9 @@ end
 
 -- digits[j], when given, fixes column j's decimals
 local function table_md(header, rows, max_rows, file, digits)
-  local out = { "| " .. table.concat((function()
-    local h = {}
-    for j, x in ipairs(header) do h[j] = cell(x) end
-    return h
-  end)(), " | ") .. " |" }
+  local titles = {}
+  for j, x in ipairs(header) do titles[j] = cell(x) end
+  local out = { "| " .. table.concat(titles, " | ") .. " |" }
   local rule = {}
   for j = 1, #header do
     local numeric = true
@@ -83,8 +81,9 @@ local function option_md(o)
   out[#out + 1] = "**Levers:** " .. text(o.levers) .. "\n"
   local rows = {}
   for i, e in ipairs(o.evidence) do
-    rows[i] = { text(e.reason) .. " (" .. text(e.detail) .. ")", e.value, text(e.test) .. " " .. studyreport.cell(e.threshold),
-      e.status }
+    -- raw strings: table_md escapes every cell
+    rows[i] = { (e.reason or "") .. " (" .. (e.detail or "") .. ")", e.value,
+      (e.test or "") .. " " .. studyreport.cell(e.threshold), e.status }
   end
   out[#out + 1] = "Evidence:\n\n" .. table_md({ "rule", "value", "test", "verdict" }, rows)
   if o.scenario then

@@ -65,4 +65,16 @@ T.test("bad input: a table without rows, an unwritable path", function()
   T.errors("workbook.write: cannot write /proc/no/such/dir/x.xlsx", workbook.write, "/proc/no/such/dir/x.xlsx", { { name = "a", header = { "a" }, rows = {} } })
 end)
 
+T.test("the xlsx binding: a bad cell, a bad or repeated sheet name are errors naming them", function()
+  local xlsx = require "xlsx"
+  local path = os.tmpname()
+  T.errors("sheet 1, row 2, column 1: a function is not a cell value", xlsx.write, path,
+    { { name = "a", rows = { { "h" }, { print } } } })
+  T.errors("sheet 1, name 'a[': Worksheet name cannot contain invalid characters", xlsx.write, path,
+    { { name = "a[", rows = {} } })
+  T.errors("sheet 2, name 'A': Worksheet name is already in use", xlsx.write, path,
+    { { name = "a", rows = {} }, { name = "A", rows = {} } })
+  os.remove(path)
+end)
+
 T.done()
