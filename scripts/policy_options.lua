@@ -104,7 +104,7 @@ local function main()
   write(dir, "options.csv", rec.options, OPTION_COLUMNS, entries, "Policy options ranked by the strength of their evidence")
   write(dir, "evidence.csv", rec.evidence, { "option", "rule", "value", "test", "threshold", "weight", "status",
     "detail", "reason" }, entries, "The evidence behind each option: every rule, its value and verdict")
-  write(dir, "missing_evidence.csv", rec.missing, { "option", "rule", "missing" }, entries,
+  write(dir, "missing_evidence.csv", rec.missing, { "option", "rule", "evidence", "missing" }, entries,
     "Missing evidence: rules whose analysis did not run")
   write(dir, "industry_priorities.csv", rec.priorities, { "sector", "slq", "industry_type", "priority" }, entries,
     "Leading industries (simple location quotient) and the deck's priority by industry type")

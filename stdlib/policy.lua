@@ -380,7 +380,7 @@ function M.records(result, scenarios)
     end
   end
   for _, c in ipairs(result.missing) do
-    missing[#missing + 1] = { option = c.option, rule = brief(c), missing = c.detail }
+    missing[#missing + 1] = { option = c.option, rule = brief(c), evidence = c.reason, missing = c.detail }
   end
   return { options = options, evidence = ev, missing = missing, priorities = result.priorities, scenarios = sc }
 end

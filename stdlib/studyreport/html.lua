@@ -150,7 +150,7 @@ local function policy_html(doc, max_rows)
   for _, o in ipairs(v.options) do out[#out + 1] = option_html(o) end
   out[#out + 1] = "<h3>Missing evidence</h3>"
   out[#out + 1] = #v.missing == 0 and "<p>Every rule could be checked.</p>"
-    or records_html(v.missing, { { "option", "option" }, { "rule", "rule" }, { "missing", "why" } })
+    or records_html(v.missing, { { "option", "option" }, { "evidence", "evidence it would give" }, { "missing", "why missing" } })
   out[#out + 1] = "<h3>Leading industries and the deck's priorities</h3>"
   out[#out + 1] = records_html(v.priorities, { { "sector", "sector" }, { "slq", "location quotient" },
     { "industry_type", "industry type" }, { "priority", "country-specific priority" } })

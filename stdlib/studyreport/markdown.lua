@@ -111,7 +111,7 @@ local function policy_md(doc, max_rows)
   for _, o in ipairs(v.options) do out[#out + 1] = option_md(o) end
   out[#out + 1] = "### Missing evidence\n"
   out[#out + 1] = #v.missing == 0 and "Every rule could be checked.\n"
-    or records_md(v.missing, { { "option", "option" }, { "rule", "rule" }, { "missing", "why" } })
+    or records_md(v.missing, { { "option", "option" }, { "evidence", "evidence it would give" }, { "missing", "why missing" } })
   out[#out + 1] = "### Leading industries and the deck's priorities\n"
   out[#out + 1] = records_md(v.priorities, { { "sector", "sector" }, { "slq", "location quotient" },
     { "industry_type", "industry type" }, { "priority", "country-specific priority" } })
