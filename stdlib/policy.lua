@@ -330,7 +330,8 @@ end
 -- Worked scenarios: an option's scenario of option_profiles.csv on the
 -- regional table (stdlib/scenario.lua). import_substitution: amount = the
 -- share taken by local suppliers; final_demand: amount = extra sales outside
--- the region as a share of the sector's regional output.
+-- the region as a share of the sector's regional output; new_sector: a new
+-- plant with the sector's inputs and output amount times the sector's.
 function M.worked_scenarios(result, model, leading_sector)
   local out = {}
   for _, o in ipairs(result.options) do
@@ -340,14 +341,21 @@ function M.worked_scenarios(result, model, leading_sector)
       if sector then
         if sc.kind == "import_substitution" then
           out[o.id] = scenario.import_substitution(model, sector, sc.amount, { from = sc.from })
-        elseif sc.kind == "final_demand" then
+        elseif sc.kind == "final_demand" or sc.kind == "new_sector" then
           local x
           for i, l in ipairs(model.labels) do if l == sector then x = model.x_r:get(i, 1) end end
           if not x then fail("worked_scenarios: option %d: no sector '%s' in the regional table", o.id, sector) end
-          out[o.id] = scenario.final_demand(model, { [sector] = sc.amount * x },
-            string.format("Final demand: %s sells %g%% more of its output outside the region", sector, sc.amount * 100))
+          if sc.kind == "final_demand" then
+            out[o.id] = scenario.final_demand(model, { [sector] = sc.amount * x },
+              string.format("Final demand: %s sells %g%% more of its output outside the region", sector, sc.amount * 100))
+          else
+            out[o.id] = scenario.new_sector(model, { output = sc.amount * x, like = sector,
+              name = string.format("a new %s plant (inward investment) of %g%% of the sector's output", sector,
+                sc.amount * 100) })
+          end
         else
-          fail("worked_scenarios: option %d: scenario '%s' is not import_substitution or final_demand", o.id, sc.kind)
+          fail("worked_scenarios: option %d: scenario '%s' is not import_substitution, final_demand or new_sector",
+            o.id, sc.kind)
         end
       end
     end

@@ -252,11 +252,14 @@ function M.new_sector(model, spec)
     own[m] = spec[m] or (j and model.coef[m] and model.coef[m]:get(j, 1) * X) or nil
   end
   local d = a * X
+  -- nationally the plant buys as its sector does in the nation (given
+  -- inputs are regional purchases only: a lower bound)
+  local dn = j and not spec.inputs and model.A_n:col(j) * X or d
   local name = spec.name or ("a new plant" .. (j and (" like " .. model.labels[j]) or ""))
   local title = string.format("New sector: %s with output %g", name, X)
   return impacts(title, model,
     effects_rows(model, "regional", model.A_r, d, model.households_r, own),
-    effects_rows(model, "national", model.A_n, d, model.households_n, own), d)
+    effects_rows(model, "national", model.A_n, dn, model.households_n, own), d)
 end
 
 return M

@@ -125,6 +125,11 @@ T.test("final-demand shock and a new plant: identities", function()
   T.close(o.direct, 100, 1e-12, "the plant's own output")
   T.close(o.indirect, 14.5 / 0.805, 1e-12, "its supply chain")
   T.close(row(np, "regional", "jobs").direct, 10, 1e-12, "its own jobs: 0.1 per unit")
+  -- nationally it buys as Metals does in the nation, A^n column 1 * 100 = (20, 10), through
+  -- L^n = [.8 .3; .1 .8] / .61: ((.8*20 + .3*10) + (.1*20 + .8*10)) / .61 = 29 / .61
+  T.close(row(np, "national", "output").indirect, 29 / 0.61, 1e-12, "its national supply chain")
+  -- as a final-demand shock of 100 for Metals (L e_j = e_j + L a_j), regionally
+  T.close(o.direct + o.indirect, out.direct + out.indirect, 1e-12, "a plant like Metals = a shock for Metals")
 end)
 
 T.test("bad input: sector, share, source named", function()
