@@ -94,10 +94,10 @@ local function ch3(dir, ev, notes)
           local coef = num(pick(r, "coef", "coefficient", "estimate"))
           if model:find("probit", 1, true) and coef then
             local p = num(pick(r, "p", "p_value", "pvalue", "pr(>|z|)"))
-            if not p and r.significance then
-              -- stars as the study prints them: *** 1%, ** 5%, * 10%
-              local stars = #(r.significance:match("%*+") or "")
-              p = ({ [1] = 0.099, [2] = 0.049, [3] = 0.0099 })[stars] or 1
+            local stars = r.significance or r["sig."] or r.stars
+            if not p and stars then
+              -- stars as the study prints them: *** 1%, ** 5%, * 10%; none: not significant
+              p = ({ 0.099, 0.049, 0.0099 })[#(stars:match("%*+") or "")] or 1
             end
             ev.probit[#ev.probit + 1] = { variable = r.variable, coef = coef, p = p }
           end
