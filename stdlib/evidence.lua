@@ -92,14 +92,16 @@ local function ch3(dir, ev, notes)
         for _, r in ipairs(rows) do
           local model = (r.model or "probit"):lower()
           local coef = num(pick(r, "coef", "coefficient", "estimate"))
-          if model:find("probit", 1, true) and coef then
+          if model:find("probit", 1, true) and r.variable and r.variable ~= "" then
             local p = num(pick(r, "p", "p_value", "pvalue", "pr(>|z|)"))
             local stars = r.significance or r["sig."] or r.stars
             if not p and stars then
               -- stars as the study prints them: *** 1%, ** 5%, * 10%; none: not significant
               p = ({ 0.099, 0.049, 0.0099 })[#(stars:match("%*+") or "")] or 1
             end
-            ev.probit[#ev.probit + 1] = { variable = r.variable, coef = coef, p = p }
+            -- a term without an estimate (dropped as collinear) keeps its note
+            ev.probit[#ev.probit + 1] = { variable = r.variable, coef = coef, p = coef and p or nil,
+              stars = coef and stars or nil, note = not coef and stars ~= "" and stars or nil }
           end
         end
         notes[#notes + 1] = "ch3: " .. f

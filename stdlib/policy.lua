@@ -14,7 +14,8 @@
 --   value_chains ch1, regional: {value_chain=, industry=, loading=}
 --   leading      ch1: the region's leading industries {sector=, slq=}, most specialised first
 --   scoreboard   ch2: {code=, indicator=, relative_to_eu=} (% of the EU average)
---   probit       ch3: {variable=, coef=, p=}
+--   probit       ch3: {variable=, coef=, p= [, stars=, note=]} (p from stars when only
+--                those are published; coef nil for a term dropped, note saying why)
 --   modes        ch4: {mode=, share=} (shares 0..1 of the firms)
 local csv = require "csv"
 local scenario = require "scenario"
@@ -169,8 +170,28 @@ local function leading(ev)
   return nil, "the leading industry '" .. l.sector .. "' is not among the regional linkages"
 end
 
-local function probit_row(ev, variable)
-  for _, r in ipairs(ev.probit) do if r.variable == variable then return r end end
+-- the probit row of `variable`; `spec` may list alternatives "A|-B": the
+-- first with an estimate is used, a leading '-' reversing its sign (shares
+-- that sum to 100, as foreign and domestic imported inputs: when one is
+-- dropped as collinear the other carries its effect with the opposite sign)
+local function probit_term(ev, spec)
+  local why, names = nil, {}
+  for alt in spec:gmatch("[^|]+") do
+    local sign, name = alt:match("^%s*(%-?)%s*(.-)%s*$")
+    names[#names + 1] = name
+    for _, r in ipairs(ev.probit) do
+      if r.variable == name then
+        if r.coef ~= nil then
+          local significance = r.stars and (r.stars ~= "" and (" " .. r.stars) or "")
+            or r.p and string.format(" (p = %.3g)", r.p) or ""
+          return { coef = sign == "-" and -r.coef or r.coef, p = r.p, significance = significance,
+            name = sign == "-" and (name .. ", sign reversed") or name }
+        end
+        why = why or string.format("the probit has no estimate for '%s'%s", name, r.note and (" " .. r.note) or "")
+      end
+    end
+  end
+  return nil, why or string.format("the probit has no variable '%s'", table.concat(names, "' or '"))
 end
 
 M.INDICATORS = {
@@ -212,17 +233,17 @@ M.INDICATORS = {
     return n, string.format("value chains holding %s%s", l.sector, n > 0 and (": " .. table.concat(names, ", ")) or "")
   end,
   -- a coefficient counts only when significant at 10% (else 0)
-  probit_positive = function(ev, variable)
-    local r = probit_row(ev, variable)
-    if not r then return nil, "the probit has no variable '" .. variable .. "'" end
+  probit_positive = function(ev, spec)
+    local r, why = probit_term(ev, spec)
+    if not r then return nil, why end
     local sig = r.p ~= nil and r.p == r.p and r.p < 0.10
-    return sig and r.coef or 0, string.format("probit coefficient of %s %s (p = %s)", variable,
-      string.format("%.4g", r.coef), r.p and string.format("%.3g", r.p) or "--") .. (sig and "" or ", not significant")
+    return sig and r.coef or 0, string.format("probit coefficient of %s %.4g%s", r.name, r.coef, r.significance)
+      .. (sig and "" or ", not significant at 10%")
   end,
-  probit_coef = function(ev, variable)
-    local r = probit_row(ev, variable)
-    if not r then return nil, "the probit has no variable '" .. variable .. "'" end
-    return r.coef, string.format("probit coefficient of %s (p = %s)", variable, r.p and string.format("%.3g", r.p) or "--")
+  probit_coef = function(ev, spec)
+    local r, why = probit_term(ev, spec)
+    if not r then return nil, why end
+    return r.coef, string.format("probit coefficient of %s %.4g", r.name, r.coef)
   end,
   mode_share = function(ev, mode)
     for _, r in ipairs(ev.modes) do

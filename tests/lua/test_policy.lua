@@ -85,8 +85,30 @@ T.test("analyses that did not run are named as missing evidence", function()
   ev.probit = { { variable = "Size", coef = 0.001, p = 0.5 } }
   res = policy.evaluate(ev, policy.load())
   local found
-  for _, c in ipairs(res.missing) do found = found or c.detail == "the probit has no variable 'Foreign import'" end
+  for _, c in ipairs(res.missing) do
+    found = found or c.detail == "the probit has no variable 'Foreign import' or 'Domestic import'"
+  end
   assert(found, "variable named")
+end)
+
+T.test("a probit term dropped as collinear: its complement with the sign reversed", function()
+  -- chapter 3 drops Foreign import (foreign + domestic shares of inputs = 100); the rule
+  -- "Foreign import|-Domestic import" then reads Domestic import's -0.0105 *** as +0.0105
+  local ev = evidence()
+  ev.probit = { { variable = "Foreign import", note = "(omitted: collinear)" },
+    { variable = "Domestic import", coef = -0.0105, p = 0.0099, stars = "***" } }
+  local res = policy.evaluate(ev, policy.load())
+  local c
+  for _, e in ipairs(option(res, 1).evidence) do if e.indicator == "probit_positive" then c = e end end
+  T.equal(c.status, "met", "imported inputs drive innovation")
+  T.close(c.value, 0.0105, 1e-15, "sign reversed")
+  assert(c.detail:find("Domestic import, sign reversed", 1, true), c.detail)
+  -- neither term estimated: missing, saying why
+  ev.probit = { { variable = "Foreign import", note = "(omitted: collinear)" } }
+  res = policy.evaluate(ev, policy.load())
+  for _, e in ipairs(option(res, 1).evidence) do if e.indicator == "probit_positive" then c = e end end
+  T.equal(c.status, "missing", "no estimate")
+  T.equal(c.detail, "the probit has no estimate for 'Foreign import' (omitted: collinear)", "why")
 end)
 
 T.test("capacity: Kazakhstan's default from the deck, a user's rating, best match", function()
