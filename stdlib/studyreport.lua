@@ -64,7 +64,7 @@ end
 
 local function svg_title(text)
   local t = text:match("<title>(.-)</title>")
-  return t and (t:gsub("&lt;", "<"):gsub("&gt;", ">"):gsub("&quot;", '"'):gsub("&#39;", "'"):gsub("&amp;", "&"))
+  return t and (t:gsub("&lt;", "<"):gsub("&gt;", ">"):gsub("&quot;", '"'):gsub("&#39;", "'"):gsub("&apos;", "'"):gsub("&amp;", "&"))
 end
 
 -- the chapters' descriptions (stdlib/data/study_chapters.csv)

@@ -30,7 +30,7 @@ local function study()
   os.remove(d)
   assert(os.execute("mkdir -p " .. d .. "/ch1 " .. d .. "/ch3 " .. d .. "/ch7"))
   write(d .. "/ch1/regional_linkages.csv", 'sector,backward\n"<script>alert(1)</script> & ""Ore"" | Co",1.25\nMining,0.5\n')
-  write(d .. "/ch1/key_map.svg", SVG:format("Key sectors &amp; maps"))
+  write(d .. "/ch1/key_map.svg", SVG:format("Key sectors &amp; region&apos;s maps"))
   write(d .. "/ch3/probit.csv", "variable,coef,p\nForeign import,0.0072,0.03\n")
   write(d .. "/ch3/roc.svg", SVG:format("ROC of the SIMULATED survey"))
   report.contents(d .. "/ch3", { { file = "roc.svg", title = "ROC curve", kind = "figure" },
@@ -46,7 +46,7 @@ T.test("chapters found in their folders, in contents.csv's order, or by file nam
   for _, c in ipairs(doc.chapters) do by[c.dir] = c end
   T.equal(by.ch1.ran, true, "ch1 ran")
   T.equal(by.ch4.ran, false, "ch4 did not run")
-  T.equal(by.ch1.items[1].title, "Key sectors & maps", "an SVG's own title")
+  T.equal(by.ch1.items[1].title, "Key sectors & region's maps", "an SVG's own title, unescaped")
   T.equal(by.ch1.items[2].title, "Regional linkages", "a CSV named by its file")
   T.equal(by.ch3.items[1].title, "ROC curve", "contents.csv first")
   T.equal(by.ch3.items[2].title, "Probit of innovation", "then its second entry")
