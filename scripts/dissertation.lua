@@ -18,6 +18,8 @@ local spec = {
   about = "Runs every chapter of the study on the bundled data, then the policy options and the report.",
   options = {
     {name = "out", value = "DIR", default = "out", help = "output folder (one sub-folder per chapter)"},
+    {name = "keep-formulas", flag = true, help = "leave text cells starting with = + - @ as they are in"
+      .. " clusterlab.xlsx (by default they get a leading ' so a spreadsheet does not run them)"},
   },
 }
 
@@ -70,7 +72,7 @@ local function main()
     print(string.format("[%d/%d] done in %.1f s\n", k, total, timer.now() - t0))
   end
   print(string.format("[%d/%d] The study report", total, total))
-  local paths = studyreport.write(opts.out)
+  local paths = studyreport.write(opts.out, {neutralise = not opts.keep_formulas})
   print("wrote " .. table.concat(paths, ", "))
   print(string.format("All chapters written under %s/ in %.1f s", opts.out, timer.now() - start))
 end

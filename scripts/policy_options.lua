@@ -54,7 +54,16 @@ local function regional_model()
   for i, s in ipairs(tbl.labels) do
     local k = row[s]
     if not k then fail("%s has no row for the table's sector '%s'", epath, s) end
-    reg[i], nat[i] = t.columns[t.names[2]][k], t.columns[t.names[3]][k]
+    -- a column with one bad cell is read as text: each cell is checked
+    for c, dest in ipairs { reg, nat } do
+      local cellv = t.columns[t.names[c + 1]][k]
+      local v = type(cellv) == "number" and cellv or csv.number(tostring(cellv))
+      if not (v and v >= 0) then
+        fail("%s: row %d, sector '%s', column '%s': '%s' is not a number of persons", epath, k + 1, s,
+          t.names[c + 1], tostring(cellv))
+      end
+      dest[i] = v
+    end
   end
   local R, N = matrix.col(reg, tbl.labels), matrix.col(nat, tbl.labels)
   local region = regionalize.regionalise(tbl, R, { delta = opts.delta, national_sizes = N })

@@ -59,6 +59,18 @@ for ws in wb.worksheets:
   T.equal(out, want, "cells read back")
 end)
 
+T.test("neutralisation turned off: the text as it is", function()
+  if not has_openpyxl() then print("SKIP: python3-openpyxl is not installed"); return end
+  local path = os.tmpname() .. ".xlsx"
+  workbook.write(path, { { name = "a", header = { "x" }, rows = { { "=1+1" } } } }, { neutralise = false })
+  local p = io.popen(PY .. [[ -c "import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1])['a']['A2'].value)" ]]
+    .. path)
+  local out = p:read("a")
+  p:close()
+  os.remove(path)
+  T.equal(out, "=1+1\n", "not neutralised")
+end)
+
 T.test("bad input: a table without rows, an unwritable path", function()
   T.errors("table 1 must be {name=, header=, rows=}", workbook.write, "/tmp/x.xlsx", { { name = "a" } })
   T.errors("no tables", workbook.write, "/tmp/x.xlsx", {})
