@@ -178,6 +178,12 @@ local function summary_html(doc)
         esc(studyreport.cell(o.strength)), esc(o.match))
     end
     out[#out + 1] = "</ol>"
+    for _, a in ipairs(v.assumptions) do
+      if a.item == "institutional capacity" then
+        out[#out + 1] = "<p>The best match is the highest-ranked option within the institutional capacity, rated <b>"
+          .. esc(studyreport.cell(a.value)) .. "</b>: " .. esc(a.basis or "") .. ".</p>"
+      end
+    end
   end
   return table.concat(out, "\n")
 end

@@ -142,6 +142,12 @@ function M.render(doc, max_rows)
         text(o.match))
     end
     out[#out + 1] = ""
+    for _, a in ipairs(doc.policy_view.assumptions) do
+      if a.item == "institutional capacity" then
+        out[#out + 1] = "The best match is the highest-ranked option within the institutional capacity, rated **"
+          .. text(studyreport.cell(a.value)) .. "**: " .. text(a.basis) .. ".\n"
+      end
+    end
   end
   for _, c in ipairs(doc.chapters) do
     out[#out + 1] = "## " .. text(c.title) .. "\n"
