@@ -64,12 +64,20 @@ local function ch1(dir, ev, notes)
   end
 end
 
+-- the region relative to the reference (the EU average): column
+-- relative_to_eu, else the first relative_to_* column
 local function ch2(dir, ev, notes)
-  local rows = read(dir .. "/scoreboard.csv")
+  local rows, header = read(dir .. "/scoreboard.csv")
   if not rows then return end
+  local rel = "relative_to_eu"
+  if rows[1] and rows[1][rel] == nil then
+    for _, h in ipairs(header) do
+      if h:lower():match("^relative_to_") then rel = h:lower(); break end
+    end
+  end
   ev.scoreboard = {}
   for _, r in ipairs(rows) do
-    ev.scoreboard[#ev.scoreboard + 1] = { code = r.code, indicator = r.indicator, relative_to_eu = num(r.relative_to_eu) }
+    ev.scoreboard[#ev.scoreboard + 1] = { code = r.code, indicator = r.indicator, relative_to_eu = num(r[rel]) }
   end
   notes[#notes + 1] = "ch2: scoreboard.csv"
 end
