@@ -84,6 +84,14 @@ local function item(dir, file, title, kind)
   if kind == "figure" or file:match("%.svg$") then
     local text = read_file(path)
     if not text then return nil end
+    -- the report embeds figures as they are, so one that could run code is
+    -- named, not embedded (the chapters' own SVG never holds scripts)
+    local lower = text:lower()
+    if lower:find("<script", 1, true) or lower:find("%son%a+%s*=") or lower:find("javascript:", 1, true)
+      or lower:find("<foreignobject", 1, true) then
+      return { kind = "note", file = file, title = title or title_of_name(file),
+        text = file .. " holds scripts or embedded HTML and is not embedded in the report" }
+    end
     return { kind = "figure", file = file, title = title or svg_title(text) or title_of_name(file),
       svg = text:gsub("^%s*<%?xml.-%?>%s*", ""):gsub("<!DOCTYPE.->%s*", "") }
   end

@@ -36,6 +36,7 @@ local function study()
   report.contents(d .. "/ch3", { { file = "roc.svg", title = "ROC curve", kind = "figure" },
     { file = "probit.csv", title = "Probit of innovation", kind = "table" } })
   write(d .. "/ch7/extra.csv", "a,b\n=cmd,2\n")
+  write(d .. "/ch7/bad.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>')
   return d
 end
 
@@ -62,6 +63,8 @@ T.test("report.html: escaped, well-formed, figures inline; report.md and the wor
   T.equal(#paths, 3, "html, md, xlsx")
   local html = read(d .. "/report.html")
   T.equal(html:find("<script>", 1, true), nil, "no raw script tag")
+  T.equal(html:find("onload", 1, true), nil, "an SVG with event handlers is not embedded")
+  assert(html:find("bad.svg holds scripts or embedded HTML and is not embedded in the report", 1, true), "but named")
   assert(html:find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Ore&quot; | Co", 1, true), "escaped cell")
   local _, figures = html:gsub("<svg ", "")
   T.equal(figures, 2, "two inline figures")
