@@ -17,8 +17,9 @@
 --   probit       ch3: {variable=, coef=, p= [, stars=, note=]} (p from stars when only
 --                those are published; coef nil for a term dropped, note saying why)
 --   modes        ch4: {mode=, share=} (shares 0..1 of the firms)
-local csv = require "csv"
 local scenario = require "scenario"
+local ruleset = require "policy.ruleset"
+local indicators = require "policy.indicators"
 
 local M = {}
 
@@ -39,219 +40,12 @@ M._help = {
 
 local function fail(fmt, ...) error("policy: " .. string.format(fmt, ...), 3) end
 
-local here = debug.getinfo(1, "S").source:match("^@(.*)[/\\][^/\\]*$") or "."
-M.DATA = here .. "/data/policy"
-
-local SOURCES = {
-  speca = { field = "speca", what = "the SPECA deck's indicators" },
-  ch1 = { field = "linkages", what = "chapter 1 (regional key sectors and value chains)" },
-  ch2 = { field = "scoreboard", what = "chapter 2 (innovation scoreboard)" },
-  ch3 = { field = "probit", what = "chapter 3 (probit of innovation)" },
-  ch4 = { field = "modes", what = "chapter 4 (modes of innovation)" },
-}
-M.SOURCES = SOURCES
-
-local CAPACITY = { low = 1, medium = 2, high = 3 }
-
--- a CSV file as records keyed by its header, each with its file line
-local function records(path)
-  local ok, header, rows, lines = pcall(csv.read_rows, path)
-  if not ok then fail("%s", tostring(header)) end
-  local out = {}
-  for k, r in ipairs(rows) do
-    local rec = { _line = lines and lines[k] or k + 1 }
-    for c, name in ipairs(header) do rec[name] = r[c] end
-    out[#out + 1] = rec
-  end
-  return out
-end
-
-local function need(rec, path, ...)
-  for _, name in ipairs { ... } do
-    if rec[name] == nil then fail("%s, line %d: no column '%s'", path, rec._line, name) end
-  end
-end
-
-local function number(s, path, line, column)
-  local v = csv.number(s or "")
-  if v == nil then fail("%s, line %d, column '%s': '%s' is not a number", path, line, column, tostring(s)) end
-  return v
-end
-
--- 3 rather than 3.0 when a number is whole
-local function whole(v) return math.tointeger(v) or v end
-
-local TESTS = {
-  ["<"] = function(v, t) return v < t end, ["<="] = function(v, t) return v <= t end,
-  [">"] = function(v, t) return v > t end, [">="] = function(v, t) return v >= t end,
-}
-
-function M.load(dir)
-  dir = dir or M.DATA
-  local set = { dir = dir }
-  local p = dir .. "/nip_policy_options.csv"
-  set.options = {}
-  for _, r in ipairs(records(p)) do
-    need(r, p, "id", "option", "levers", "addresses")
-    set.options[#set.options + 1] = { id = math.tointeger(number(r.id, p, r._line, "id")), option = r.option,
-      levers = r.levers, addresses = r.addresses }
-  end
-  local roles = {}
-  p = dir .. "/nip_state_roles.csv"
-  for _, r in ipairs(records(p)) do need(r, p, "role", "rationale"); roles[r.role] = r.rationale end
-  set.roles = roles
-  p = dir .. "/option_profiles.csv"
-  set.profiles = {}
-  for _, r in ipairs(records(p)) do
-    need(r, p, "option", "state_role", "capacity_demand")
-    local id = math.tointeger(number(r.option, p, r._line, "option"))
-    if not roles[r.state_role] then
-      fail("%s, line %d: state role '%s' is none of nip_state_roles.csv", p, r._line, r.state_role)
-    end
-    if not CAPACITY[r.capacity_demand] then
-      fail("%s, line %d: capacity_demand must be low, medium or high, got '%s'", p, r._line, r.capacity_demand)
-    end
-    local sc
-    if (r.scenario or "") ~= "" then
-      sc = { kind = r.scenario, sector = r.scenario_sector, amount = number(r.scenario_amount, p, r._line, "scenario_amount"),
-        from = (r.scenario_from or "") ~= "" and r.scenario_from or nil }
-    end
-    set.profiles[id] = { state_role = r.state_role, failure = roles[r.state_role], capacity_demand = r.capacity_demand,
-      capacity_reason = r.capacity_reason, scenario = sc }
-  end
-  p = dir .. "/rules.csv"
-  set.rules_file = p
-  set.rules = {}
-  for _, r in ipairs(records(p)) do
-    need(r, p, "option", "source", "indicator", "test", "threshold", "weight", "reason")
-    local id = math.tointeger(number(r.option, p, r._line, "option"))
-    if not set.profiles[id] then fail("%s, line %d: option %s has no profile in option_profiles.csv", p, r._line, r.option) end
-    if not SOURCES[r.source] then fail("%s, line %d: source '%s' is none of speca, ch1, ch2, ch3, ch4", p, r._line, r.source) end
-    if not M.INDICATORS[r.indicator] then fail("%s, line %d: no indicator '%s'", p, r._line, r.indicator) end
-    if not TESTS[r.test] then fail("%s, line %d: test must be <, <=, > or >=, got '%s'", p, r._line, r.test) end
-    set.rules[#set.rules + 1] = { option = id, source = r.source, indicator = r.indicator, argument = r.argument or "",
-      test = r.test, threshold = number(r.threshold, p, r._line, "threshold"),
-      weight = whole(number(r.weight, p, r._line, "weight")), reason = r.reason, line = r._line }
-  end
-  p = dir .. "/nip_country_priorities.csv"
-  set.priorities = {}
-  for _, r in ipairs(records(p)) do need(r, p, "industry_type", "priority"); set.priorities[r.industry_type] = r.priority end
-  p = dir .. "/industry_types.csv"
-  set.industry_types = {}
-  for _, r in ipairs(records(p)) do
-    need(r, p, "pattern", "industry_type")
-    if not set.priorities[r.industry_type] then
-      fail("%s, line %d: industry type '%s' has no priority in nip_country_priorities.csv", p, r._line, r.industry_type)
-    end
-    set.industry_types[#set.industry_types + 1] = { pattern = r.pattern:lower(), industry_type = r.industry_type }
-  end
-  p = dir .. "/speca_deck_indicators.csv"
-  set.deck = {}
-  for _, r in ipairs(records(p)) do
-    need(r, p, "indicator", "economy", "value")
-    set.deck[#set.deck + 1] = { indicator = r.indicator, year = r.year, unit = r.unit, economy = r.economy,
-      value = number(r.value, p, r._line, "value") }
-  end
-  return set
-end
-
--- Indicators a rule can test ----------------------------------------------------
-
-local function deck_value(deck, indicator, economy)
-  for _, r in ipairs(deck) do
-    if r.indicator == indicator and r.economy == economy then return r end
-  end
-end
-
-local function leading(ev)
-  local l = ev.leading and ev.leading[1]
-  if not l then return nil, "no leading industry identified" end
-  for _, r in ipairs(ev.linkages) do if r.sector == l.sector then return r, l end end
-  return nil, "the leading industry '" .. l.sector .. "' is not among the regional linkages"
-end
-
--- the probit row of `variable`; `spec` may list alternatives "A|-B": the
--- first with an estimate is used, a leading '-' reversing its sign (shares
--- that sum to 100, as foreign and domestic imported inputs: when one is
--- dropped as collinear the other carries its effect with the opposite sign)
-local function probit_term(ev, spec)
-  local why, names = nil, {}
-  for alt in spec:gmatch("[^|]+") do
-    local sign, name = alt:match("^%s*(%-?)%s*(.-)%s*$")
-    names[#names + 1] = name
-    for _, r in ipairs(ev.probit) do
-      if r.variable == name then
-        if r.coef ~= nil then
-          local significance = r.stars and (r.stars ~= "" and (" " .. r.stars) or "")
-            or r.p and string.format(" (p = %.3g)", r.p) or ""
-          return { coef = sign == "-" and -r.coef or r.coef, p = r.p, significance = significance,
-            name = sign == "-" and (name .. ", sign reversed") or name }
-        end
-        why = why or string.format("the probit has no estimate for '%s'%s", name, r.note and (" " .. r.note) or "")
-      end
-    end
-  end
-  return nil, why or string.format("the probit has no variable '%s'", table.concat(names, "' or '"))
-end
-
-M.INDICATORS = {
-  deck = function(ev, name)
-    local r = deck_value(ev.speca, name, ev.country or "KAZ")
-    if not r then return nil, string.format("the deck has no '%s' for %s", name, ev.country or "KAZ") end
-    return r.value, string.format("%s, %s %s (%s)", ev.country or "KAZ", name, r.year or "", r.unit or "")
-  end,
-  scoreboard = function(ev, code)
-    for _, r in ipairs(ev.scoreboard) do
-      if r.code == code then
-        if r.relative_to_eu == nil or r.relative_to_eu ~= r.relative_to_eu then
-          return nil, string.format("scoreboard indicator %s (%s) has no value for the region", code, r.indicator or "")
-        end
-        return r.relative_to_eu, string.format("%s %s, %% of the EU average", code, r.indicator or "")
-      end
-    end
-    return nil, "the scoreboard has no indicator " .. code
-  end,
-  leading_backward = function(ev)
-    local r, l = leading(ev)
-    if not r then return nil, l end
-    return r.backward, string.format("%s (leading industry, SLQ %.2f): Rasmussen backward linkage", r.sector, l.slq or 0 / 0)
-  end,
-  leading_forward = function(ev)
-    local r, l = leading(ev)
-    if not r then return nil, l end
-    return r.forward, string.format("%s (leading industry, SLQ %.2f): Rasmussen forward linkage", r.sector, l.slq or 0 / 0)
-  end,
-  leading_value_chains = function(ev)
-    local l = ev.leading and ev.leading[1]
-    if not l then return nil, "no leading industry identified" end
-    if not ev.value_chains then return nil, "chapter 1's value chains did not run" end
-    local chains = {}
-    for _, r in ipairs(ev.value_chains) do if r.industry == l.sector then chains[r.value_chain] = true end end
-    local n, names = 0, {}
-    for c in pairs(chains) do n = n + 1; names[#names + 1] = c end
-    table.sort(names)
-    return n, string.format("value chains holding %s%s", l.sector, n > 0 and (": " .. table.concat(names, ", ")) or "")
-  end,
-  -- a coefficient counts only when significant at 10% (else 0)
-  probit_positive = function(ev, spec)
-    local r, why = probit_term(ev, spec)
-    if not r then return nil, why end
-    local sig = r.p ~= nil and r.p == r.p and r.p < 0.10
-    return sig and r.coef or 0, string.format("probit coefficient of %s %.4g%s", r.name, r.coef, r.significance)
-      .. (sig and "" or ", not significant at 10%")
-  end,
-  probit_coef = function(ev, spec)
-    local r, why = probit_term(ev, spec)
-    if not r then return nil, why end
-    return r.coef, string.format("probit coefficient of %s %.4g", r.name, r.coef)
-  end,
-  mode_share = function(ev, mode)
-    for _, r in ipairs(ev.modes) do
-      if r.mode == mode then return r.share, string.format("share of firms in the %s mode", mode) end
-    end
-    return 0, string.format("share of firms in the %s mode (none found)", mode)
-  end,
-}
+-- the rule set's reader and the indicators live in stdlib/policy/
+M.DATA = ruleset.DATA
+M.SOURCES = ruleset.SOURCES
+M.load = ruleset.load
+M.INDICATORS = indicators.INDICATORS
+local SOURCES, CAPACITY, TESTS = ruleset.SOURCES, ruleset.CAPACITY, ruleset.TESTS
 
 -- Institutional capacity ---------------------------------------------------------
 
@@ -261,7 +55,8 @@ M.INDICATORS = {
 function M.default_capacity(deck, country)
   country = country or "KAZ"
   local name = "Logistics performance index (overall)"
-  local c, eca, mic = deck_value(deck, name, country), deck_value(deck, name, "ECA"), deck_value(deck, name, "MIC")
+  local value = indicators.deck_value
+  local c, eca, mic = value(deck, name, country), value(deck, name, "ECA"), value(deck, name, "MIC")
   if not (c and eca and mic) then
     return { rating = "medium", assumed = true, basis = "the deck lacks the logistics performance index for "
       .. country .. ", ECA or MIC: 'medium' assumed" }
@@ -295,7 +90,7 @@ function M.evaluate(evidence, set, opts)
     if ev[src.field] == nil then
       c.status, c.detail = "missing", src.what .. " did not run"
     else
-      local v, detail = M.INDICATORS[rule.indicator](ev, rule.argument)
+      local v, detail = indicators.INDICATORS[rule.indicator](ev, rule.argument)
       if v == nil then c.status, c.detail = "missing", detail
       else
         c.value, c.detail = v, detail
