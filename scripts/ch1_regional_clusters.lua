@@ -35,8 +35,9 @@ local spec = {
     { name = "employment", value = "FILE", help = "employment by sector: region (and nation) (default: Mount Isa 2021)" },
     { name = "region", value = "NAME", help = "the region's name, and its column in the employment file" },
     { name = "delta", number = true, default = 0.3, help = "FLQ delta, 0 <= delta < 1" },
-    { name = "sep", value = "CHAR", help = "field separator of the input files (guessed when not given)" },
-    { name = "decimal", value = "CHAR", help = "decimal mark of the input files: '.' or ','" },
+    { name = "sep", value = "CHAR", separator = true,
+      help = "field separator of the input files: ',', ';', '|' or tab (guessed when not given)" },
+    { name = "decimal", value = "CHAR", decimal = true, help = "decimal mark of the input files: '.' or ','" },
     { name = "output-row", value = "NAME", help = "the table's row of gross output, when not labelled as"
       .. " iotable knows ('Output', 'P1', ...; e.g. 'Выпуск')" },
     { name = "output-col", value = "NAME", help = "the table's column of gross output, when not labelled as iotable knows" },
@@ -81,13 +82,7 @@ end
 -- a reader's error as a command-line user needs it: without source positions,
 -- with the option that fixes it
 local function input_error(err)
-  local msg = cli.message(err)
-  if msg:find("decimal=", 1, true) then msg = msg .. "\n(on the command line: --decimal ',' or --decimal '.')" end
-  if msg:find("opts.drop", 1, true) then msg = msg .. "\n(on the command line: --drop 'SECTOR|SECTOR')" end
-  if msg:find("opts.output_row", 1, true) then
-    msg = msg .. "\n(on the command line: --output-row 'LABEL' or --output-col 'LABEL')"
-  end
-  fail("%s", msg)
+  fail("%s", cli.user_terms(err, spec))
 end
 
 -- employment by sector from a CSV file, aligned with the table's sectors:

@@ -6,6 +6,7 @@
 local matrix = require "matrix"
 local linalg = require "linalg"
 local stats = require "stats"
+local check = require "check"
 
 local M = {}
 
@@ -22,21 +23,19 @@ M._help = {
 
 local ROTATIONS = {varimax = true, promax = true, none = true}
 
-local function fail(fmt, ...)
-  error("factor.pca: " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("factor")
 
 local function is_finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
 
 local function check_options(opts)
   if opts == nil then return {} end
-  if type(opts) ~= "table" then fail("options must be a table, got %s", type(opts)) end
+  if type(opts) ~= "table" then fail("pca", "options must be a table, got %s", type(opts)) end
   if opts.nfactors ~= nil and math.type(opts.nfactors) ~= "integer"
      and not (type(opts.nfactors) == "number" and opts.nfactors == math.floor(opts.nfactors)) then
-    fail("nfactors must be a whole number, got %s", tostring(opts.nfactors))
+    fail("pca", "nfactors must be a whole number, got %s", tostring(opts.nfactors))
   end
   if opts.rotate ~= nil and not ROTATIONS[opts.rotate] then
-    fail("rotate must be \"varimax\", \"promax\" or \"none\", got %s", tostring(opts.rotate))
+    fail("pca", "rotate must be \"varimax\", \"promax\" or \"none\", got %s", tostring(opts.rotate))
   end
   return opts
 end
@@ -44,16 +43,16 @@ end
 -- the correlation-type matrix as a labelled, checked, exactly symmetric matrix
 local function check_matrix(R)
   if not matrix.ismatrix(R) then
-    if type(R) ~= "table" then fail("R must be a correlation matrix, got %s", type(R)) end
+    if type(R) ~= "table" then fail("pca", "R must be a correlation matrix, got %s", type(R)) end
     R = matrix.from(R)
   end
   local p = R:rows()
-  if p ~= R:cols() then fail("R must be square, got %d x %d", p, R:cols()) end
-  if p == 0 then fail("R is empty") end
-  if not is_finite(R:sum()) then fail("R has an element that is not a finite number") end
+  if p ~= R:cols() then fail("pca", "R must be square, got %d x %d", p, R:cols()) end
+  if p == 0 then fail("pca", "R is empty") end
+  if not is_finite(R:sum()) then fail("pca", "R has an element that is not a finite number") end
   local asym = (R - R:t()):abs():max()
   if asym > 1e-8 * math.max(1, R:abs():max()) then
-    fail("R is not symmetric (largest |r_ij - r_ji| = %g)", asym)
+    fail("pca", "R is not symmetric (largest |r_ij - r_ji| = %g)", asym)
   end
   local names = R:rownames() or R:colnames()
   R = (R + R:t()) * 0.5
@@ -97,13 +96,13 @@ function M.pca(R, opts)
   local k = opts.nfactors
   if k == nil then  -- Kaiser criterion: components with eigenvalue >= 1
     k = math.tointeger(values:ge(1):sum())
-    if k == 0 then fail("no eigenvalue is >= 1 (largest %g): give nfactors", values:get(1, 1)) end
+    if k == 0 then fail("pca", "no eigenvalue is >= 1 (largest %g): give nfactors", values:get(1, 1)) end
   else
     k = math.tointeger(k)
-    if k < 1 or k > p then fail("nfactors must be between 1 and %d, got %d", p, k) end
+    if k < 1 or k > p then fail("pca", "nfactors must be between 1 and %d, got %d", p, k) end
   end
   if values:get(k, 1) <= 0 then
-    fail("eigenvalue %d is %g: a principal component needs a positive eigenvalue", k, values:get(k, 1))
+    fail("pca", "eigenvalue %d is %g: a principal component needs a positive eigenvalue", k, values:get(k, 1))
   end
 
   -- loadings a_ij = v_ij * sqrt(lambda_j)

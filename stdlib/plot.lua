@@ -3,6 +3,7 @@
 -- the EU average (Hollanders & van Cruysen 2008), column charts and scree plots.
 local svg = require "svg"
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -24,9 +25,7 @@ local INK, MUTED, GRID, REF = "#222222", "#595959", "#e5e5e5", "#333333"
 local FONT, TITLE_FONT, LINE = 12, 15, 15
 local halo = { stroke = "white", ["stroke-width"] = 3, ["stroke-linejoin"] = "round", ["paint-order"] = "stroke" }
 
-local function fail(fname, fmt, ...)
-  error(fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.fail
 
 local function with(base, extra)
   local t = {}

@@ -6,6 +6,7 @@
 -- Miller & Blair (2009), ch. 3 (interregional models) and ch. 8 (LQs).
 local matrix = require "matrix"
 local leontief = require "leontief"
+local check = require "check"
 
 local M = {}
 
@@ -29,9 +30,7 @@ M._help = {
     .. "{deltas=, labels=, classes=, by_sector=, changed=}: key-sector classes for each delta",
 }
 
-local function fail(fname, fmt, ...)
-  error("regionalize." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("regionalize")
 
 local function sector(labels, i)
   local l = labels and labels[i]

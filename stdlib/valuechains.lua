@@ -6,6 +6,7 @@
 -- J. Regional Science 45(2)), tables like the study's tables 11-13, and the key
 -- sectors of a linkage analysis (Rasmussen 1956) that each value chain confirms.
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -27,9 +28,7 @@ M._help = {
     .. " \"Variance %\", \"Industry\", \"Loading\"}, one per member, as the study's tables 11-13",
 }
 
-local function fail(fname, fmt, ...)
-  error("valuechains." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("valuechains")
 
 local function check_threshold(fname, v, what)
   if type(v) ~= "number" or v ~= v or v <= 0 or v >= 1 then

@@ -374,7 +374,7 @@ T.test("a table whose output row is not recognised: the message says which optio
   os.remove(path)
   assert(code ~= 0, "non-zero exit")
   contains(text, "no output row or column in " .. path)
-  contains(text, "--output-row 'LABEL'")
+  contains(text, "name one with --output-row or --output-col")
   assert(not text:find("stack traceback", 1, true), "no traceback:\n" .. text)
 end)
 
@@ -401,7 +401,7 @@ T.test("bad employment files, deltas and tables: one message naming the file, ro
   fails(emp("sector,region,nation\nA,2,5\nB,x,8\nC,0,1\n"), "row 3, sector 'B', column 'region': 'x' is not a number")
   fails(emp("sector,region,nation\nA,0,5\nB,0,8\nC,0,1\n"), "the region's column 'region' is 0 for every sector")
   fails(emp("sector,region,nation\nA,2,5\nB,3,8\nC,0,1\nD,1,1\n"), "row 5, sector 'D', matches no sector of the table")
-  fails(emp("sector;region;nation\nA;2,5;5\nB;3;8\nC;0;1\n"), "(on the command line: --decimal ',' or --decimal '.')")
+  fails(emp("sector;region;nation\nA;2,5;5\nB;3;8\nC;0;1\n"), "(the file uses decimal commas? pass --decimal ',')")
   fails({ "--table", tbl, "--employment", "no/such/file.csv", "--out", tmpdir() }, "cannot open no/such/file.csv")
   fails({ "--table", tbl, "--employment", file(""), "--out", tmpdir() }, "the file is empty")
   fails({ "--table", tbl, "--employment", T.data, "--out", tmpdir() }, "Is a directory")
