@@ -11,7 +11,10 @@ M._help = {
     .. "{name = 'verbose', flag = true}}}; an unknown option, a missing value or a bad number is an "
     .. "error carrying the usage text; --help sets opts.help. An option's value that is the next option "
     .. "(--out --help) is an error. separator = true accepts ',', ';', '|', 'tab', '\\t', 'comma', 'semicolon', "
-    .. "'pipe'; decimal = true '.', ',', 'point', 'comma'; choices = {...} one of a list",
+    .. "'pipe'; decimal = true '.', ',', 'point', 'comma'; choices = {...} one of a list; list = true a list "
+    .. "'a|b|c' (names hold commas, so lists use '|') as {'a', 'b', 'c'}; number = true with min =, below =, "
+    .. "source = checks a range",
+  call = "cli.call(spec, f, ...) -> f(...); an error is raised again in the words of the command line (user_terms)",
   user_terms = "cli.user_terms(err, spec) -> err's message with the library's options (opts.output_row, "
     .. "{decimal=\",\"}) as the script's (--output-row, --decimal ',')",
   usage = "cli.usage(spec) -> the usage text: the usage line and one line per option with its default",
@@ -60,11 +63,18 @@ local SEPARATORS = { [","] = ",", [";"] = ";", ["|"] = "|", ["\t"] = "\t", ["\\t
   comma = ",", semicolon = ";", pipe = "|" }
 local DECIMALS = { ["."] = ".", [","] = ",", point = ".", comma = "," }
 
--- the value of option o as given v: a number, a separator, a decimal mark, one of o.choices
+-- the value of option o as given v: a number, a separator, a decimal mark, a list, one of o.choices
 local function convert(spec, o, v)
   if o.number then
     local n = number(v)
     if not n then bad_option(spec, "--%s expects a number, got '%s'", o.name, v) end
+    if (o.min and not (n >= o.min)) or (o.below and not (n < o.below)) then
+      local limits = {}
+      if o.min then limits[#limits + 1] = "at least " .. o.min end
+      if o.below then limits[#limits + 1] = "below " .. o.below end
+      bad_option(spec, "--%s must be %s%s, got %s", o.name, table.concat(limits, " and "),
+        o.source and " (" .. o.source .. ")" or "", v)
+    end
     return n
   end
   if o.separator then
@@ -79,6 +89,11 @@ local function convert(spec, o, v)
     local d = DECIMALS[v:lower()]
     if not d then bad_option(spec, "--%s must be '.' or ',' (also 'point', 'comma'), got '%s'", o.name, v) end
     return d
+  end
+  if o.list then
+    local items = {}
+    for item in v:gmatch("[^|]+") do items[#items + 1] = (item:gsub("^%s+", ""):gsub("%s+$", "")) end
+    return items
   end
   if o.choices then
     for _, c in ipairs(o.choices) do if v == c then return v end end
@@ -145,6 +160,14 @@ function M.user_terms(err, spec)
     return o and o .. " '" .. v .. "'"
   end)
   return msg
+end
+
+-- f(...) for a script: an error there is the user's input (a file, an
+-- option), raised again in the command line's words for cli.run to print
+function M.call(spec, f, ...)
+  local ok, res = pcall(f, ...)
+  if not ok then error(M.user_terms(res, spec), 0) end
+  return res
 end
 
 function M.parse(args, spec)

@@ -24,6 +24,7 @@ M._help = {
     .. "national= (n x 1, the table's sectors), region_column=, national_source=, absent={sectors}, columns=}: "
     .. "region names a column (default: the first of numbers); national names a column, or 'table' for the "
     .. "table's employment row (default: the file's other column of numbers)",
+  describe = "employment.describe(emp, path) -> where the regional and national numbers come from, in a line",
 }
 
 local fail = check.failer("employment")
@@ -136,6 +137,13 @@ function M.read(path, tbl, opts)
       or string.format("the table's row '%s'", tbl.layout and tbl.layout.employment_row or "employment"),
     absent = absent, columns = t.names,
   }
+end
+
+-- the record in a line: where the regional and national numbers come from
+function M.describe(emp, path)
+  return string.format("%s (region: column '%s'; nation: %s)%s", path, emp.region_column, emp.national_source,
+    #emp.absent > 0 and "\n  sectors with no row in the employment file (no regional employment): "
+    .. table.concat(emp.absent, "; ") or "")
 end
 
 return M

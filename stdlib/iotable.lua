@@ -19,7 +19,7 @@ M._help = {
     .. "output_row =, output_col =, employment_row = label or false, drop = {labels}, label_column = k (codes before "
     .. "it skipped), sep =, decimal =, thousands =}; without them the layout of ABS (Australia), Eurostat (P1, D1, "
     .. "B1G ...) and Russian-labelled tables is recognised",
-  check = "iotable.check(tbl [, {tolerance = 1e-4}]) -> {ok=, gaps= (worst first: sector, identity, total, output, gap, relative), "
+  check = "iotable.check(tbl [, {tolerance = 1e-4}]) -> {ok=, summary= (a line), gaps= (worst first: sector, identity, total, output, gap, relative), "
     .. "message=}: row totals (Z + f) and column totals (Z + v + imports) against output",
   aggregate = "iotable.aggregate(tbl, concordance) -> table with sectors summed into groups; concordance = CSV path "
     .. "(columns: sector, group) or {[sector] = group}",
@@ -406,6 +406,8 @@ function M.check(tbl, opts)
       tol, worst.sector, worst.identity == "output"
       and "the" or worst.identity .. " total", worst.what, worst.total, worst.output, worst.gap)
   end
+  res.summary = res.ok and (worst and string.format("accounting identities hold (largest gap: %s, %s, %.4f)",
+    worst.sector, worst.identity, worst.gap) or "accounting identities hold") or "WARNING: " .. res.message
   return res
 end
 

@@ -25,15 +25,17 @@ M._help = {
     .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default; "
     .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row)",
   regionalize = "regionalize.regionalize(...) -- the same as regionalize.regionalise",
+  describe = "regionalize.describe(region [, name]) -> a line: the method, the diagonal in force, lambda*, the sectors kept",
   two_region = "regionalize.two_region(tbl, regional_sizes [, {method=, delta=, national_sizes=, names={'r','s'}}]) "
-    .. "-> {A=, L=, L_rr=, L_rs=, L_sr=, L_ss=, feedback=, multipliers={intraregional=, spillover=, total=, single_region=, feedback_percent=}}",
+    .. "-> {A=, L=, L_rr=, L_rs=, L_sr=, L_ss=, feedback=, multipliers={intraregional=, spillover=, total=, single_region=, feedback_percent=}, records= (one per sector)}",
   METHODS = "regionalize.METHODS -- the methods by name (slq, plq, ciq, flq, aflq): {quotients = function(q, fname), "
     .. "uses_delta =, diagonal =}; regionalise, two_region and delta_sweep dispatch through it",
   method_names = "regionalize.method_names() -> the names of regionalize.METHODS, sorted",
   DELTA = "regionalize.DELTA -- FLQ's delta when none is given (0.3, Flegg & Webber 1997); also METHOD ('flq'), "
     .. "DIAGONAL ('slq'), SWEEP_DELTAS",
   delta_sweep = "regionalize.delta_sweep(tbl, regional_sizes [, deltas [, classify_fn [, opts]]]) -> "
-    .. "{deltas=, labels=, classes=, by_sector=, changed=}: key-sector classes for each delta",
+    .. "{deltas=, labels=, classes=, by_sector=, changed=, records=}: key-sector classes for each delta; records = "
+    .. "{sector=, changed=, [k] = class at deltas[k]}",
 }
 
 local fail = check.failer("regionalize")
@@ -402,6 +404,7 @@ function M.regionalise(tbl, regional_sizes, opts)
     employment = labelled(rk, kept, { "regional size" }),
     labels = kept or nil, kept = keep, dropped = dropped,
   }
+  res.size_share = reg:sum() / nat:sum()
   if m.uses_delta then res.delta = delta_of(opts) end
   if m.diagonal then res.diagonal = diagonal_of(opts, fname) end
   if tbl.v then
@@ -414,10 +417,33 @@ function M.regionalise(tbl, regional_sizes, opts)
 end
 M.regionalize = M.regionalise
 
+-- what a regional record was made with, in a line: the method, the diagonal
+-- in force, lambda* and the sectors kept
+function M.describe(region, name)
+  local diag = { slq = "SLQ_i, Flegg & Webber", ciq = "CIQ_ii = 1, the study's literal reading" }
+  local n = #region.kept + #region.dropped
+  return string.format("%s%s%s; %d of %d sectors present in %s%s", region.method:upper(),
+    region.diagonal and " (diagonal " .. diag[region.diagonal] .. ")" or "",
+    region.delta and string.format(": lambda* = [log2(1 + %.5f)]^%g = %.4f", region.size_share, region.delta,
+      region.lambda) or "", #region.kept, n, name or "the region",
+    #region.dropped > 0 and " (dropped: " .. table.concat(region.dropped, "; ") .. ")" or "")
+end
+
 -- prefixes every label: "r: Mining"
 local function prefixed(labels, prefix, n)
   local out = {}
   for i = 1, n do out[i] = prefix .. ": " .. (labels and labels[i] or tostring(i)) end
+  return out
+end
+
+-- one record per sector of the two-region output multipliers
+local function multiplier_records(kept, intra, spill, single)
+  local out = {}
+  for i = 1, intra:rows() do
+    local a, b, c = intra:get(i, 1), spill:get(i, 1), single:get(i, 1)
+    out[i] = { sector = kept and kept[i] or i, intraregional = a, spillover = b, total = a + b, single_region = c,
+      feedback_percent = (a - c) / a * 100 }
+  end
   return out
 end
 
@@ -468,6 +494,7 @@ function M.two_region(tbl, regional_sizes, opts)
       -- Miller & Blair's percentage error of ignoring feedbacks
       feedback_percent = (intra - single):ediv(intra) * 100,
     },
+    records = multiplier_records(kept, intra, spill, single),
     x_r = labelled(xk:emul(reg:select(keep)):ediv(nat:select(keep)), kept, { "output" }),
     x_s = labelled(xk:emul(rest:select(keep)):ediv(nat:select(keep)), kept, { "output" }),
     labels = kept, kept = keep, dropped = dropped, names = names,
@@ -489,7 +516,7 @@ function M.delta_sweep(tbl, regional_sizes, deltas, classify_fn, opts)
   elseif type(classify_fn) ~= "function" then
     fail(fname, "classify_fn must be a function, got %s", type(classify_fn))
   end
-  local res = { deltas = deltas, classes = {}, lambda = {}, by_sector = {}, changed = {} }
+  local res = { deltas = deltas, classes = {}, lambda = {}, by_sector = {}, changed = {}, records = {} }
   for k, delta in ipairs(deltas) do
     local region = M.regionalise(tbl, regional_sizes, {
       method = opts.method, delta = delta, diagonal = opts.diagonal, national_sizes = opts.national_sizes })
@@ -509,6 +536,10 @@ function M.delta_sweep(tbl, regional_sizes, deltas, classify_fn, opts)
     end
     res.by_sector[l] = row
     if differs then res.changed[#res.changed + 1] = l end
+    -- a record per sector: its class at each delta under [k]
+    local rec = { sector = l, changed = differs }
+    for k = 1, #deltas do rec[k] = row[k] end
+    res.records[#res.records + 1] = rec
   end
   return res
 end

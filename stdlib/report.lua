@@ -14,12 +14,14 @@ M._help = {
     .. "columns = {sector = labels, backward = vector}; vectors may be Lua arrays or n x 1 / 1 x n matrices",
   table = "report.table(records, columns [, {title=, digits=, max_text=}]) -> text: columns = {'sector', "
     .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
-  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
+  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line; opts.csv = "
+    .. "path also writes the records there (report.write_csv)",
   write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
     .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
     .. "digits (significant) is given; missing values as empty cells; errors naming the file; written whole or not "
     .. "at all",
   write_file = "report.write_file(path, text) -- text into path through a temporary file and a rename, every write checked",
+  note = "report.note(label, items) -- prints 'label: a; b; c' and a blank line when the list items is not empty",
   heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
   mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be",
 }
@@ -148,6 +150,7 @@ end
 function M.print(records, columns, opts)
   print(M.table(records, columns, opts))
   print()
+  if opts and opts.csv then M.write_csv(opts.csv, records, columns) end
 end
 
 -- one CSV field: quoted when it holds the separator, a quote or a line break
@@ -212,6 +215,14 @@ function M.write_file(path, text, fname)
   if not renamed then
     os.remove(tmp)
     check.fail(fname, "cannot write %s: %s", path, tostring(rerr))
+  end
+end
+
+-- "label: a; b; c" and a blank line, when there are items
+function M.note(label, items)
+  if items and #items > 0 then
+    print(label .. ": " .. table.concat(items, "; "))
+    print()
   end
 end
 

@@ -19,9 +19,11 @@ M._help = {
     .. "the agency's sector codes and Russian names against NACE Rev. 1.1 and the study's English names",
   translate = "sectors.translate(labels, concordance) -> {names = {[label] = {study names}}, nace = {[label] = code}, "
     .. "unmatched = {labels}}: the study's names of each label of a table",
-  local_serving = "sectors.local_serving(labels [, {concordance=, file=}]) -> {sectors = {labels}, by = {[label] = "
-    .. "'primary'|'local-serving'}}: the study's local-serving and primary sectors among labels, by name, "
-    .. "NACE code or ANZSIC division (stdlib/data/local_serving_sectors.csv)",
+  local_serving = "sectors.local_serving(labels [, {concordance=, file=, names=}]) -> {sectors = {labels}, by = {[label] "
+    .. "= 'primary'|'local-serving'}, source=}: the study's local-serving and primary sectors among labels, by name, "
+    .. "NACE code or ANZSIC division (stdlib/data/local_serving_sectors.csv); names = a list of labels or 'none' "
+    .. "overrides the study's list",
+  data_file = "sectors.data_file(name) -> the path of a bundled data file (stdlib/data/name)",
 }
 
 local fail = check.failer("sectors")
@@ -121,6 +123,12 @@ end
 -- or, with a concordance, when its NACE division is one of the list's.
 function M.local_serving(labels, opts)
   opts = opts or {}
+  if opts.names == "none" then return { sectors = {}, by = {}, source = "none" } end
+  if opts.names then
+    local out = { sectors = M.find(labels, opts.names, opts.what or "local_serving"), by = {}, source = opts.what or "names" }
+    for _, l in ipairs(out.sectors) do out.by[l] = "local-serving" end
+    return out
+  end
   local path = opts.file or M.data_file(M.LOCAL_SERVING_FILE)
   local rows = read_text("local_serving", path, { "kind", "classification", "code", "name" })
   local by_name, by_code = {}, {}
@@ -135,7 +143,7 @@ function M.local_serving(labels, opts)
     end
   end
   local translated = opts.concordance and M.translate(labels, opts.concordance)
-  local out = { sectors = {}, by = {} }
+  local out = { sectors = {}, by = {}, source = "the study's list (" .. path .. ")" }
   for _, l in ipairs(labels) do
     local kind = by_name[M.key(l)]
     if not kind and translated and translated.nace[l] then

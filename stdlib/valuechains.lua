@@ -32,7 +32,8 @@ M._help = {
     .. "members at 0.5",
   records = "valuechains.records(vc) -> one record per member {factor=, value_chain=, initial_eigenvalue=, "
     .. "initial_share_percent=, rotated_variance=, rotated_share_percent=, industry=, loading=}; a factor with no "
-    .. "member at the threshold gets one record with note= saying so",
+    .. "member at the threshold gets one record with note= saying so; member = the industry or the note, to print",
+  key_records = "valuechains.key_records(vc) -> {factor=, key='a; b'} for each factor confirming key sectors",
 }
 
 local fail = check.failer("valuechains")
@@ -225,9 +226,18 @@ function M.records(vc)
       out[#out + 1] = r
     end
     if #f.members == 0 then
-      record{note = string.format("no industry loads >= %s", vc.threshold)}
+      local note = string.format("no industry loads >= %s", vc.threshold)
+      record{note = note, member = "(" .. note .. ")"}
     end
-    for _, m in ipairs(f.members) do record{industry = m.sector, loading = m.loading} end
+    for _, m in ipairs(f.members) do record{industry = m.sector, member = m.sector, loading = m.loading} end
+  end
+  return out
+end
+
+function M.key_records(vc)
+  local out = {}
+  for _, f in ipairs(vc.factors) do
+    if f.key and #f.key > 0 then out[#out + 1] = {factor = f.name, key = table.concat(f.key, "; ")} end
   end
   return out
 end

@@ -62,9 +62,21 @@ T.test("separators by name, decimal marks, choices", function()
   end
   T.equal(cli.parse({ "--decimal", "comma" }, s).decimal, ",", "--decimal comma")
   T.equal(cli.parse({ "--method=flq" }, s).method, "flq", "a choice")
+  local l = cli.parse({ "--drop", "Mining| Retail Trade, Food|" }, { options = { { name = "drop", list = true } } }).drop
+  T.equal(table.concat(l, "/"), "Mining/Retail Trade, Food", "a '|' list, trimmed, commas kept")
   T.errors("--sep must be ',', ';', '|' or a tab", cli.parse, { "--sep", ":" }, s)
   T.errors("--decimal must be '.' or ','", cli.parse, { "--decimal", ";" }, s)
   T.errors("--method must be one of slq, flq, got 'plq'", cli.parse, { "--method", "plq" }, s)
+end)
+
+T.test("a number's range, and cli.call in the user's terms", function()
+  local s = { options = { { name = "delta", number = true, min = 0, below = 1, source = "Flegg & Webber 1997" },
+    { name = "output-row" } } }
+  T.close(cli.parse({ "--delta", "0" }, s).delta, 0, 0, "the lower limit is allowed")
+  T.errors("--delta must be at least 0 and below 1 (Flegg & Webber 1997), got 1", cli.parse, { "--delta", "1" }, s)
+  T.errors("--delta must be at least 0 and below 1", cli.parse, { "--delta=-0.1" }, s)
+  T.errors("name it with --output-row", cli.call, s, function() error("x.lua:1: name it with opts.output_row") end)
+  T.equal(cli.call(s, function(a) return a + 1 end, 1), 2, "a result passes through")
 end)
 
 T.test("an option that needs a value and gets the next option is an error", function()
