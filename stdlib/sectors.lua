@@ -59,20 +59,22 @@ M.CONCORDANCE_FILE = "kz_2009_sector_concordance.csv"
 -- the path of a bundled data file
 function M.data_file(name) return data_dir() .. "/" .. name end
 
--- a text CSV as records, every named column required
+-- a text CSV as records of strings, every named column required
 local function read_text(fname, path, columns)
-  local ok, t = pcall(csv.read_table, path, { text = columns })
-  if not ok then fail(fname, "%s", (tostring(t):gsub("^[^\n]-%.lua:%d+: ", ""))) end
+  local ok, header, rows, lines = pcall(csv.read_rows, path)
+  if not ok then fail(fname, "%s", (tostring(header):gsub("^[^\n]-%.lua:%d+: ", ""))) end
+  local at = {}
+  for k, name in ipairs(header) do at[name] = k end
   for _, c in ipairs(columns) do
-    if not t.columns[c] then fail(fname, "%s has no column '%s' (it needs %s)", path, c, table.concat(columns, ", ")) end
+    if not at[c] then fail(fname, "%s has no column '%s' (it needs %s)", path, c, table.concat(columns, ", ")) end
   end
-  local rows = {}
-  for k = 1, t.nrow do
-    local r = { line = k + 1 }
-    for _, c in ipairs(columns) do r[c] = t.columns[c][k] end
-    rows[k] = r
+  local out = {}
+  for k, row in ipairs(rows) do
+    local r = { line = lines[k] }
+    for _, c in ipairs(columns) do r[c] = row[at[c]] or "" end
+    out[k] = r
   end
-  return rows
+  return out
 end
 
 -- "a|b" -> {"a", "b"}, trimmed, empty parts dropped
