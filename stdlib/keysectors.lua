@@ -167,14 +167,20 @@ local function short_labels(names)
   return out
 end
 
--- the study's figures 8 and 9: backward index against forward, lines at 1
+-- the study's figures 8 and 9: backward index against forward, lines at 1;
+-- under the CV rule a sector above 1 on both whose CVs are not low is marked
 function M.map(res, opts)
   local x, y, names = {}, {}, {}
   for i, r in ipairs(res.records) do x[i], y[i], names[i] = r.backward, r.forward, r.sector end
+  local labels = short_labels(names)
+  for i, r in ipairs(res.records) do
+    if r.class == "uneven" then labels[i] = labels[i] .. " (CV high)" end
+  end
   return require("plot").quadrant{
-    x = x, y = y, labels = short_labels(names), xline = 1, yline = 1, file = opts.file, title = opts.title,
+    x = x, y = y, labels = labels, xline = 1, yline = 1, file = opts.file, title = opts.title,
     xlab = "Backward linkage (power of dispersion)", ylab = "Forward linkage (sensitivity of dispersion)",
-    quadrants = { top_right = "Key sectors", top_left = "Forward-linkage oriented",
+    quadrants = { top_right = res.rule == "cv" and "Key sectors (if both CVs low)" or "Key sectors",
+      top_left = "Forward-linkage oriented",
       bottom_right = "Backward-linkage oriented", bottom_left = "Weak linkages" },
   }
 end

@@ -202,6 +202,9 @@ T.test("the key-sector maps label every sector and name the quadrants", function
       contains(svg, s, f)
     end
   end
+  -- under the study's rule the map says which sectors above 1 on both have a high CV
+  local h = io.open(out1 .. "/regional_key_sector_map.svg"); local svg = h:read("a"); h:close()
+  contains(svg, "Key sectors (if both CVs low)"); contains(svg, "Construction (CV high)")
 end)
 
 T.test("a user's table with ';' and decimal commas gives the same results", function()
