@@ -153,6 +153,10 @@ function M.local_serving(labels, opts)
     end
     if kind then out.sectors[#out.sectors + 1] = l; out.by[l] = kind end
   end
+  if #out.sectors == 0 then
+    out.source = out.source .. "; no sector of the table is in it" .. (translated and ""
+      or " (a table named otherwise, e.g. in Russian, needs a concordance)")
+  end
   return out
 end
 
