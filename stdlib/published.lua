@@ -56,7 +56,8 @@ function M.compare_linkages(path, runs, opts)
   local t = read("compare_linkages", path, { "table", "level", "list", "sector" })
   local c = t.columns
   local index, untranslated, untranslated_seen = {}, {}, {}
-  for level, res in pairs(runs) do
+  for _, level in ipairs { "national", "regional" } do
+    local res = runs[level] or { records = {} }
     local labels = {}
     for i, r in ipairs(res.records) do labels[i] = r.sector end
     local names, missing = M.names(labels, opts.concordance)
