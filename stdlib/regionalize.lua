@@ -354,12 +354,14 @@ end
 -- the quotients of `method` for the kept sectors, with SLQs and lambda* from
 -- the whole economy's totals (dropping sectors must not change them)
 local function quotients(method, reg, nat, A, keep, opts, labels, fname)
+  local m = M.METHODS[method]
   local s = slq_of(reg, nat, labels)
   local sk = s:select(keep)
-  local lambda = lambda_of(reg, nat, delta_of(opts), fname)
-  local q = { s = sk, labels = labels and sk:rownames(), lambda = lambda, diagonal = diagonal_of(opts, fname),
-    reg = reg, nat = nat, A = A, keep = keep, all_labels = labels }
-  return M.METHODS[method].quotients(q, fname), lambda
+  local lambda = m.uses_delta and lambda_of(reg, nat, delta_of(opts), fname) or nil
+  local q = { s = sk, labels = labels and sk:rownames(), lambda = lambda,
+    diagonal = m.diagonal and diagonal_of(opts, fname) or nil, reg = reg, nat = nat, A = A, keep = keep,
+    all_labels = labels }
+  return m.quotients(q, fname), lambda
 end
 
 -- the national table's A, x and labels with the regional and national sizes,

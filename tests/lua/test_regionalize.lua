@@ -187,6 +187,9 @@ T.test("methods come from one table: a new quotient is a new entry; delta and di
   T.close(Q:get(2, 2), lambda, 1e-15, "the literal reading: CIQ_22 = 1, lambda* on the diagonal")
   local r = regionalize.regionalise(au, reg, { national_sizes = nat, diagonal = "ciq" })
   T.equal(r.diagonal, "ciq", "diagonal recorded"); T.equal(r.delta, 0.3, "default delta recorded")
+  -- SLQ uses neither delta nor a diagonal: none is checked or recorded
+  local s = regionalize.regionalise(au, reg, { method = "slq", national_sizes = nat, delta = 5, diagonal = "x" })
+  T.equal(s.lambda, nil, "no lambda*"); T.equal(s.diagonal, nil, "no diagonal")
 end)
 
 T.test("bad input: sizes", function()
