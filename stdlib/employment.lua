@@ -86,7 +86,7 @@ end
 function M.read(path, tbl, opts)
   opts = opts or {}
   local ok, t = pcall(csv.read_table, path, { sep = opts.sep, decimal = opts.decimal, na = true })
-  if not ok then error(t, 0) end
+  if not ok then fail("read", "%s", tostring(t)) end
   local labels = t.columns[t.names[1]]
   local rcol, ncol = choose_columns(path, numeric_columns(path, t, opts.decimal), opts)
   if not ncol and not tbl.employment then

@@ -176,7 +176,7 @@ end
 function M.scree(res, opts)
   opts = opts or {}
   local values = matrix.ismatrix(res) and res or (type(res) == "table" and res.eigenvalues)
-  if not values then error("factor.scree: give factor.pca's result or a vector of eigenvalues", 2) end
+  if not values then fail("scree", "give factor.pca's result or a vector of eigenvalues") end
   if not matrix.ismatrix(values) then values = matrix.from(values) end
   local list = values:list()
   local n = math.min(#list, opts.max or #list)

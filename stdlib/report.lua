@@ -203,19 +203,19 @@ end
 function M.write_file(path, text, fname)
   fname = fname or "report.write_file"
   local tmp = path .. ".tmp"
+  -- the system's reason without the file name it starts with
+  local function fail(err)
+    os.remove(tmp)
+    local why = tostring(err):gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", "")
+    check.fail(fname, "cannot write '%s': %s", path, why)
+  end
   local f, err = io.open(tmp, "w")
-  if not f then check.fail(fname, "cannot write %s", tostring(err)) end
+  if not f then fail(err) end
   local ok, werr = f:write(text)
   local closed, cerr = f:close()
-  if not ok or not closed then
-    os.remove(tmp)
-    check.fail(fname, "cannot write %s: %s", path, tostring(werr or cerr))
-  end
+  if not ok or not closed then fail(werr or cerr) end
   local renamed, rerr = os.rename(tmp, path)
-  if not renamed then
-    os.remove(tmp)
-    check.fail(fname, "cannot write %s: %s", path, tostring(rerr))
-  end
+  if not renamed then fail(rerr) end
 end
 
 -- "label: a; b; c" and a blank line, when there are items
