@@ -187,7 +187,7 @@ local function factor_analysis(levels, out, input)
       for _, r in ipairs(lv.res.records) do classes[r.sector] = r.class end
       local a = valuechains.analyse(lv.Z, { classes = classes })
       for _, m in ipairs(a.info.messages or {}) do print(m) end
-      if not a.definiteness.psd then print(a.definiteness.note); print() end
+      if not a.definiteness.psd then report.paragraph(a.definiteness.note) end
       report.print(a.records, VC_COLUMNS, { max_text = 48, title = string.format("%d factors (initial eigenvalues"
         .. " >= 1, Kaiser), varimax; industries loading >= %s. The study's 'eigenvalue, %% of variance' is the initial"
         .. " eigenvalue and its share (13.75 = 23.71%% of 58)", a.pca.nfactors, report.number(a.vc.threshold, 2)) })

@@ -21,6 +21,7 @@ M._help = {
     .. "digits (significant) is given; missing values as empty cells; errors naming the file; written whole or not "
     .. "at all",
   write_file = "report.write_file(path, text) -- text into path through a temporary file and a rename, every write checked",
+  paragraph = "report.paragraph(text [, columns=100]) -- prints text broken at spaces into lines, then a blank line",
   note = "report.note(label, items) -- prints 'label: a; b; c' and a blank line when the list items is not empty",
   heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
   mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be",
@@ -216,6 +217,19 @@ function M.write_file(path, text, fname)
   if not ok or not closed then fail(werr or cerr) end
   local renamed, rerr = os.rename(tmp, path)
   if not renamed then fail(rerr) end
+end
+
+-- text broken at spaces into lines of at most `columns` characters, printed,
+-- then a blank line
+function M.paragraph(text, columns)
+  columns = columns or 100
+  local line = ""
+  for word in text:gmatch("%S+") do
+    if line ~= "" and width(line) + 1 + width(word) > columns then print(line); line = word
+    else line = line == "" and word or line .. " " .. word end
+  end
+  if line ~= "" then print(line) end
+  print()
 end
 
 -- "label: a; b; c" and a blank line, when there are items

@@ -67,6 +67,14 @@ T.test("write_csv: quoted labels, empty missing cells, separator and decimal com
   T.errors("separator and decimal mark are both ','", report.write_csv, path, recs, { "sector" }, { decimal = "," })
 end)
 
+T.test("paragraph: lines broken at spaces, none longer than asked", function()
+  local saved, lines = print, {}
+  print = function(s) lines[#lines + 1] = s or "" end
+  report.paragraph("aaa bbb ccc ddd", 7)
+  print = saved
+  T.equal(table.concat(lines, "|"), "aaa bbb|ccc ddd|", "two lines of 7 and a blank line")
+end)
+
 T.test("files are written whole or not at all; headings, notes, print with csv", function()
   local dir = os.tmpname(); os.remove(dir)
   assert(report.mkdir(dir .. "/a/b"), "mkdir with parents")
