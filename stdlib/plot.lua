@@ -3,6 +3,7 @@
 -- the EU average (Hollanders & van Cruysen 2008), column charts and scree plots.
 local svg = require "svg"
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -24,9 +25,7 @@ local INK, MUTED, GRID, REF = "#222222", "#595959", "#e5e5e5", "#333333"
 local FONT, TITLE_FONT, LINE = 12, 15, 15
 local halo = { stroke = "white", ["stroke-width"] = 3, ["stroke-linejoin"] = "round", ["paint-order"] = "stroke" }
 
-local function fail(fname, fmt, ...)
-  error(fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.fail
 
 local function with(base, extra)
   local t = {}
@@ -96,16 +95,8 @@ end
 
 local function finish(fname, doc, file)
   local s = doc:tostring()
-  if file ~= nil then
-    local f, err = io.open(file, "w")
-    local ok, werr = f ~= nil, nil
-    if f then ok, werr = f:write(s); f:close() end
-    if not ok then
-      local why = tostring(err or werr)
-      if why:sub(1, #file + 2) == file .. ": " then why = why:sub(#file + 3) end
-      fail(fname, "cannot write '%s': %s", file, why)
-    end
-  end
+  -- whole or not at all
+  if file ~= nil then require("report").write_file(file, s, fname) end
   return s
 end
 
