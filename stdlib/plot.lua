@@ -654,7 +654,7 @@ local function value_axis(d, opts, target)
   if not d.log then return axis(lo, hi, target) end
   -- whole powers of ten, labelled with the value they stand for
   local ax = axis(math.floor(lo), math.ceil(hi), target, true)
-  ax.format = function(t) return svg.num(10 ^ t, math.max(0, -t)) end
+  ax.format = function(t) return svg.num(10 ^ t, math.max(0, -math.tointeger(t))) end
   return ax
 end
 
