@@ -47,7 +47,8 @@ local spec = {
 local function main()
   local opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
-  local draws = math.tointeger(opts.draws) or error("--draws must be a whole number", 0)
+  local draws = math.tointeger(opts.draws)
+  if not (draws and draws >= 1) then error("--draws must be a positive integer, not " .. opts.draws, 0) end
   local seed = math.tointeger(opts.seed) or error("--seed must be a whole number", 0)
 
   -- the data and the units' roles
@@ -73,8 +74,9 @@ local function main()
   print("data: " .. opts.data)
   print()
   report.print(rows, chapter2.table15_columns(rows, units), {max_text = 48})
-  print(string.format("-- : not available; %s (%s = 100) = 100 * %s / %s; %s / %s: the study's scale (%s = 1)",
-    units.region, units.reference, units.region, units.reference, units.reference, units.region, units.region))
+  print(string.format("-- : not available; %% of %s = 100 * %s / %s (figure 10, EU = 100); %s / %s: the study's"
+    .. " scale (figure 10, %s = 1)", units.reference, units.region, units.reference, units.reference, units.region,
+    units.region))
 
   -- what is missing
   local miss = sb.missing(cat, values, units.region)
@@ -106,22 +108,22 @@ local function main()
   for _, d in ipairs(comp.dropped) do
     print("Not in the composites (" .. d.reason .. "): " .. table.concat(d.codes, " "))
   end
+  if #comp.dropped > 0 then print() end
   local mc = chapter2.uncertainty(cat, values, comp, {draws = draws, seed = seed})
   if mc then
-    print()
     print(string.format("Uncertainty (Monte Carlo, %d draws, seed %d: imputation none/group mean/worst,", mc.draws, mc.seed))
     print("normalisation min-max 3 sd/2 sd/z-score, weights by indicator/dimension/group x U(0.5, 1.5)):")
     report.print(mc.rows, {"unit", {key = "sii", title = "SII", digits = 3}, {key = "sii_p05", title = "SII 5%", digits = 3},
       {key = "sii_p95", title = "SII 95%", digits = 3}, "rank", {key = "rank_p05", title = "rank 5%", digits = 1},
       {key = "rank_p95", title = "rank 95%", digits = 1}, {key = "p_same_rank", title = "P(same rank)", digits = 3}})
     print("mean absolute shift in rank from the baseline: " .. report.number(mc.mean_rank_shift, 3))
+    print()
   end
 
   -- figure 12: the study's rule and text beside its Table 15
   local f12path = opts.figure12 or (opts.data == TABLE15 and here .. "/data/figure12_east_kazakhstan.csv")
   local f12 = f12path and chapter2.figure12(cat, values, units, chapter2.read_figure12(f12path))
   if f12 then
-    print()
     print("Figure 12: the study's aggregation (innovating firms split by expenditure shares) beside Table 15")
     report.print(f12, {"code", {key = "derived", title = "text", digits = 2}, {key = "published", title = "Table 15", digits = 2},
       {key = "verdict", title = "agree"}, {key = "how", title = "the text's number"}})
@@ -132,6 +134,7 @@ local function main()
       end
     end
     print("Table 15 is reproduced as published: the scoreboard above uses its values.")
+    print()
   end
 
   -- files
@@ -148,7 +151,6 @@ local function main()
     region_label = region_name .. " = 1", marker_label = national_name})
   charts.dimensions(dims, {file = opts.out .. "/dimensions_relative_to_eu.svg", colours = colours,
     title = region_name .. " by EIS dimension, relative to the EU average (EU = 100)", marker_label = national_name})
-  print()
   print("wrote " .. opts.out .. "/scoreboard.csv, composites.csv, figure10_relative_to_eu.svg, "
     .. "figure10_study_scale.svg, dimensions_relative_to_eu.svg")
 end

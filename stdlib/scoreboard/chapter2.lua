@@ -105,11 +105,11 @@ function M.table15_columns(rows, units, opts)
   local function add(key, title, digits) cols[#cols + 1] = {key = key, title = title, digits = digits} end
   add("reference", ref, decimals(rows, "reference"))
   add("value", reg, decimals(rows, "value"))
-  add("relative", csv and "relative_to_" .. short(ref) or reg .. " (" .. short(ref) .. " = 100)", 1)
+  add("relative", csv and "relative_to_" .. short(ref) or "% of " .. ref, 1)
   add("multiple", csv and ref .. "_per_" .. reg or ref .. " / " .. reg, 2)
   if units.national then
     add("national", units.national, decimals(rows, "national"))
-    add("relative_to_national", csv and "relative_to_" .. short(units.national) or reg .. " (" .. units.national .. " = 100)", 1)
+    add("relative_to_national", csv and "relative_to_" .. short(units.national) or "% of " .. units.national, 1)
   end
   if #units.group > 0 then
     if csv then
