@@ -54,13 +54,7 @@ local function main()
   -- the data and the units' roles
   local cat = sb.catalogue(opts.catalogue)
   local ok, values = pcall(sb.read, opts.data, {sep = opts.sep, decimal = opts.decimal})
-  if not ok then
-    local msg = cli.user_terms(values, spec)
-    if msg:find("decimal", 1, true) and not msg:find("--decimal", 1, true) then
-      msg = msg .. "\n(on the command line: --decimal ',' or --decimal '.')"
-    end
-    error(msg, 0)
-  end
+  if not ok then error(cli.user_terms(values, spec), 0) end
   local units = chapter2.units(values, {region = opts.region, reference = opts.reference,
     national = opts.national, catching_up = opts.catching_up, source = opts.data})
   local rows = chapter2.table15(cat, values, units)

@@ -504,6 +504,17 @@ T.test("figure 10 in both scales: n/a rows, one colour per dimension, fixed deci
   T.errors("scale must be 'reference' or 'region'", charts.figure10, rows, {scale = "log"})
 end)
 
+T.test("errors name the function and point at the caller's line, not the library's", function()
+  local cat, v = sb.catalogue(), sb.read(TABLE15)
+  local line = debug.getinfo(1, "l").currentline + 1
+  local ok, err = pcall(function() return sb.compare(cat, v, {unit = "nowhere", reference = "eu_average"}) end)
+  T.equal(ok, false)
+  T.equal(err, "tests/lua/test_scoreboard.lua:" .. line .. ": scoreboard: no unit 'nowhere' (opts.unit)")
+  line = debug.getinfo(1, "l").currentline + 1
+  ok, err = pcall(function() return chapter2.units(v, {region = "x", reference = "eu_average", source = "t.csv"}) end)
+  T.equal(err:match("^(.-): chapter2.units: t.csv: no column 'x' for the region"), "tests/lua/test_scoreboard.lua:" .. line)
+end)
+
 T.test("every module has _help", function()
   for _, name in ipairs{"scoreboard", "scoreboard.data", "scoreboard.index",
       "scoreboard.uncertainty", "scoreboard.innovators", "scoreboard.chapter2", "scoreboard.charts"} do

@@ -205,7 +205,7 @@ T.test("bad data files and options: one message, exit 1, no traceback", function
   local typo = edited(function(f) if f[1] == "1.1.2" then f[6] = "n/a" end end)
   fails("--data " .. typo .. " --out " .. d, "row 3, column 'east_region': not a number 'n/a'")
   local comma = edited(function(f) if f[1] == "1.1.1" then f[5] = '"40,5"' end end)
-  fails("--data " .. comma .. " --out " .. d, "(on the command line: --decimal ',' or --decimal '.')")
+  fails("--data " .. comma .. " --out " .. d, "not a number '40,5' (a decimal comma? pass --decimal ',')")
   fails("--out /proc/no/such/folder", "cannot create the output folder /proc/no/such/folder")
   for _, p in ipairs {zero, typo, comma} do os.remove(p) end
   os.execute("rm -rf '" .. d .. "'")
