@@ -10,6 +10,7 @@ M._help = {
   fail = "check.fail(fname, fmt, ...) -- raises 'fname: message' at the first line outside stdlib",
   failer = "check.failer(module) -> fail(fname, fmt, ...): check.fail with 'module.fname' as the name",
   where = "check.where{file=, row=, column=, sector=} -> \"file.csv, row 3, column 'x', sector 'y'\" (the parts given)",
+  alternatives = "check.alternatives{'a', 'b', 'c'} -> \"'a', 'b' or 'c'\"",
   one_of = "check.one_of(fname, what, value, choices) -> value if it is one of the list choices, else an error listing them",
 }
 
@@ -50,11 +51,19 @@ function M.where(place)
   return table.concat(parts, ", ")
 end
 
+-- "'a', 'b' or 'c'"
+function M.alternatives(choices)
+  local quoted = {}
+  for k, c in ipairs(choices) do quoted[k] = "'" .. tostring(c) .. "'" end
+  if #quoted < 2 then return quoted[1] or "" end
+  return table.concat(quoted, ", ", 1, #quoted - 1) .. " or " .. quoted[#quoted]
+end
+
 function M.one_of(fname, what, value, choices)
   for _, c in ipairs(choices) do
     if value == c then return value end
   end
-  M.fail(fname, "%s must be '%s', got '%s'", what, table.concat(choices, "', '"), tostring(value))
+  M.fail(fname, "%s must be %s, got '%s'", what, M.alternatives(choices), tostring(value))
 end
 
 return M

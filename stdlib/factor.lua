@@ -17,6 +17,8 @@ M._help = {
     .. " communalities=, rotmat=, nfactors=, rotation=, phi= (promax)}; without nfactors keeps"
     .. " eigenvalues >= 1 (Kaiser criterion); kaiser=false turns off varimax's row normalisation;"
     .. " factors ordered by variance, largest loading positive; loadings = unrotated * rotmat",
+  definiteness = "factor.definiteness(res) -> {psd=, negative=, smallest=, negative_sum=, note=}: whether the "
+    .. "factored matrix is positive semi-definite; note says what an indefinite one means for shares and loadings",
   scree = "factor.scree(res_or_eigenvalues [, {file=, title=, max=}]) -> svg: eigenvalues by"
     .. " component with the Kaiser line at 1 (plot.line)",
 }
@@ -146,6 +148,28 @@ function M.pca(R, opts)
     res.phi:setnames(fnames, fnames)
   end
   return res
+end
+
+-- Whether R is positive semi-definite, and what it means when it is not: an
+-- FSR linkage matrix, a maximum of four correlation matrices, need not be a
+-- correlation matrix itself (Feser, Sweeney & Renski 2005).
+function M.definiteness(res)
+  local values = res.eigenvalues
+  local p, negative, sum, smallest = values:rows(), 0, 0, values:get(values:rows(), 1)
+  for i = 1, p do
+    local v = values:get(i, 1)
+    if v < 0 then negative, sum = negative + 1, sum + v end
+  end
+  local out = { psd = negative == 0, negative = negative, smallest = smallest, negative_sum = sum }
+  if negative > 0 then
+    out.note = string.format("The matrix is not positive semi-definite: %d of its %d eigenvalues are negative"
+      .. " (smallest %.3f, together %.3f). Its eigenvalues still sum to its trace, %d, so the positive ones sum to"
+      .. " more: the factors' shares of variance can add up to more than 100%%, and a loading or a communality can"
+      .. " exceed 1. Compare the initial eigenvalues and the order of the industries with the study's, not the"
+      .. " cumulative share; read a loading above 1 as a rank, not a correlation. For shares that add up, factor"
+      .. " a proper correlation matrix (e.g. of the purchase patterns alone).", negative, p, smallest, sum, p)
+  end
+  return out
 end
 
 -- the scree plot: eigenvalues against component number, Kaiser's line at 1

@@ -16,7 +16,7 @@ M.SECONDARY = 0.35   -- secondary membership, after Feser & Bergman (2000)
 M._help = {
   _about = "value chains from rotated factor loadings: members, primary/secondary membership, tables",
   identify = "valuechains.identify(res [, {threshold=0.5, secondary=0.35, names=, classes=}]) -> {factors="
-    .. "{{factor=, name=, eigenvalue=, variance=, share=, members={{sector=, index=, loading=, primary=}},"
+    .. "{{factor=, name=, initial_eigenvalue=, initial_share=, rotated_variance=, rotated_share=, members={{sector=, index=, loading=, primary=}},"
     .. " primary=, secondary=, key=}}, primary={sector -> factor}, secondary={sector -> {factors}}}"
     .. "; res from factor.pca",
   confirm = "valuechains.confirm(vc, classes) -> per factor {key=, backward=, forward=, weak=} members by class,"
@@ -24,8 +24,12 @@ M._help = {
   compare = "valuechains.compare(vc, published) -> for each published cluster {cluster=, factor=, shared=,"
     .. " missing=, extra=, jaccard=}: the value chain sharing most industries with it; published ="
     .. " {{cluster=, industry=}, ...} (names compared ignoring case and spacing)",
-  rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Eigenvalue\","
-    .. " \"Variance %\", \"Industry\", \"Loading\"}, one per member, as the study's tables 11-13",
+  rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Initial eigenvalue\","
+    .. " \"Initial %\", \"Rotated variance\", \"Rotated %\", \"Industry\", \"Loading\"}, one per member, as the"
+    .. " study's tables 11-13",
+  records = "valuechains.records(vc) -> one record per member {factor=, value_chain=, initial_eigenvalue=, "
+    .. "initial_share_percent=, rotated_variance=, rotated_share_percent=, industry=, loading=}; a factor with no "
+    .. "member at the threshold gets one record with note= saying so",
 }
 
 local fail = check.failer("valuechains")
@@ -97,9 +101,13 @@ function M.identify(res, opts)
   for j = 1, k do
     local f = {
       factor = j, name = opts.names and opts.names[j] or ("Factor " .. j),
-      eigenvalue = res.variance and res.variance[j] or nil,     -- rotated sum of squares
+      -- the initial eigenvalue (before rotation: what the study's "eigenvalue
+      -- 13.75, 23.71%" is, 13.75 / 58) and the rotated sum of squared loadings,
+      -- each with its share of the p variables' total variance
       initial_eigenvalue = res.eigenvalues and res.eigenvalues:get(j, 1) or nil,
-      share = res.proportion and res.proportion[j] or nil,
+      initial_share = res.eigenvalues and res.eigenvalues:get(j, 1) / p or nil,
+      rotated_variance = res.variance and res.variance[j] or nil,
+      rotated_share = res.proportion and res.proportion[j] or nil,
       members = {}, primary = {}, secondary = {},
     }
     for i = 1, p do
@@ -185,13 +193,38 @@ function M.rows(vc, opts)
     fail("rows", "vc must come from valuechains.identify")
   end
   local fmt = "%." .. (opts.digits or 4) .. "f"
-  local out = {{"Factor", "Value chain", "Eigenvalue", "Variance %", "Industry", "Loading"}}
+  local function num(v, scale) return v and string.format("%.2f", v * (scale or 1)) or "" end
+  local out = {{"Factor", "Value chain", "Initial eigenvalue", "Initial %", "Rotated variance", "Rotated %",
+    "Industry", "Loading"}}
+  for _, r in ipairs(M.records(vc)) do
+    out[#out + 1] = {tostring(r.factor), r.value_chain, num(r.initial_eigenvalue), num(r.initial_share_percent),
+      num(r.rotated_variance), num(r.rotated_share_percent), r.industry or r.note,
+      r.loading and string.format(fmt, r.loading) or ""}
+  end
+  return out
+end
+
+-- one record per member of each factor, as the study's tables 11-13; a
+-- factor with no member at or above the threshold gets one record saying so
+function M.records(vc)
+  if type(vc) ~= "table" or type(vc.factors) ~= "table" then
+    fail("records", "vc must come from valuechains.identify")
+  end
+  local out = {}
   for _, f in ipairs(vc.factors) do
-    local ev = f.eigenvalue and string.format("%.2f", f.eigenvalue) or ""
-    local share = f.share and string.format("%.2f", 100 * f.share) or ""
-    for _, m in ipairs(f.members) do
-      out[#out + 1] = {tostring(f.factor), f.name, ev, share, m.sector, string.format(fmt, m.loading)}
+    local base = {factor = f.factor, value_chain = f.name, initial_eigenvalue = f.initial_eigenvalue,
+      initial_share_percent = f.initial_share and 100 * f.initial_share,
+      rotated_variance = f.rotated_variance, rotated_share_percent = f.rotated_share and 100 * f.rotated_share}
+    local function record(extra)
+      local r = {}
+      for k, v in pairs(base) do r[k] = v end
+      for k, v in pairs(extra) do r[k] = v end
+      out[#out + 1] = r
     end
+    if #f.members == 0 then
+      record{note = string.format("no industry loads >= %s", vc.threshold)}
+    end
+    for _, m in ipairs(f.members) do record{industry = m.sector, loading = m.loading} end
   end
   return out
 end

@@ -46,7 +46,7 @@ end)
 
 T.test("one_of returns the value or lists the choices", function()
   T.equal(check.one_of("m.f", "method", "flq", { "slq", "flq" }), "flq", "accepted")
-  T.errors("m.f: method must be 'slq', 'flq', got 'xlq'", check.one_of, "m.f", "method", "xlq", { "slq", "flq" })
+  T.errors("m.f: method must be 'slq', 'flq' or 'ciq', got 'xlq'", check.one_of, "m.f", "method", "xlq", { "slq", "flq", "ciq" })
 end)
 
 T.test("failer names the module and the function", function()

@@ -165,6 +165,30 @@ T.test("delta sweep: classes per delta and the sectors that change (numpy)", fun
     function() return {} end)
 end)
 
+T.test("methods come from one table: a new quotient is a new entry; delta and diagonal defaults written once", function()
+  -- a toy quotient of 1 for every pair: the region buys locally all it needs,
+  -- so its coefficients are the national ones on the kept sectors
+  regionalize.METHODS.unity = { quotients = function(q) return matrix.new(q.s:rows(), q.s:rows(), 1) end }
+  local ok, region = pcall(regionalize.regionalise, au, reg, { method = "unity", national_sizes = nat })
+  regionalize.METHODS.unity = nil
+  assert(ok, region)
+  local A = leontief.coefficients(au.Z, au.x)
+  T.close(region.A:get(3, 3), A:get(3, 3), 1e-15, "a_33 kept")
+  T.equal(region.method, "unity", "method recorded")
+  T.equal(region.delta, nil, "no delta for a quotient without lambda")
+  -- by hand: reg = {1, 3}, nat = {4, 4}: E^r/E^n = 4/8, lambda* = log2(1.5)^0.3 = 0.8552...;
+  -- SLQ = {(1/4)/(4/8), (3/4)/(4/8)} = {0.5, 1.5}
+  local lambda = math.log(1.5, 2) ^ 0.3
+  T.equal(regionalize.DELTA, 0.3, "Flegg & Webber's delta")
+  local Q = regionalize.flq({ 1, 3 }, { 4, 4 })
+  T.close(Q:get(1, 1), 0.5 * lambda, 1e-15, "default diagonal SLQ_1 lambda*")
+  T.close(Q:get(1, 2), 0.5 / 1.5 * lambda, 1e-15, "CIQ_12 lambda*")
+  Q = regionalize.flq({ 1, 3 }, { 4, 4 }, { diagonal = "ciq" })
+  T.close(Q:get(2, 2), lambda, 1e-15, "the literal reading: CIQ_22 = 1, lambda* on the diagonal")
+  local r = regionalize.regionalise(au, reg, { national_sizes = nat, diagonal = "ciq" })
+  T.equal(r.diagonal, "ciq", "diagonal recorded"); T.equal(r.delta, 0.3, "default delta recorded")
+end)
+
 T.test("bad input: sizes", function()
   T.errors("regionalize.slq: reg has 2 sectors, nat has 3", regionalize.slq, { 1, 2 }, { 1, 2, 3 })
   T.errors("regional size of sector 2 is -1; sizes cannot be negative", regionalize.slq, { 1, -1 }, { 5, 5 })
@@ -200,7 +224,7 @@ T.test("bad input: quotients and tables", function()
   T.errors("national sizes needed: give opts.national_sizes", regionalize.regionalise, { Z = au.Z, x = au.x }, reg)
   T.errors("the regional sizes have 2 sectors, the table has 19", regionalize.regionalise, au, { 1, 1 },
     { national_sizes = { 5, 5 } })
-  T.errors("method must be 'slq', 'plq', 'ciq', 'flq' or 'aflq', got 'rsp'", regionalize.regionalise, au, reg,
+  T.errors("method must be 'aflq', 'ciq', 'flq', 'plq' or 'slq', got 'rsp'", regionalize.regionalise, au, reg,
     { method = "rsp" })
   local reversed = {}
   for i = 1, 19 do reversed[i] = au.labels[20 - i] end
