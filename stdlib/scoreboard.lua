@@ -9,7 +9,8 @@
 -- and composite indices (step 7) with the number of indicators behind each.
 -- The uncertainty analysis is in scoreboard/uncertainty.lua, the study's
 -- figure-12 aggregation in scoreboard/innovators.lua, the charts in
--- scoreboard/charts.lua.
+-- scoreboard/charts.lua, the study's chapter-2 tables as records in
+-- scoreboard/chapter2.lua.
 local check = require "check"
 local data = require "scoreboard.data"
 local index = require "scoreboard.index"
