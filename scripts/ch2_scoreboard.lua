@@ -35,7 +35,7 @@ local spec = {
     {name = "national", value = "UNIT", help = "national unit (default: kazakhstan or national, if present)"},
     {name = "catching-up", value = "A,B,...", help = "catching-up units (default: columns catching_up_*)"},
     {name = "figure12", value = "FILE", help = "the study's statements on figure 12 (default: the bundled"
-      .. " ones, with the bundled Table 15)"},
+      .. " ones, with the bundled Table 15 and region east_region)"},
     {name = "sep", value = "CHAR", separator = true, help = "field separator of the data file (default: guessed)"},
     {name = "decimal", value = "CHAR", decimal = true, default = ".", help = "decimal mark of the data file"},
     {name = "draws", number = true, default = 1000, help = "Monte Carlo draws"},
@@ -115,7 +115,9 @@ local function main()
   end
 
   -- figure 12: the study's rule and text beside its Table 15
-  local f12path = opts.figure12 or (opts.data == TABLE15 and here .. "/data/figure12_east_kazakhstan.csv")
+  -- the bundled statements are the study's on East Kazakhstan: with its Table 15 and region only
+  local f12path = opts.figure12 or (opts.data == TABLE15 and units.region == "east_region"
+    and here .. "/data/figure12_east_kazakhstan.csv")
   local f12 = f12path and chapter2.figure12(cat, values, units, chapter2.read_figure12(f12path))
   if f12 then
     print("Figure 12: the study's aggregation (innovating firms split by expenditure shares) beside Table 15")
@@ -135,16 +137,18 @@ local function main()
   report.write_csv(opts.out .. "/scoreboard.csv", rows, chapter2.table15_columns(rows, units, {csv = true}))
   report.write_csv(opts.out .. "/composites.csv", comp.long, {"unit", "level", "name", "score", "indicators"})
   local region_name = opts.name or (units.region == "east_region" and "East Kazakhstan" or units.region)
+  local ref_name = units.reference == "eu_average" and "EU average" or units.reference
   local national_name = units.national and (units.national:gsub("^%l", string.upper) .. " (national value)")
   local colours = charts.colours(cat)
   charts.figure10(rows, {file = opts.out .. "/figure10_relative_to_eu.svg", colours = colours,
-    title = region_name .. ": innovation indicators relative to the EU average (EU = 100)",
-    marker_label = national_name})
+    title = string.format("%s: innovation indicators relative to the %s (%s = 100)", region_name, ref_name, ref_name),
+    reference_name = ref_name, marker_label = national_name})
   charts.figure10(rows, {file = opts.out .. "/figure10_study_scale.svg", colours = colours, scale = "region",
-    title = "The EU average as a multiple of " .. region_name .. "'s value (" .. region_name .. " = 1)",
-    region_label = region_name .. " = 1", marker_label = national_name})
+    title = string.format("The %s as a multiple of %s's value (%s = 1)", ref_name, region_name, region_name),
+    reference_name = ref_name, region_label = region_name .. " = 1", marker_label = national_name})
   charts.dimensions(dims, {file = opts.out .. "/dimensions_relative_to_eu.svg", colours = colours,
-    title = region_name .. " by EIS dimension, relative to the EU average (EU = 100)", marker_label = national_name})
+    title = string.format("%s by EIS dimension, relative to the %s (%s = 100)", region_name, ref_name, ref_name),
+    reference_name = ref_name, marker_label = national_name})
   print("wrote " .. opts.out .. "/scoreboard.csv, composites.csv, figure10_relative_to_eu.svg, "
     .. "figure10_study_scale.svg, dimensions_relative_to_eu.svg")
 end

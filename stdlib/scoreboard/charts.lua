@@ -26,7 +26,7 @@ end
 -- (default: relative, reference = 100, linear) or "region" (the study's:
 -- multiple = reference / region, region = 1, a log axis since the ratios span
 -- orders of magnitude). opts: file, title, colours (M.colours(cat)),
--- reference_label, region_label, range_label, marker_label, xlab.
+-- reference_name ("EU average"), region_label, range_label, marker_label, xlab.
 function M.figure10(rows, opts)
   opts = opts or {}
   local scale = opts.scale or "reference"
@@ -34,6 +34,7 @@ function M.figure10(rows, opts)
     fail("figure10", "scale must be 'reference' or 'region', not '%s'", tostring(scale))
   end
   local region = scale == "region"
+  local ref = opts.reference_name or "EU average"
   local labels, values, ranges, markers, groups = {}, {}, {}, {}, {}
   local shown = 0
   for i, r in ipairs(rows) do
@@ -56,23 +57,32 @@ function M.figure10(rows, opts)
     markers[i] = ratio(r.national)
   end
   if shown == 0 then fail("figure10", "no indicator has a value on the %s scale", scale) end
+  -- one number of decimals per chart: 1 on the EU = 100 scale; on the log
+  -- scale 2, or as many as the smallest multiple needs for two digits (at most 6)
+  local decimals = 1
+  if region then
+    local least = math.huge
+    for _, v in ipairs(values) do if v then least = math.min(least, v) end end
+    decimals = math.max(2, math.min(6, 1 - math.floor(math.log(least, 10))))
+  end
   return plot.bars{labels = labels, values = values, groups = groups, colours = opts.colours,
     ranges = any(ranges), markers = any(markers), missing_label = "n/a",
-    reference = region and 1 or 100, log = region, decimals = region and 2 or 1,
-    reference_label = region and (opts.region_label or "region = 1") or (opts.reference_label or "EU average = 100"),
+    reference = region and 1 or 100, log = region, decimals = decimals,
+    reference_label = region and (opts.region_label or "region = 1") or ref .. " = 100",
     range_label = opts.range_label or "catching-up countries (range)",
     marker_label = opts.marker_label or "national value",
-    title = opts.title, xlab = opts.xlab or (region and "EU average as a multiple of the region's value (log scale)"
-      or "relative to the EU average (EU = 100)"),
+    title = opts.title, xlab = opts.xlab or (region and ref .. " as a multiple of the region's value (log scale)"
+      or "relative to the " .. ref .. " (" .. ref .. " = 100)"),
     file = opts.file, width = opts.width or 900}
 end
 
 -- The dimensions from scoreboard.relative_by_dimension: the mean of the
 -- region's indicators relative to the EU average, with how many indicators
 -- stand behind each bar; the national unit's mean as a marker; coloured by
--- dimension as figure 10.
+-- dimension as figure 10. opts: file, title, colours, reference_name, marker_label.
 function M.dimensions(dims, opts)
   opts = opts or {}
+  local ref = opts.reference_name or "EU average"
   local labels, values, markers, groups = {}, {}, {}, {}
   for i, d in ipairs(dims) do
     labels[i] = string.format("%s (%d of %d)", d.name, d.n, d.total)
@@ -82,9 +92,9 @@ function M.dimensions(dims, opts)
   end
   return plot.bars{labels = labels, values = values, groups = groups, colours = opts.colours,
     markers = any(markers), missing_label = "n/a", decimals = 1,
-    reference = 100, reference_label = opts.reference_label or "EU average = 100",
+    reference = 100, reference_label = ref .. " = 100",
     marker_label = opts.marker_label or "national value",
-    title = opts.title, xlab = opts.xlab or "mean of the indicators relative to the EU average (EU = 100)",
+    title = opts.title, xlab = opts.xlab or "mean of the indicators relative to the " .. ref .. " (" .. ref .. " = 100)",
     file = opts.file, width = opts.width or 900}
 end
 
