@@ -131,6 +131,9 @@ local function main()
     end
     print("Table 15 is reproduced as published: the scoreboard above uses its values.")
     print()
+  elseif f12path then
+    print("Figure 12: " .. units.region .. " has no value for 2.2.1 (SMEs innovating in-house): nothing to split.")
+    print()
   end
 
   -- files
