@@ -26,6 +26,7 @@ M._help = {
     .. "backward=, forward=, cv_limit=, rule=, rule_text=, local_serving=, L=}",
   list_rows = "keysectors.list_rows(res, level) -> records {level, list, sector, backward_linkage, forward_linkage, "
     .. "coefficient_of_variation} in the published layout of tables 5-10",
+  map = "keysectors.map(res, {file=, title=}) -> svg: the key-sector map of the study's figures 8 and 9 (plot.quadrant)",
   classifier = "keysectors.classifier([opts]) -> function(L) -> classes by the rule in force (for regionalize.delta_sweep)",
 }
 
@@ -114,14 +115,14 @@ function M.analyse(A, f, labels, opts)
     hazari_error = not ok and hz or nil, local_serving = {} }
   for i, s in ipairs(labels) do
     res.records[i] = { sector = s, backward = b[i], forward = fw[i], cv_backward = cvb[i], cv_forward = cvf[i],
-      output_multiplier = mult[i], class = classes[i], local_serving = set_aside[s] and "yes" or nil,
+      output_multiplier = mult[i], class = classes[i], local_serving = set_aside[s] and "yes" or "no",
       hazari_backward = ok and hz.backward:get(i, 1) or nil, hazari_forward = ok and hz.forward:get(i, 1) or nil }
     if set_aside[s] then res.local_serving[#res.local_serving + 1] = s end
   end
   for _, l in ipairs(M.LISTS) do
     local list = {}
     for _, rec in ipairs(res.records) do
-      if l.member(rec, limit) and not (l["local"] and rec.local_serving) then
+      if l.member(rec, limit) and not (l["local"] and set_aside[rec.sector]) then
         list[#list + 1] = { sector = rec.sector, backward = rec.backward, forward = rec.forward, cv = l.cv and rec[l.cv],
           cv_backward = rec.cv_backward, cv_forward = rec.cv_forward }
       end
@@ -146,6 +147,36 @@ function M.list_rows(res, level)
     end
   end
   return rows
+end
+
+-- map labels: long sector names without a closing " Services", then up to
+-- their first comma or " and " (a 58-sector table's full names would cover the
+-- map); names that would become alike stay whole
+local function short_labels(names)
+  local out, seen = {}, {}
+  for i, s in ipairs(names) do
+    local t = s
+    if #t > 26 then t = t:gsub(" [Ss]ervices$", "") end
+    if #t > 26 then t = t:match("^(.-),") or t end
+    if #t > 26 then t = t:match("^(.-) and ") or t end
+    if #t < 4 then t = s end
+    out[i] = t
+    seen[t] = (seen[t] or 0) + 1
+  end
+  for i, s in ipairs(names) do if seen[out[i]] > 1 then out[i] = s end end
+  return out
+end
+
+-- the study's figures 8 and 9: backward index against forward, lines at 1
+function M.map(res, opts)
+  local x, y, names = {}, {}, {}
+  for i, r in ipairs(res.records) do x[i], y[i], names[i] = r.backward, r.forward, r.sector end
+  return require("plot").quadrant{
+    x = x, y = y, labels = short_labels(names), xline = 1, yline = 1, file = opts.file, title = opts.title,
+    xlab = "Backward linkage (power of dispersion)", ylab = "Forward linkage (sensitivity of dispersion)",
+    quadrants = { top_right = "Key sectors", top_left = "Forward-linkage oriented",
+      bottom_right = "Backward-linkage oriented", bottom_left = "Weak linkages" },
+  }
 end
 
 return M

@@ -22,7 +22,8 @@ M._help = {
   supply_percentages = "regionalize.supply_percentages(A, x_r [, f_r]) -> n x 1 p_i = min(1, x_i^r / (A x^r + f^r)_i)",
   apply = "regionalize.apply(A, Q) -> regional coefficients a_ij * min(Q_ij, 1); Q a vector (by rows) or an n x n matrix",
   regionalise = "regionalize.regionalise(tbl, regional_sizes [, {method='flq', delta=0.3, diagonal=, national_sizes=}]) "
-    .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default",
+    .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default; "
+    .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row)",
   regionalize = "regionalize.regionalize(...) -- the same as regionalize.regionalise",
   two_region = "regionalize.two_region(tbl, regional_sizes [, {method=, delta=, national_sizes=, names={'r','s'}}]) "
     .. "-> {A=, L=, L_rr=, L_rs=, L_sr=, L_ss=, feedback=, multipliers={intraregional=, spillover=, total=, single_region=, feedback_percent=}}",
@@ -299,11 +300,18 @@ local function national(tbl, fname)
   return A, vector(tbl.x, fname, "tbl.x"), labels
 end
 
--- the national sizes: opts.national_sizes, else tbl.employment
+-- the national sizes: opts.national_sizes, or "table" for the table's
+-- employment row; never the table's row by default (employment.RULE: E^r and
+-- E^n from one source, so that the prompt and the scripts agree)
 local function national_sizes(tbl, opts, fname)
-  local nat = opts.national_sizes or tbl.employment
+  local nat = opts.national_sizes
+  if nat == "table" then
+    if tbl.employment == nil then fail(fname, "national_sizes = 'table', but the table has no employment row") end
+    return tbl.employment
+  end
   if nat == nil then
-    fail(fname, "national sizes needed: give opts.national_sizes (e.g. national employment by sector) or tbl.employment")
+    fail(fname, "national sizes needed: give opts.national_sizes, the nation's employment from the same source as"
+      .. " the region's (employment.read(path, tbl).national), or 'table' for the table's employment row")
   end
   return nat
 end

@@ -27,6 +27,9 @@ M._help = {
   rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Initial eigenvalue\","
     .. " \"Initial %\", \"Rotated variance\", \"Rotated %\", \"Industry\", \"Loading\"}, one per member, as the"
     .. " study's tables 11-13",
+  analyse = "valuechains.analyse(Z [, {classes=, threshold=}]) -> {R=, info=, pca=, vc=, definiteness=, records=}: "
+    .. "the study's procedure on a flow matrix: FSR linkage matrix, principal components, Kaiser criterion, varimax, "
+    .. "members at 0.5",
   records = "valuechains.records(vc) -> one record per member {factor=, value_chain=, initial_eigenvalue=, "
     .. "initial_share_percent=, rotated_variance=, rotated_share_percent=, industry=, loading=}; a factor with no "
     .. "member at the threshold gets one record with note= saying so",
@@ -227,6 +230,18 @@ function M.records(vc)
     for _, m in ipairs(f.members) do record{industry = m.sector, loading = m.loading} end
   end
   return out
+end
+
+-- The study's procedure (tables 11-13): the Feser-Sweeney-Renski linkage
+-- matrix of the flows Z, its principal components with eigenvalues >= 1
+-- (Kaiser), varimax, and the industries loading >= 0.5 on each factor.
+function M.analyse(Z, opts)
+  opts = opts or {}
+  local fsr, factor = require "fsr", require "factor"
+  local R, info = fsr.linkage_matrix(Z)
+  local res = factor.pca(R, {rotate = "varimax"})
+  local vc = M.identify(res, {classes = opts.classes, threshold = opts.threshold})
+  return {R = R, info = info, pca = res, vc = vc, definiteness = factor.definiteness(res), records = M.records(vc)}
 end
 
 return M
