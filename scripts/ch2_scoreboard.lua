@@ -59,15 +59,15 @@ local function main()
     national = opts.national, catching_up = opts.catching_up, source = opts.data})
   local rows = chapter2.table15(cat, values, units)
   -- the output folder before the results, so that a bad --out stops the run at once
-  if not os.execute("mkdir -p '" .. opts.out:gsub("'", "'\\''") .. "'") then
-    error("cannot create the output folder " .. opts.out, 0)
-  end
+  local out = report.mkdir(opts.out)
 
   -- Table 15 in both of figure 10's scales
-  print(string.format("Innovation scoreboard, EIS 2008-2010 method: %s against %s (= 100)", units.region, units.reference))
+  report.heading(string.format("Chapter 2: innovation scoreboard, EIS 2008-2010 method: %s against %s (= 100)",
+    units.region, units.reference))
   print("data: " .. opts.data)
   print()
-  report.print(rows, chapter2.table15_columns(rows, units), {max_text = 48})
+  report.print(rows, chapter2.table15_columns(rows, units), {max_text = 48,
+    title = "Table 15: the indicators, the region against the reference in both of figure 10's scales"})
   print(string.format("-- : not available; %% of %s = 100 * %s / %s (figure 10, EU = 100); %s / %s: the study's"
     .. " scale (figure 10, %s = 1)", units.reference, units.region, units.reference, units.reference, units.region,
     units.region))
@@ -75,11 +75,12 @@ local function main()
   -- what is missing
   local miss = sb.missing(cat, values, units.region)
   print()
-  print(string.format("Missing for %s: %d of %d indicators (never filled in below)",
+  report.heading(string.format("Missing for %s: %d of %d indicators (never filled in below)",
     units.region, #miss.indicators, miss.total))
   for _, code in ipairs(miss.indicators) do
     print(string.format("  %-7s %s", code, cat.by_code[code].name))
   end
+  print()
   for _, d in ipairs(miss.dimensions) do d.missing_codes = table.concat(d.missing, " ") end
   report.print(miss.dimensions, {{key = "name", title = "dimension"}, "available", {key = "total", title = "of"},
     {key = "missing_codes", title = "missing"}}, {title = "By dimension (indicators available / in the framework):"})
@@ -95,6 +96,7 @@ local function main()
 
   -- composite indices (EIS 2008 annex) and their uncertainty
   local comp = chapter2.composites(cat, values, units)
+  report.heading("Composite indices and their uncertainty")
   print("Composite indices (EIS 2008 annex: sqrt of unbounded indicators, outliers beyond 3 sd, min-max")
   print("across " .. table.concat(units.all, ", ") .. "); n = indicators behind each score")
   if comp.note then print(comp.note) end
@@ -120,7 +122,7 @@ local function main()
     and here .. "/data/figure12_east_kazakhstan.csv")
   local f12 = f12path and chapter2.figure12(cat, values, units, chapter2.read_figure12(f12path))
   if f12 then
-    print("Figure 12: the study's aggregation (innovating firms split by expenditure shares) beside Table 15")
+    report.heading("Figure 12: the study's aggregation (innovating firms split by expenditure shares) beside Table 15")
     report.print(f12, {"code", {key = "derived", title = "text", digits = 2}, {key = "published", title = "Table 15", digits = 2},
       {key = "verdict", title = "agree"}, {key = "how", title = "the text's number"}})
     for _, r in ipairs(f12) do
@@ -132,27 +134,28 @@ local function main()
     print("Table 15 is reproduced as published: the scoreboard above uses its values.")
     print()
   elseif f12path then
-    print("Figure 12: " .. units.region .. " has no value for 2.2.1 (SMEs innovating in-house): nothing to split.")
+    report.heading("Figure 12")
+    print(units.region .. " has no value for 2.2.1 (SMEs innovating in-house): nothing to split.")
     print()
   end
 
   -- files
-  report.write_csv(opts.out .. "/scoreboard.csv", rows, chapter2.table15_columns(rows, units, {csv = true}))
-  report.write_csv(opts.out .. "/composites.csv", comp.long, {"unit", "level", "name", "score", "indicators"})
+  report.write_csv(out .. "/scoreboard.csv", rows, chapter2.table15_columns(rows, units, {csv = true}))
+  report.write_csv(out .. "/composites.csv", comp.long, {"unit", "level", "name", "score", "indicators"})
   local region_name = opts.name or (units.region == "east_region" and "East Kazakhstan" or units.region)
   local ref_name = units.reference == "eu_average" and "EU average" or units.reference
   local national_name = units.national and (units.national:gsub("^%l", string.upper) .. " (national value)")
   local colours = charts.colours(cat)
-  charts.figure10(rows, {file = opts.out .. "/figure10_relative_to_eu.svg", colours = colours,
+  charts.figure10(rows, {file = out .. "/figure10_relative_to_eu.svg", colours = colours,
     title = string.format("%s: innovation indicators relative to the %s (%s = 100)", region_name, ref_name, ref_name),
     reference_name = ref_name, marker_label = national_name})
-  charts.figure10(rows, {file = opts.out .. "/figure10_study_scale.svg", colours = colours, scale = "region",
+  charts.figure10(rows, {file = out .. "/figure10_study_scale.svg", colours = colours, scale = "region",
     title = string.format("The %s as a multiple of %s's value (%s = 1)", ref_name, region_name, region_name),
     reference_name = ref_name, region_label = region_name .. " = 1", marker_label = national_name})
-  charts.dimensions(dims, {file = opts.out .. "/dimensions_relative_to_eu.svg", colours = colours,
+  charts.dimensions(dims, {file = out .. "/dimensions_relative_to_eu.svg", colours = colours,
     title = string.format("%s by EIS dimension, relative to the %s (%s = 100)", region_name, ref_name, ref_name),
     reference_name = ref_name, marker_label = national_name})
-  print("wrote " .. opts.out .. "/scoreboard.csv, composites.csv, figure10_relative_to_eu.svg, "
+  print("wrote " .. out .. "/scoreboard.csv, composites.csv, figure10_relative_to_eu.svg, "
     .. "figure10_study_scale.svg, dimensions_relative_to_eu.svg")
 end
 
