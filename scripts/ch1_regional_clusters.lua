@@ -31,8 +31,7 @@ local DATA = here .. "/data"
 
 local spec = {
   usage = "clusterlab scripts/ch1_regional_clusters.lua [options]",
-  about = "Regionalises a national input-output table and finds key sectors and clusters (chapter 1).\n"
-    .. "Employment: " .. employment.RULE .. ".",
+  about = "Regionalises a national input-output table and finds key sectors and clusters (chapter 1).",
   options = {
     { name = "out", value = "DIR", default = "out/ch1", help = "folder for the CSV and SVG results" },
     { name = "table", value = "FILE", help = "national symmetric IO table (default: the bundled ABS 2021-22 table)" },
@@ -66,6 +65,8 @@ local spec = {
     { name = "no-factor", flag = true, help = "skip the factor-analysis half" },
   },
 }
+
+spec.about = spec.about .. "\nEmployment: " .. cli.user_terms(employment.RULE, spec) .. "."
 
 local opts   -- the command-line options, parsed by main()
 
@@ -275,7 +276,7 @@ local function main()
     chk.gaps[1].identity, report.number(chk.gaps[1].gap, 4)) or "  WARNING: " .. chk.message)
   print(string.format("Employment: %s (region: column '%s'; nation: %s)", opts.employment or
     (DATA .. "/employment_mount_isa_2021.csv"), emp.region_column, emp.national_source))
-  print("  rule: " .. employment.RULE)
+  print("  rule: " .. cli.user_terms(employment.RULE, spec))
   if #emp.absent > 0 then
     print("  sectors with no row in the employment file (no regional employment): " .. table.concat(emp.absent, "; "))
   end

@@ -135,6 +135,10 @@ function M.user_terms(err, spec)
       if o.name == name then return "--" .. name end
     end
   end
+  msg = msg:gsub("opts%.([%a_]+) = '([^']*)'", function(key, v)
+    local o = option(key)
+    return o and o .. " " .. v
+  end)
   msg = msg:gsub("opts%.([%a_]+)", function(key) return option(key) end)
   msg = msg:gsub("{(%a+)=\"(.-)\"}", function(key, v)
     local o = option(key)

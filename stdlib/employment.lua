@@ -15,7 +15,7 @@ local sectors = require "sectors"
 local M = {}
 
 M.RULE = "regional and national employment both from the employment file (its region's column and its national"
-  .. " column); the table's employment row only when asked for (national = 'table')"
+  .. " column); the table's employment row only when asked for (opts.national = 'table')"
 
 M._help = {
   _about = "employment by sector for location quotients, read from a file and aligned with a table",
@@ -56,7 +56,7 @@ local function named_column(path, numeric, name, option)
   for _, c in ipairs(numeric) do
     if sectors.key(c) == sectors.key(name) then return c end
   end
-  fail("read", "%s: %s '%s' is not a column of employment numbers; the columns are: %s", path, option, name,
+  fail("read", "%s: opts.%s '%s' names no column of employment numbers; the columns are: %s", path, option, name,
     table.concat(numeric, ", "))
 end
 
@@ -72,11 +72,12 @@ local function choose_columns(path, numeric, opts)
   for _, c in ipairs(numeric) do if c ~= rcol then others[#others + 1] = c end end
   if #others == 0 then
     fail("read", "%s has only the region's employment (column '%s'): add the nation's as a column of the file "
-      .. "(the rule: %s), or ask for the table's employment row (national = 'table')", path, rcol, M.RULE)
+      .. "(from the same source as the region's), or ask for the table's employment row (opts.national = 'table')",
+      path, rcol)
   end
   if #others > 1 then
-    fail("read", "%s has %d columns of numbers besides the region's '%s' (%s): name the nation's (national = "
-      .. "COLUMN)", path, #others, rcol, table.concat(others, ", "))
+    fail("read", "%s has %d columns of numbers besides the region's '%s' (%s): name the nation's (opts.national = "
+      .. "'COLUMN')", path, #others, rcol, table.concat(others, ", "))
   end
   return rcol, others[1]
 end

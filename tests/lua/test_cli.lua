@@ -79,6 +79,8 @@ T.test("user_terms: the library's options in the script's words", function()
     "iotable.read: name one with --output-row or opts.output_col", "only the script's options")
   T.equal(cli.user_terms('f.csv:2: "2,5" is not a number (the file uses decimal commas? pass {decimal=","})', s),
     "f.csv:2: \"2,5\" is not a number (the file uses decimal commas? pass --decimal ',')", "a table of options")
+  T.equal(cli.user_terms("or the table's row (opts.output_row = 'table')", s), "or the table's row (--output-row table)",
+    "an option with its value")
 end)
 
 -- runs a chunk in a fresh clusterlab; returns stderr and the exit code
