@@ -433,6 +433,76 @@ T.test("a table whose output row is not recognised: the message says which optio
   assert(not text:find("stack traceback", 1, true), "no traceback:\n" .. text)
 end)
 
+T.test("a Russian-labelled table with --concordance: the published tables 5-10 and 11-13 beside the run", function()
+  -- australia_19_russian.csv: the bundled table with the agency's Russian sector names
+  -- (relabel_russian.lua); without the concordance nothing can be compared
+  local args = { "--table", D .. "australia_19_russian.csv", "--employment", D .. "employment_mount_isa_russian.csv",
+    "--region", "mount_isa", "--out", tmpdir() }
+  local text, code = run(args)
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "nothing to compare. A table in Russian needs --concordance FILE.")
+  local out = tmpdir()
+  args[#args] = out
+  for _, a in ipairs { "--concordance", "stdlib/data/kz_2009_sector_concordance.csv" } do args[#args + 1] = a end
+  text, code = run(args)
+  T.equal(code, 0, "exit code\n" .. text)
+  -- the renamed divisions that the published tables name: Agriculture, Metallurgy,
+  -- Electricity and Construction (table 5), Mining of metal ores (tables 7 and 9),
+  -- Metallurgy (table 9): 7 of the 33 published rows
+  contains(text, "7 of 33 published rows found in the table")
+  contains(text, "Published sectors not found: Forestry; Manufacture of food products, including beverages")
+  local pub = by_sector(out .. "/published_comparison.csv")
+  T.equal(pub["Metallurgical industry"]["table's sector"], "Металлургическая промышленность", "matched by concordance")
+  T.close(pub["Metallurgical industry"]["published FL"], 1.79, 0, "thesis table 5")
+  local en = by_sector(out1 .. "/regional_linkages.csv")
+  T.close(pub["Metallurgical industry"].BL, en.Manufacturing.backward, 1e-12, "the run's index beside it")
+  -- the study's list of local-serving and primary sectors reaches the Russian names
+  -- through their NACE codes: the same 17 divisions as in the English run
+  local ru = by_sector(out .. "/regional_linkages.csv")
+  local n = 0
+  for _, r in pairs(ru) do if r.local_serving == "yes" then n = n + 1 end end
+  T.equal(n, 17, "local-serving or primary")
+  T.equal(ru["Добыча металлических руд"].local_serving, "no", "mining is kept")
+  -- tables 11-13: Mining of non-ferrous metals and Metallurgical industry are found
+  contains(text, "Published value chains (Samambayeva 2013, tables 11-13) beside these")
+  local nat = by_sector(out .. "/national_published_clusters.csv", "cluster")
+  assert(nat.Metalworking.shared >= 1, "a factor shares an industry with Metalworking")
+  contains(text, "Published industries not in the table: Other mining and quarrying")
+end)
+
+T.test("a wrong --region exits non-zero and lists the employment file's columns", function()
+  local text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--region",
+    "regoin", "--out", tmpdir() }
+  assert(code ~= 0, "non-zero exit")
+  contains(text, "--region 'regoin' names no column of employment numbers; the columns are: region, nation")
+  text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--national",
+    "nacion", "--out", tmpdir() }
+  assert(code ~= 0, "non-zero exit"); contains(text, "--national 'nacion' names no column")
+end)
+
+T.test("options: a value that is the next option, --sep by name, --method and --diagonal", function()
+  local text, code = run { "--out", "--no-factor" }
+  assert(code ~= 0); contains(text, "--out needs a value (DIR), got the option --no-factor")
+  text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
+    "--sep", "semicolon", "--decimal", "comma", "--region", "Mount Isa", "--no-factor", "--published", "none",
+    "--out", tmpdir() }
+  T.equal(code, 0, "--sep semicolon\n" .. text)
+  text, code = run { "--method", "xlq" }
+  assert(code ~= 0); contains(text, "--method must be one of aflq, ciq, flq, plq, slq, got 'xlq'")
+  local out = tmpdir()
+  text, code = run { "--method", "slq", "--no-factor", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "Chapter 1: key sectors of Mount Isa (SLQ)")
+  contains(text, "Not computed: SLQ does not use delta.")
+  contains(text, "Output multipliers of final demand in the region (SLQ)")
+  -- SLQ regionalisation by hand for Mining: SLQ = (3307 / 9610) / (199630 / 10929263) > 1,
+  -- so the row is kept whole: a^r_ij = a_ij for i = Mining
+  local A = csv.read(out .. "/regional_coefficients.csv")
+  local nat = require("iotable").read("scripts/data/national_19_sector_io_aud_mn.csv")
+  T.close(A:get("Mining", "Manufacturing"), nat.Z:get("Mining", "Manufacturing") / nat.x:get("Manufacturing", 1),
+    1e-12, "a^r Mining -> Manufacturing")
+end)
+
 -- a user's file in a temporary folder
 local function file(text)
   local path = os.tmpname()
