@@ -7,9 +7,9 @@ local matrix = require "matrix"
 
 local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
-  "iotable", "regionalize", "multipliers", "linkages", "fsr", "factor",
-  "valuechains", "scoreboard", "glm", "modes", "lca", "policy", "evidence", "scenario", "report",
-  "studyreport", "workbook", "xlsx", "plot",
+  "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
+  "valuechains", "published", "scoreboard", "glm", "modes", "lca", "policy", "evidence", "scenario", "report",
+  "studyreport", "workbook", "xlsx", "plot", "check", "cli",
 }
 
 local function format_number(x)
