@@ -8,10 +8,9 @@
 -- The rules are data: copy stdlib/data/policy to a folder, edit rules.csv
 -- (thresholds, weights, new rules) and pass --rules FOLDER.
 local cli = require "cli"
-local csv = require "csv"
-local matrix = require "matrix"
 local iotable = require "iotable"
 local regionalize = require "regionalize"
+local employment = require "employment"
 local scenario = require "scenario"
 local policy = require "policy"
 local evidence = require "evidence"
@@ -30,45 +29,26 @@ local spec = {
     { name = "capacity", value = "RATING", help = "institutional capacity: low, medium or high (default: from the deck, for KAZ)" },
     { name = "country", value = "CODE", default = "KAZ", help = "the deck's economy whose indicators are used" },
     { name = "table", value = "FILE", help = "national IO table for the scenarios (default: the bundled ABS 2021-22 table)" },
-    { name = "employment", value = "FILE", help = "employment: sector, region, nation columns (default: Mount Isa 2021)" },
-    { name = "region", value = "NAME", help = "the region's name (default: Mount Isa, or the employment file's region column)" },
+    { name = "employment", value = "FILE", help = "employment by sector: the region's and the nation's columns"
+      .. " (default: Mount Isa 2021)" },
+    { name = "region-column", value = "NAME", help = "the employment file's column of the region (default: the first)" },
+    { name = "region", value = "NAME", help = "the region's name (default: Mount Isa, or its employment column)" },
     { name = "delta", number = true, default = 0.3, help = "FLQ delta of the regional table" },
   },
 }
 
 local opts
 
-local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
-
--- the regional table of the scenarios: employment file columns sector,
--- region, nation, in the table's sector order
+-- the regional table of the scenarios, as chapter 1 builds it (FLQ on
+-- employment, stdlib/employment.lua's rule for the regional and national sizes)
 local function regional_model()
   local tpath = opts.table or (DATA .. "/national_19_sector_io_aud_mn.csv")
   local epath = opts.employment or (DATA .. "/employment_mount_isa_2021.csv")
   local tbl = iotable.read(tpath)
-  local t = csv.read_table(epath)
-  if #t.names < 3 then fail("%s: needs columns sector, region, nation", epath) end
-  local row = {}
-  for k, s in ipairs(t.columns[t.names[1]]) do row[s] = k end
-  local reg, nat = {}, {}
-  for i, s in ipairs(tbl.labels) do
-    local k = row[s]
-    if not k then fail("%s has no row for the table's sector '%s'", epath, s) end
-    -- a column with one bad cell is read as text: each cell is checked
-    for c, dest in ipairs { reg, nat } do
-      local cellv = t.columns[t.names[c + 1]][k]
-      local v = type(cellv) == "number" and cellv or csv.number(tostring(cellv))
-      if not (v and v >= 0) then
-        fail("%s: row %d, sector '%s', column '%s': '%s' is not a number of persons", epath, k + 1, s,
-          t.names[c + 1], tostring(cellv))
-      end
-      dest[i] = v
-    end
-  end
-  local R, N = matrix.col(reg, tbl.labels), matrix.col(nat, tbl.labels)
-  local region = regionalize.regionalise(tbl, R, { delta = opts.delta, national_sizes = N })
-  local name = opts.region or (opts.employment and t.names[2] or "Mount Isa")
-  return scenario.model(tbl, region), evidence.leading(R, N), name, tpath, epath
+  local emp = employment.read(epath, tbl, { region = opts.region_column or (not opts.employment and "mount_isa" or nil) })
+  local region = regionalize.regionalise(tbl, emp.regional, { delta = opts.delta, national_sizes = emp.national })
+  local name = opts.region or (opts.employment and emp.region_column or "Mount Isa")
+  return scenario.model(tbl, region), evidence.leading(emp.regional, emp.national), name, tpath, epath
 end
 
 local OPTION_COLUMNS = { "rank", "id", "option", "strength", "rules_met", "rules_checked", "rules_missing",
@@ -83,7 +63,7 @@ local function main()
   opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
   local dir = opts.out .. "/policy"
-  if not os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'") then fail("cannot create the output folder %s", dir) end
+  report.mkdir(dir)
   local set = policy.load(opts.rules)
   local ev, read = evidence.read_outputs(opts.out)
   ev.country = opts.country

@@ -20,6 +20,7 @@
 local scenario = require "scenario"
 local ruleset = require "policy.ruleset"
 local indicators = require "policy.indicators"
+local check = require "check"
 
 local M = {}
 
@@ -38,7 +39,7 @@ M._help = {
   INDICATORS = "policy.INDICATORS[name](evidence, argument) -> value, detail | nil, why: what rules can test",
 }
 
-local function fail(fmt, ...) error("policy: " .. string.format(fmt, ...), 3) end
+local fail = check.failer("policy")
 
 -- the rule set's reader and the indicators live in stdlib/policy/
 M.DATA = ruleset.DATA
@@ -78,7 +79,7 @@ end
 
 function M.evaluate(evidence, set, opts)
   opts = opts or {}
-  if type(evidence) ~= "table" then fail("evaluate: evidence must be a table of chapter results") end
+  if type(evidence) ~= "table" then fail("evaluate", "evidence must be a table of chapter results") end
   local ev = setmetatable({ speca = evidence.speca or set.deck }, { __index = evidence })
   local checks, missing, by_option = {}, {}, {}
   for _, o in ipairs(set.options) do by_option[o.id] = { strength = 0, met = 0, checked = 0, missing = 0, evidence = {} } end
@@ -107,7 +108,10 @@ function M.evaluate(evidence, set, opts)
   end
   local capacity = opts.capacity and { rating = opts.capacity, assumed = false, basis = "given by the user" }
     or M.default_capacity(ev.speca, ev.country)
-  if not CAPACITY[capacity.rating] then fail("evaluate: capacity must be low, medium or high, got '%s'", tostring(capacity.rating)) end
+  if not CAPACITY[capacity.rating] then
+    fail("evaluate", "capacity must be %s, got '%s'", check.alternatives { "low", "medium", "high" },
+      tostring(capacity.rating))
+  end
   local ranked = {}
   for _, opt in ipairs(set.options) do
     local o, prof = by_option[opt.id], set.profiles[opt.id] or {}
@@ -160,7 +164,7 @@ function M.worked_scenarios(result, model, leading_sector)
         elseif sc.kind == "final_demand" or sc.kind == "new_sector" then
           local x
           for i, l in ipairs(model.labels) do if l == sector then x = model.x_r:get(i, 1) end end
-          if not x then fail("worked_scenarios: option %d: no sector '%s' in the regional table", o.id, sector) end
+          if not x then fail("worked_scenarios", "option %d: no sector '%s' in the regional table", o.id, sector) end
           if sc.kind == "final_demand" then
             out[o.id] = scenario.final_demand(model, { [sector] = sc.amount * x },
               string.format("Final demand: %s sells %g%% more of its output outside the region", sector, sc.amount * 100))
@@ -170,7 +174,7 @@ function M.worked_scenarios(result, model, leading_sector)
                 sc.amount * 100) })
           end
         else
-          fail("worked_scenarios: option %d: scenario '%s' is not import_substitution, final_demand or new_sector",
+          fail("worked_scenarios", "option %d: scenario '%s' is not import_substitution, final_demand or new_sector",
             o.id, sc.kind)
         end
       end

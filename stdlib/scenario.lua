@@ -18,6 +18,7 @@ local linalg = require "linalg"
 local leontief = require "leontief"
 local multipliers = require "multipliers"
 local regionalize = require "regionalize"
+local check = require "check"
 
 local M = {}
 
@@ -35,9 +36,7 @@ M._help = {
     .. "total=, type1=, type2=}, ...}, injection = n x 1, note=}",
 }
 
-local function fail(fname, fmt, ...)
-  error("scenario." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("scenario")
 
 local MEASURES = { "output", "value_added", "income", "jobs" }
 M.MEASURES = MEASURES

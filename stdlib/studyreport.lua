@@ -8,6 +8,7 @@
 -- inputs.
 local csv = require "csv"
 local workbook = require "workbook"
+local report = require "report"
 
 local M = {}
 
@@ -217,19 +218,6 @@ local function sheets(doc)
   return out
 end
 
--- writes text to path whole or not at all
-local function write_whole(path, text)
-  local tmp = path .. ".tmp"
-  local f, err = io.open(tmp, "wb")
-  if not f then error("studyreport: cannot write " .. tostring(err), 3) end
-  local ok, werr = f:write(text)
-  f:close()
-  if not ok then os.remove(tmp); error("studyreport: cannot write " .. path .. ": " .. tostring(werr), 3) end
-  local renamed, rerr = os.rename(tmp, path)
-  if not renamed then os.remove(tmp); error("studyreport: cannot write " .. path .. ": " .. tostring(rerr), 3) end
-  return path
-end
-
 function M.write(out, opts)
   opts = opts or {}
   local doc = M.collect(out)
@@ -237,7 +225,9 @@ function M.write(out, opts)
   doc.date = opts.date or os.date("!%Y-%m-%d")
   local html = require("studyreport.html").render(doc, M.MAX_ROWS)
   local md = require("studyreport.markdown").render(doc, M.MAX_ROWS)
-  local paths = { write_whole(out .. "/report.html", html), write_whole(out .. "/report.md", md) }
+  report.write_file(out .. "/report.html", html, "studyreport.write")
+  report.write_file(out .. "/report.md", md, "studyreport.write")
+  local paths = { out .. "/report.html", out .. "/report.md" }
   local tables = sheets(doc)
   if #tables > 0 then
     local path, names = workbook.write(out .. "/clusterlab.xlsx", tables, { neutralise = opts.neutralise })

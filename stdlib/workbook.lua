@@ -5,6 +5,7 @@
 -- read as a formula -- starting with = + - @, a tab or a carriage return --
 -- are neutralised with a leading apostrophe (OWASP, "CSV Injection").
 local xlsx = require "xlsx"
+local check = require "check"
 
 local M = {}
 
@@ -42,11 +43,11 @@ end
 function M.write(path, tables, opts)
   opts = opts or {}
   local neutral = opts.neutralise ~= false
-  if type(tables) ~= "table" or #tables == 0 then error("workbook.write: no tables for " .. tostring(path), 2) end
+  if type(tables) ~= "table" or #tables == 0 then check.fail("workbook.write", "no tables for %s", tostring(path)) end
   local used, sheets, names = {}, {}, {}
   for k, t in ipairs(tables) do
     if type(t) ~= "table" or type(t.header) ~= "table" or type(t.rows) ~= "table" then
-      error(string.format("workbook.write: table %d must be {name=, header=, rows=}", k), 2)
+      check.fail("workbook.write", "table %d must be {name=, header=, rows=}", k)
     end
     local rows, widths = { {} }, {}
     for j, h in ipairs(t.header) do
@@ -72,17 +73,17 @@ function M.write(path, tables, opts)
   -- a folder that cannot be written to is the user's error, said here
   -- (libxlsxwriter would print its own message on stderr)
   local probe, perr = io.open(tmp, "wb")
-  if not probe then error("workbook.write: cannot write " .. path .. ": " .. tostring(perr), 2) end
+  if not probe then check.fail("workbook.write", "cannot write '%s': %s", path, tostring(perr)) end
   probe:close()
   local ok, err = pcall(xlsx.write, tmp, sheets)
   if not ok then
     os.remove(tmp)
-    error(tostring(err), 2)
+    check.fail("workbook.write", "%s", (tostring(err):gsub("^xlsx%.write: ", "")))
   end
   local renamed, rerr = os.rename(tmp, path)
   if not renamed then
     os.remove(tmp)
-    error("workbook.write: cannot write " .. path .. ": " .. tostring(rerr), 2)
+    check.fail("workbook.write", "cannot write '%s': %s", path, tostring(rerr))
   end
   return path, names
 end

@@ -5,10 +5,13 @@
 -- the file, its line and the column.
 local csv = require "csv"
 local indicators = require "policy.indicators"
+local check = require "check"
 
 local M = {}
 
-local function fail(fmt, ...) error("policy: " .. string.format(fmt, ...), 0) end
+local function fail(fmt, ...) check.fail("policy.load", fmt, ...) end
+
+local function at(path, line, column) return check.where { file = path, row = line, column = column } end
 
 local here = debug.getinfo(1, "S").source:match("^@(.*)[/\\][^/\\]*[/\\][^/\\]*$") or "."
 M.DATA = here .. "/data/policy"
@@ -29,7 +32,7 @@ local CAPACITY = M.CAPACITY
 -- a CSV file as records keyed by its header, each with its file line
 local function records(path)
   local ok, header, rows, lines = pcall(csv.read_rows, path)
-  if not ok then fail("%s", tostring(header)) end
+  if not ok then fail("%s", (tostring(header):gsub("^[^:]*:%d+: ", ""))) end
   local out = {}
   for k, r in ipairs(rows) do
     local rec = { _line = lines and lines[k] or k + 1 }
@@ -41,13 +44,13 @@ end
 
 local function need(rec, path, ...)
   for _, name in ipairs { ... } do
-    if rec[name] == nil then fail("%s, line %d: no column '%s'", path, rec._line, name) end
+    if rec[name] == nil then fail("%s: no column '%s'", at(path, rec._line), name) end
   end
 end
 
 local function number(s, path, line, column)
   local v = csv.number(s or "")
-  if v == nil then fail("%s, line %d, column '%s': '%s' is not a number", path, line, column, tostring(s)) end
+  if v == nil then fail("%s: '%s' is not a number", at(path, line, column), tostring(s)) end
   return v
 end
 
@@ -81,10 +84,10 @@ function M.load(dir)
     need(r, p, "option", "state_role", "capacity_demand")
     local id = math.tointeger(number(r.option, p, r._line, "option"))
     if not roles[r.state_role] then
-      fail("%s, line %d: state role '%s' is none of nip_state_roles.csv", p, r._line, r.state_role)
+      fail("%s: state role '%s' is none of nip_state_roles.csv", at(p, r._line), r.state_role)
     end
     if not CAPACITY[r.capacity_demand] then
-      fail("%s, line %d: capacity_demand must be low, medium or high, got '%s'", p, r._line, r.capacity_demand)
+      fail("%s: capacity_demand must be low, medium or high, got '%s'", at(p, r._line), r.capacity_demand)
     end
     local sc
     if (r.scenario or "") ~= "" then
@@ -100,10 +103,10 @@ function M.load(dir)
   for _, r in ipairs(records(p)) do
     need(r, p, "option", "source", "indicator", "test", "threshold", "weight", "reason")
     local id = math.tointeger(number(r.option, p, r._line, "option"))
-    if not set.profiles[id] then fail("%s, line %d: option %s has no profile in option_profiles.csv", p, r._line, r.option) end
-    if not SOURCES[r.source] then fail("%s, line %d: source '%s' is none of speca, ch1, ch2, ch3, ch4", p, r._line, r.source) end
-    if not indicators.INDICATORS[r.indicator] then fail("%s, line %d: no indicator '%s'", p, r._line, r.indicator) end
-    if not TESTS[r.test] then fail("%s, line %d: test must be <, <=, > or >=, got '%s'", p, r._line, r.test) end
+    if not set.profiles[id] then fail("%s: option %s has no profile in option_profiles.csv", at(p, r._line), r.option) end
+    if not SOURCES[r.source] then fail("%s: source '%s' is none of speca, ch1, ch2, ch3, ch4", at(p, r._line), r.source) end
+    if not indicators.INDICATORS[r.indicator] then fail("%s: no indicator '%s'", at(p, r._line), r.indicator) end
+    if not TESTS[r.test] then fail("%s: test must be <, <=, > or >=, got '%s'", at(p, r._line), r.test) end
     set.rules[#set.rules + 1] = { option = id, source = r.source, indicator = r.indicator, argument = r.argument or "",
       test = r.test, threshold = number(r.threshold, p, r._line, "threshold"),
       weight = whole(number(r.weight, p, r._line, "weight")), reason = r.reason, line = r._line }
@@ -116,7 +119,7 @@ function M.load(dir)
   for _, r in ipairs(records(p)) do
     need(r, p, "pattern", "industry_type")
     if not set.priorities[r.industry_type] then
-      fail("%s, line %d: industry type '%s' has no priority in nip_country_priorities.csv", p, r._line, r.industry_type)
+      fail("%s: industry type '%s' has no priority in nip_country_priorities.csv", at(p, r._line), r.industry_type)
     end
     set.industry_types[#set.industry_types + 1] = { pattern = r.pattern:lower(), industry_type = r.industry_type }
   end

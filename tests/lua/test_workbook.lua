@@ -74,7 +74,7 @@ end)
 T.test("bad input: a table without rows, an unwritable path", function()
   T.errors("table 1 must be {name=, header=, rows=}", workbook.write, "/tmp/x.xlsx", { { name = "a" } })
   T.errors("no tables", workbook.write, "/tmp/x.xlsx", {})
-  T.errors("workbook.write: cannot write /proc/no/such/dir/x.xlsx", workbook.write, "/proc/no/such/dir/x.xlsx", { { name = "a", header = { "a" }, rows = {} } })
+  T.errors("workbook.write: cannot write '/proc/no/such/dir/x.xlsx'", workbook.write, "/proc/no/such/dir/x.xlsx", { { name = "a", header = { "a" }, rows = {} } })
 end)
 
 T.test("the xlsx binding: a bad cell, a bad or repeated sheet name are errors naming them", function()
