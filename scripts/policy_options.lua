@@ -8,9 +8,6 @@
 -- The rules are data: copy stdlib/data/policy to a folder, edit rules.csv
 -- (thresholds, weights, new rules) and pass --rules FOLDER.
 local cli = require "cli"
-local iotable = require "iotable"
-local regionalize = require "regionalize"
-local employment = require "employment"
 local scenario = require "scenario"
 local policy = require "policy"
 local evidence = require "evidence"
@@ -39,16 +36,14 @@ local spec = {
 
 local opts
 
--- the regional table of the scenarios, as chapter 1 builds it (FLQ on
--- employment, stdlib/employment.lua's rule for the regional and national sizes)
+-- the regional table of the scenarios, as chapter 1 builds it
 local function regional_model()
   local tpath = opts.table or (DATA .. "/national_19_sector_io_aud_mn.csv")
   local epath = opts.employment or (DATA .. "/employment_mount_isa_2021.csv")
-  local tbl = iotable.read(tpath)
-  local emp = employment.read(epath, tbl, { region = opts.region_column or (not opts.employment and "mount_isa" or nil) })
-  local region = regionalize.regionalise(tbl, emp.regional, { delta = opts.delta, national_sizes = emp.national })
+  local model, _, emp = scenario.load(tpath, epath, { delta = opts.delta,
+    region = opts.region_column or (not opts.employment and "mount_isa" or nil) })
   local name = opts.region or (opts.employment and emp.region_column or "Mount Isa")
-  return scenario.model(tbl, region), evidence.leading(emp.regional, emp.national), name, tpath, epath
+  return model, evidence.leading(emp.regional, emp.national), name, tpath, epath
 end
 
 local OPTION_COLUMNS = { "rank", "id", "option", "strength", "rules_met", "rules_checked", "rules_missing",

@@ -19,6 +19,8 @@ local leontief = require "leontief"
 local multipliers = require "multipliers"
 local regionalize = require "regionalize"
 local check = require "check"
+local iotable = require "iotable"
+local employment = require "employment"
 
 local M = {}
 
@@ -32,6 +34,8 @@ M._help = {
     .. "-> impacts: local suppliers take `share` (0..1) of what `sector` buys outside the region (or abroad)",
   new_sector = "scenario.new_sector(model, {name=, output=, like= sector | inputs= n x 1 regional coefficients, "
     .. "jobs=, value_added=, income=}) -> impacts of a new plant: its own output and jobs plus its purchases",
+  load = "scenario.load(table_path, employment_path [, {region=, national=, delta=0.3, sep=, decimal=}]) -> model, "
+    .. "region record, employment record: the regional table as chapter 1 builds it (FLQ on employment)",
   impacts = "impacts record: {title=, rows = {{measure=, level='regional'|'national', direct=, indirect=, induced=, "
     .. "total=, type1=, type2=}, ...}, injection = n x 1, note=}",
 }
@@ -110,6 +114,18 @@ function M.model(national, region, opts)
     model.import_share = multipliers.coefficients(m:select(nil, keep):t(), model.x_n)
   end
   return model
+end
+
+-- The regional table from files as chapter 1 builds it: a national table
+-- (iotable.read), employment by sector (employment.read: the region's column
+-- and the nation's), FLQ with delta (Flegg & Webber 1997).
+function M.load(table_path, employment_path, opts)
+  opts = opts or {}
+  local tbl = iotable.read(table_path, { sep = opts.sep, decimal = opts.decimal })
+  local emp = employment.read(employment_path, tbl, { region = opts.region, national = opts.national,
+    sep = opts.sep, decimal = opts.decimal })
+  local region = regionalize.regionalise(tbl, emp.regional, { delta = opts.delta, national_sizes = emp.national })
+  return M.model(tbl, region), region, emp
 end
 
 -- output change of an injection d: open (type I) and, with households,
@@ -246,7 +262,7 @@ function M.new_sector(model, spec)
   if not a then fail(fname, "give like = an existing sector or inputs = regional input coefficients") end
   if a:min() < 0 or a:sum() >= 1 then fail(fname, "input coefficients must be >= 0 and sum to less than 1") end
   local X = spec.output
-  local own = { output = X }
+  local own = { output = X * 1.0 }
   for _, m in ipairs { "value_added", "income", "jobs" } do
     own[m] = spec[m] or (j and model.coef[m] and model.coef[m]:get(j, 1) * X) or nil
   end
