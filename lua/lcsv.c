@@ -387,7 +387,7 @@ static int csv_number (lua_State *L) {
 /* ---------------------------------------------------------------- */
 
 static const char *const write_keys[] = {
-  "sep", "decimal", "digits", "na", "bom", NULL
+  "sep", "decimal", "digits", "na", "bom", "formulas", NULL
 };
 
 /* the labels of matrix m (which = 1 rows, 2 columns) as a C array kept alive
@@ -441,6 +441,7 @@ static int csv_write (lua_State *L) {
   else w.na = lua_tostring(L, -1);
   lua_pop(L, 1);  /* still anchored in the options table */
   w.bom = opt_bool(L, 3, "bom", 0);
+  w.formulas = opt_bool(L, 3, "formulas", 0);
   rn = labels(L, 2, 1, m->rows);
   cn = labels(L, 2, 2, m->cols);
   if (cl_csv_write(path, m, rn, cn, &w, &err) != CL_OK) lcl_error(L, &err);
@@ -473,7 +474,7 @@ static const char *const help[][2] = {
   {"number", "csv.number(s [, {decimal=, thousands=}]) -- the number in the "
    "string s as csv.read reads it, or nil"},
   {"write", "csv.write(path, m [, {sep=\",\", decimal=\".\", digits=, na=\"NA\", "
-   "bom=false}]) -- writes m with its labels; numbers exact (the fewest digits "
+   "bom=false, formulas=false}]) -- writes m with its labels, whole or not at all; labels a spreadsheet would run as formulas (= + - @ tab CR) get a leading ' unless formulas=true; numbers exact (the fewest digits "
    "that read back the same, at most 17) unless digits= is given; NaN as na; "
    "sep defaults to \";\" with decimal=\",\""},
 };

@@ -517,6 +517,7 @@ int main (int argc, char **argv) {
   if (argv[0] != NULL && argv[0][0] != '\0') progname = argv[0];
   globalL = L;
   install_sigint();
+  signal(SIGXFSZ, SIG_IGN);  /* past `ulimit -f` a write fails and says so */
   lua_gc(L, LUA_GCSTOP);
   lua_pushcfunction(L, pmain);
   lua_pushinteger(L, argc);

@@ -16,6 +16,7 @@
 -- other, if any, the nation's (else the table's employment row).
 local cli = require "cli"
 local csv = require "csv"
+local fileout = require "fileout"
 local iotable = require "iotable"
 local regionalize = require "regionalize"
 local leontief = require "leontief"
@@ -61,8 +62,8 @@ local function heading(s)
 end
 
 local function mkdir(dir)
-  local ok = os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'")
-  if not ok then fail("cannot create the output folder %s", dir) end
+  local ok, why = pcall(fileout.mkdir, dir)
+  if not ok then fail("%s", why) end
 end
 
 -- names compared ignoring ASCII case, spaces and punctuation; bytes of UTF-8

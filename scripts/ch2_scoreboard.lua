@@ -12,6 +12,8 @@
 -- a unit is adding a column; --region, --reference, --national and
 -- --catching-up pick other columns.
 local cli = require "cli"
+local fileout = require "fileout"
+local report = require "report"
 local sb = require "scoreboard"
 local uncertainty = require "scoreboard.uncertainty"
 local charts = require "scoreboard.charts"
@@ -57,20 +59,21 @@ local function field(x)
     return (s:gsub(",", "."))
   end
   if x == nil then return "NA" end
-  x = tostring(x)
+  x = report.safe_cell(tostring(x))
   if x:find('[,"\n]') then x = '"' .. x:gsub('"', '""') .. '"' end
   return x
 end
 
+-- whole or not at all (fileout): a failed run never leaves half a table
 local function write_csv(path, header, rows)
-  local f = assert(io.open(path, "w"))
-  f:write(table.concat(header, ","), "\n")
+  local lines = {table.concat(header, ","), "\n"}
   for _, r in ipairs(rows) do
     local cells = {}
     for i, h in ipairs(header) do cells[i] = field(r[h]) end
-    f:write(table.concat(cells, ","), "\n")
+    lines[#lines + 1] = table.concat(cells, ",")
+    lines[#lines + 1] = "\n"
   end
-  f:close()
+  fileout.write(path, lines)
 end
 
 -- widths in characters, not bytes: indicator and dimension names may be
@@ -138,9 +141,8 @@ local function main()
       opts.data, opts.region, opts.reference), 0)
   end
   -- the output folder before the results, so that a bad --out stops the run at once
-  if not os.execute("mkdir -p '" .. opts.out:gsub("'", "'\\''") .. "'") then
-    error("cannot create the output folder " .. opts.out, 0)
-  end
+  local made, why = pcall(fileout.mkdir, opts.out)
+  if not made then error(why, 0) end
   print(string.format("Innovation scoreboard, EIS 2008-2010 method: %s against %s (= 100)", opts.region, opts.reference))
   print("data: " .. opts.data)
   print()

@@ -97,14 +97,8 @@ end
 local function finish(fname, doc, file)
   local s = doc:tostring()
   if file ~= nil then
-    local f, err = io.open(file, "w")
-    local ok, werr = f ~= nil, nil
-    if f then ok, werr = f:write(s); f:close() end
-    if not ok then
-      local why = tostring(err or werr)
-      if why:sub(1, #file + 2) == file .. ": " then why = why:sub(#file + 3) end
-      fail(fname, "cannot write '%s': %s", file, why)
-    end
+    local ok, err = pcall(svg.write, file, s)
+    if not ok then fail(fname, "%s", err) end
   end
   return s
 end

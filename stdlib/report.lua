@@ -3,6 +3,7 @@
 -- (a point as the decimal mark unless a file asks for a comma), a missing value
 -- as "--" in a table and an empty cell in a file, never "nan".
 local matrix = require "matrix"
+local fileout = require "fileout"
 
 local M = {}
 
@@ -16,8 +17,21 @@ M._help = {
   print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
   write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
     .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
-    .. "digits (significant) is given; missing values as empty cells; errors naming the file",
+    .. "digits (significant) is given; missing values as empty cells; text cells through report.safe_cell "
+    .. "unless formulas = true; written whole or not at all (fileout); errors naming the file",
+  safe_cell = "report.safe_cell(s) -> s, or \"'\" .. s when s is text a spreadsheet would run as a formula "
+    .. "(starts with = + - @ tab or CR and is not a number: OWASP's CSV-injection rule)",
 }
+
+-- OWASP, "CSV Injection": a cell starting with = + - @ tab or carriage return
+-- is a formula to Excel and LibreOffice; a leading single quote makes it text.
+-- Numbers (also written as text, "-1.5") are left as they are.
+function M.safe_cell(s)
+  if type(s) == "string" and s:find("^[=+%-@\t\r]") and not tonumber(s) then
+    return "'" .. s
+  end
+  return s
+end
 
 local function missing(v) return v == nil or (type(v) == "number" and v ~= v) end
 
@@ -171,7 +185,7 @@ function M.write_csv(path, records, columns, opts)
   end
   local cols = specs(columns)
   local lines, titles = {}, {}
-  for k, c in ipairs(cols) do titles[k] = field(c.title, sep) end
+  for k, c in ipairs(cols) do titles[k] = field(opts.formulas and c.title or M.safe_cell(c.title), sep) end
   lines[1] = table.concat(titles, sep)
   for i, r in ipairs(records) do
     local parts = {}
@@ -182,15 +196,14 @@ function M.write_csv(path, records, columns, opts)
       elseif type(v) == "number" then
         s = exact(v, opts.digits)
         if decimal ~= "." then s = s:gsub("%.", decimal) end
-      else s = tostring(v) end
+      else s = tostring(v); if not opts.formulas then s = M.safe_cell(s) end end
       parts[k] = field(s, sep)
     end
     lines[i + 1] = table.concat(parts, sep)
   end
-  local f, err = io.open(path, "w")
-  if not f then error("report.write_csv: cannot write " .. tostring(err), 2) end
-  f:write(table.concat(lines, "\n"), "\n")
-  f:close()
+  lines[#lines + 1] = ""
+  local ok, err = pcall(fileout.write, path, table.concat(lines, "\n"))
+  if not ok then error("report.write_csv: " .. err, 2) end
   return path
 end
 

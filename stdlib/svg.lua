@@ -1,6 +1,8 @@
 -- svg.lua -- a small SVG 1.1 document writer for clusterlab's charts: elements
 -- with sorted attributes, XML escaping of UTF-8 text (Cyrillic labels too),
 -- locale-independent numbers, and text widths estimated from DejaVu Sans metrics.
+local fileout = require "fileout"
+
 local M = {}
 
 M._help = {
@@ -118,12 +120,10 @@ function M.element(name, attrs, content)
   return "<" .. name .. attributes(attrs) .. ">" .. content .. "</" .. name .. ">"
 end
 
+-- whole or not at all, every write checked (fileout)
 function M.write(path, text)
-  local f, err = io.open(path, "w")
-  if not f then error(string.format("cannot write '%s': %s", path, err), 2) end
-  local ok, werr = f:write(text)
-  f:close()
-  if not ok then error(string.format("cannot write '%s': %s", path, werr), 2) end
+  local ok, err = pcall(fileout.write, path, text)
+  if not ok then error(err, 2) end
 end
 
 local Doc = {}

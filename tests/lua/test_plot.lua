@@ -262,7 +262,7 @@ T.test("quadrant: bad input", function()
   bad[2] = math.huge
   T.errors("y of 'Mining' is not a finite number", plot.quadrant, { x = fy, y = bad, labels = divisions })
   T.errors("plot.quadrant: no points", plot.quadrant, { x = {}, y = {}, labels = {} })
-  T.errors("plot.quadrant: cannot write '/nonexistent/dir/q.svg'", plot.quadrant,
+  T.errors("plot.quadrant: cannot write /nonexistent/dir/q.svg", plot.quadrant,
     { x = { 1 }, y = { 1 }, labels = { "a" }, file = "/nonexistent/dir/q.svg" })
   T.errors("label 1 is not valid UTF-8", plot.quadrant, { x = { 1 }, y = { 1 }, labels = { "Metal\xe9" } })
   T.errors("must be a vector", plot.quadrant, { x = matrix.new(2, 2), y = { 1, 2 }, labels = { "a", "b" } })
@@ -333,7 +333,7 @@ T.test("bars and columns: bad input", function()
     { labels = { "a" }, values = { 1 }, groups = { "x", "y" } })
   T.errors("reference must be a finite number", plot.bars, { labels = { "a" }, values = { 1 }, reference = "100" })
   T.errors("plot.columns: 1 labels for 2 values", plot.columns, { labels = { "a" }, values = { 1, 2 } })
-  T.errors("plot.bars: cannot write '/nonexistent/b.svg'", plot.bars,
+  T.errors("plot.bars: cannot write /nonexistent/b.svg", plot.bars,
     { labels = { "a" }, values = { 1 }, file = "/nonexistent/b.svg" })
 end)
 

@@ -36,7 +36,7 @@ T.test("a bad option or output folder: the message alone, exit 1", function()
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
   out, code = run("--out /proc/no/such/folder")
   T.equal(code, 1, "exit code")
-  assert(out:find("cannot create the output folder /proc/no/such/folder/ch1", 1, true), out)
+  assert(out:find("cannot create the output folder /proc/no/such/folder:", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
 end)
 
