@@ -92,16 +92,20 @@ static void opt_na (lua_State *L, int arg, cl_csv_numfmt *fmt) {
   fmt->n_na = 0;
   if (t == LUA_TBOOLEAN) fmt->na = lua_toboolean(L, -1);
   else if (t == LUA_TSTRING || t == LUA_TTABLE) {
-    size_t n = t == LUA_TSTRING ? 1 : (size_t)luaL_len(L, -1), k;
+    size_t n = 1, k;
     const char **list;
-    list = (const char **)lua_newuserdatauv(L, (n ? n : 1) * sizeof(char *), 0);
-    lua_setfield(L, arg, "na list");  /* kept alive in the options copy */
-    for (k = 0; k < n; k++) {
-      if (t == LUA_TTABLE && lua_geti(L, -1, (lua_Integer)k + 1) != LUA_TSTRING)
-        lcl_argerror(L, arg, "opts.na[%d] must be a string", (int)k + 1);
-      list[k] = lua_tostring(L, -1);  /* kept alive by opts.na */
-      if (t == LUA_TTABLE) lua_pop(L, 1);
+    if (t == LUA_TSTRING) {  /* a list of one */
+      lua_createtable(L, 1, 0);
+      lua_insert(L, -2);
+      lua_rawseti(L, -2, 1);
+    } else n = lcl_checklength(L, -1, arg, sizeof(char *), "opts.na");
+    for (k = 1; k <= n; k++) {
+      if (lua_geti(L, -1, (lua_Integer)k) != LUA_TSTRING)
+        lcl_argerror(L, arg, "opts.na[%zu] must be a string", k);
+      lua_pop(L, 1);
     }
+    list = lcl_pushstrings(L, -1, n, "opts.na");  /* the strings anchored */
+    lua_setfield(L, arg, "na list");  /* kept alive in the options copy */
     fmt->na = 1;
     fmt->na_strings = list;
     fmt->n_na = n;
@@ -276,7 +280,7 @@ static void push_text_set (lua_State *L, int opts, int names) {
   for (k = 1; k <= n; k++) {
     const char *name;
     if (lua_geti(L, -1, k) != LUA_TSTRING)
-      lcl_argerror(L, opts, "opts.text[%d] must be a column name", (int)k);
+      lcl_argerror(L, opts, "opts.text[%lld] must be a column name", (long long)k);
     name = lua_tostring(L, -1);
     lua_pushboolean(L, 1);
     lua_rawset(L, -4);
@@ -390,27 +394,16 @@ static const char *const write_keys[] = {
   "sep", "decimal", "digits", "na", "bom", "formulas", NULL
 };
 
-/* the labels of matrix m (which = 1 rows, 2 columns) as a C array kept alive
+/* the labels of matrix m (which = 1 rows, 2 columns) as a C array anchored
 ** on the stack, or NULL when it has none */
 static const char *const *labels (lua_State *L, int m, int which, size_t n) {
   const char **list;
-  size_t k;
   if (lcl_getnames(L, m, which) != LUA_TTABLE) {
     lua_pop(L, 1);
     return NULL;
   }
-  list = (const char **)lua_newuserdatauv(L, (n ? n : 1) * sizeof(char *), 1);
-  lua_insert(L, -2);
-  lua_setiuservalue(L, -2, 1);  /* the labels live as long as the list */
-  lua_getiuservalue(L, -1, 1);
-  for (k = 0; k < n; k++) {
-    if (lua_geti(L, -1, (lua_Integer)k + 1) != LUA_TSTRING)
-      lcl_errorf(L, "%s label %zu is %s, not a string",
-                 which == 1 ? "row" : "column", k + 1, luaL_typename(L, -1));
-    list[k] = lua_tostring(L, -1);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
+  list = lcl_pushstrings(L, -1, n, which == 1 ? "row label" : "column label");
+  lua_remove(L, -2);
   return list;
 }
 
