@@ -13,6 +13,8 @@
 
 typedef struct options {
   char sep;            /* 0: guess from the first line */
+  int trim;            /* drop spaces around unquoted fields */
+  size_t max_line;     /* longest line in bytes */
   char decimal, thousands;
   int header, rownames;
   cl_csv_numfmt fmt;
@@ -64,6 +66,16 @@ static int opt_bool (lua_State *L, int arg, const char *key, int def) {
   }
   lua_pop(L, 1);
   return b;
+}
+
+/* opts.max_line: the longest line accepted, in bytes (default 64 MB) */
+static size_t opt_max_line (lua_State *L, int arg) {
+  lua_Integer v = 0;
+  if (lua_getfield(L, arg, "max_line") != LUA_TNIL
+      && (!lua_isinteger(L, -1) || (v = lua_tointeger(L, -1)) < 1))
+    lcl_argerror(L, arg, "opts.max_line must be a whole number of bytes >= 1");
+  lua_pop(L, 1);
+  return (size_t)v;
 }
 
 /* opts.rownames: true (the first column holds the row labels), false (no
@@ -143,6 +155,8 @@ static void check_options (lua_State *L, int arg, const char *const keys[],
     lcl_argerror(L, arg, "opts.thousands and opts.decimal are both '%c'",
                  o->decimal);
   o->header = opt_bool(L, arg, "header", 1);
+  o->trim = opt_bool(L, arg, "trim", 0);
+  o->max_line = opt_max_line(L, arg);
   o->rownames = opt_rownames(L, arg);
   opt_na(L, arg, &o->fmt);
   o->fmt.decimal = o->decimal;
@@ -161,10 +175,15 @@ static int table_gc (lua_State *L) {
 static cl_csv_table *read_file (lua_State *L, const char *path,
                                 const options *o) {
   cl_error err;
+  cl_csv_readopts ro;
   cl_csv_table *t = (cl_csv_table *)lua_newuserdatauv(L, sizeof(*t), 0);
   cl_csv_init(t);
   luaL_setmetatable(L, LCSV_TABLE);
-  if (cl_csv_read(t, path, o->sep, o->decimal, &err) != CL_OK)
+  ro.sep = o->sep;
+  ro.decimal = o->decimal;
+  ro.trim = o->trim;
+  ro.max_line = o->max_line;
+  if (cl_csv_read_opts(t, path, &ro, &err) != CL_OK)
     lcl_error(L, &err);
   return t;
 }
@@ -202,7 +221,8 @@ static void push_column (lua_State *L, const cl_csv_table *t, size_t i0, size_t 
 /* ---------------------------------------------------------------- */
 
 static const char *const read_keys[] = {
-  "sep", "decimal", "thousands", "header", "rownames", "na", NULL
+  "sep", "decimal", "thousands", "header", "rownames", "na", "trim",
+  "max_line", NULL
 };
 
 /* csv.read(path [, opts]) */
@@ -236,7 +256,8 @@ static int csv_read (lua_State *L) {
 }
 
 static const char *const table_keys[] = {
-  "sep", "decimal", "thousands", "header", "na", "text", NULL
+  "sep", "decimal", "thousands", "header", "na", "text", "trim", "max_line",
+  NULL
 };
 
 /* pushes the column names: the header, or V1, V2, ... as R names them */
@@ -346,7 +367,9 @@ static int csv_read_table (lua_State *L) {
   return 1;
 }
 
-static const char *const rows_keys[] = {"sep", "decimal", "header", NULL};
+static const char *const rows_keys[] = {
+  "sep", "decimal", "header", "trim", "max_line", NULL
+};
 
 /* csv.read_rows(path [, opts]) -> header (or nil), rows, lines */
 static int csv_read_rows (lua_State *L) {
@@ -455,7 +478,8 @@ static const char *const help[][2] = {
    "labels, first column = row labels (rownames=k: column k, the columns "
    "before it skipped); sep guessed from the first line; "
    "na=true (or a list of marks) reads empty cells and NA as NaN, else they "
-   "are errors"},
+   "are errors; spaces around unquoted fields are kept, as R keeps them, "
+   "unless trim=true; a line over max_line bytes (64 MB) is an error"},
   {"read_table", "csv.read_table(path [, {sep=, decimal=, thousands=, header=, "
    "na=, text={names}}]) -- {names=, columns={name=array}, nrow=}: a column is "
    "numbers when every cell is a number (missing cells NaN only with na=), "
