@@ -258,9 +258,9 @@ void lcl_checkfinite (lua_State *L, int idx, const char *what) {
   if (k < cl_matrix_size(m)) {
     size_t i = k % m->rows, j = k / m->rows;
     const char *rl = lcl_label(L, idx, 1, i), *cl = lcl_label(L, idx, 2, j);
-    lcl_errorf(L, "%s: element [%zu, %zu]%s%s%s%s%s is %g, not a finite number",
+    lcl_errorf(L, "%s: element [%zu, %zu]%s%s%s%s%s is %s, not a finite number",
                what, i + 1, j + 1, rl || cl ? " (" : "",
                rl ? rl : "", rl && cl ? ", " : "", cl ? cl : "",
-               rl || cl ? ")" : "", m->data[k]);
+               rl || cl ? ")" : "", isnan(m->data[k]) ? "nan" : m->data[k] > 0 ? "inf" : "-inf");  /* never "-nan" */
   }
 }
