@@ -34,7 +34,7 @@ local spec = {
     {name = "catching-up", value = "A,B,...", help = "catching-up units (default: columns catching_up_*)"},
     {name = "sep", value = "CHAR", help = "field separator of the data file (default: guessed)"},
     {name = "decimal", value = "CHAR", default = ".", help = "decimal mark of the data file"},
-    {name = "draws", number = true, default = 1000, help = "Monte Carlo draws"},
+    {name = "draws", number = true, default = 1000, help = "Monte Carlo draws (at most 100000)"},
     {name = "seed", number = true, default = 1, help = "Monte Carlo seed"},
   },
 }
@@ -94,6 +94,11 @@ end
 local function main()
   local opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
+  -- checked before any work: --draws 1e9 would run for days
+  opts.draws = math.tointeger(opts.draws)
+  if not opts.draws or opts.draws < 1 or opts.draws > uncertainty.MAX_DRAWS then
+    error(string.format("--draws must be a whole number from 1 to %d", uncertainty.MAX_DRAWS), 0)
+  end
 
   ---------------------------------------------------------------------------
   -- the data and the units' roles
@@ -237,7 +242,7 @@ local function main()
     print("Not in the composites (" .. why .. "): " .. table.concat(dropped[why], " "))
   end
 
-  local draws = math.tointeger(opts.draws) or error("--draws must be a whole number", 0)
+  local draws = opts.draws
   local mc = uncertainty.monte_carlo(cat, values, {units = units, draws = draws,
     seed = math.tointeger(opts.seed) or error("--seed must be a whole number", 0)})
   print()
