@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +174,30 @@ static char sniff (const char *s, size_t n, char decimal) {
   return decimal == ',' ? ';' : ',';
 }
 
+/* libcsv grows its field buffer a fixed block (128 bytes) at a time, so a
+** 64 MB field took half a million reallocs, each a copy of the field where
+** realloc cannot grow in place (ASan's, most allocators'): quadratic. This
+** pair hands it blocks with a hidden capacity that doubles. */
+typedef union block_head { size_t cap; max_align_t align; } block_head;
+
+static void *grow_block (void *p, size_t n) {
+  block_head *h = p != NULL ? (block_head *)p - 1 : NULL;
+  size_t cap = h != NULL ? h->cap : 256;
+  if (h != NULL && n <= h->cap) return p;
+  while (cap < n) {
+    if (cap > (SIZE_MAX - sizeof(block_head)) / 2) return NULL;
+    cap *= 2;
+  }
+  if ((h = (block_head *)realloc(h, sizeof(block_head) + cap)) == NULL)
+    return NULL;
+  h->cap = cap;
+  return h + 1;
+}
+
+static void free_block (void *p) {
+  if (p != NULL) free((block_head *)p - 1);
+}
+
 /* feeds s to the parser one line at a time, so that r->line is right; a
 ** line ends with \n, \r\n, or a lone \r as libcsv also reads it (Excel's
 ** "CSV (Macintosh)" files), which gave every line the number 1 */
@@ -296,6 +322,8 @@ int cl_csv_read_opts (cl_csv_table *t, const char *path,
     fclose(f);
     return cl_fail(err, CL_ENOMEM, "%s: out of memory", path);
   }
+  csv_set_realloc_func(&p, grow_block);
+  csv_set_free_func(&p, free_block);
   r.t = t;
   r.line = 1;
   r.col = 0;
