@@ -70,10 +70,10 @@ int cl_fileout_open (cl_fileout *o, const char *path, cl_error *err) {
     return cl_fail(err, CL_EIO, "cannot write %s: it is a folder", path);
   if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
     return open_direct(o, path, err);
+  o->path = NULL;
   if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
     o->path = realpath(path, NULL);  /* replace the file, keep the link */
-  else
-    o->path = copy(path, 0);
+  if (o->path == NULL) o->path = copy(path, 0);
   if (o->path == NULL || (dir = folder_of(o->path)) == NULL) {
     free(o->path);
     o->path = NULL;

@@ -329,6 +329,11 @@ int luaopen_linalg (lua_State *L) {
   if (luaL_newmetatable(L, LCL_LU)) {
     luaL_setfuncs(L, lu_metamethods, 0);
     luaL_newlib(L, lu_methods);
+    /* named in errors as 'linalg.lu methods.solve', not '?' (see lmatrix.c) */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "linalg.lu methods");
+    lua_pop(L, 1);
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "lu");
     lua_setfield(L, -2, "__name");

@@ -577,10 +577,8 @@ int luaopen_matrix (lua_State *L) {
     /* found by luaL_argerror's search of package.loaded when a method runs
     ** without a name (a tail call, pcall): "bad argument #2 to
     ** 'matrix.methods.get'", not '?' */
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, "matrix.methods");
     luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-    lua_getfield(L, LUA_REGISTRYINDEX, "matrix.methods");
+    lua_pushvalue(L, -2);
     lua_setfield(L, -2, "matrix.methods");
     lua_pop(L, 1);
     lua_setfield(L, -2, "__index");

@@ -95,6 +95,18 @@ static void test_bad_destinations (void **state) {
   assert_string_equal(err.msg, "cannot write /no/such/dir/x.csv: No such file or directory");
 }
 
+/* a link is followed: the file it names is replaced, the link stays */
+static void test_symlink (void **state) {
+  char target[256];
+  (void)state;
+  snprintf(target, sizeof target, "%s", path_in("real.csv"));
+  put(target, "old\n");
+  assert_int_equal(symlink("real.csv", path_in("link.csv")), 0);
+  put(path_in("link.csv"), "new\n");
+  expect_contents(target, "new\n");
+  assert_int_equal(readlink(path_in("link.csv"), target, sizeof target), 8);
+}
+
 static void test_mkdir (void **state) {
   cl_error err;
   (void)state;
@@ -115,6 +127,7 @@ int main (void) {
     cmocka_unit_test(test_abort_keeps_old),
     cmocka_unit_test(test_full_device),
     cmocka_unit_test(test_bad_destinations),
+    cmocka_unit_test(test_symlink),
     cmocka_unit_test(test_mkdir),
   };
   int failed;

@@ -70,10 +70,10 @@ T.test("SIGKILL halfway through a write: old file intact, no partial file", func
   local d = tempdir()
   local f = d .. "/table.csv"
   fileout.write(f, "good\n")
-  -- 400 MB take a while to write; the writer is killed once its (unnamed)
+  -- 256 MB take a while to write; the writer is killed once its (unnamed)
   -- temporary holds data, i.e. in the middle of the write
   local script = table.concat({
-    BIN .. " -e " .. quote("require'fileout'.write(" .. string.format("%q", f) .. ", string.rep('x', 400 * 2^20))") .. " & pid=$!",
+    BIN .. " -e " .. quote("require'fileout'.write(" .. string.format("%q", f) .. ", string.rep('x', 256 * 2^20))") .. " & pid=$!",
     "n=0; while [ $n -lt 2000 ]; do",
     "  for fd in /proc/$pid/fd/*; do",
     "    case $(readlink $fd 2>/dev/null) in " .. d .. "/*) [ $(stat -L -c %s $fd 2>/dev/null || echo 0) -gt 0 ] && break 2;; esac",
