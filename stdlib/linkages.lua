@@ -262,7 +262,11 @@ end
 -- sum_i l_ij (columns: backward) and V = sum_ij l_ij. Row i, column j.
 function M.mpm(L)
   L = square(L, "mpm", "L")
-  return (L:rowsums() * L:colsums()) * (1 / L:sum())
+  local total = L:sum()
+  if not (total > 0 and total < math.huge) then
+    fail("mpm", "L sums to %s; a Leontief inverse has a positive, finite total", tostring(total))
+  end
+  return (L:rowsums() * L:colsums()) * (1 / total)
 end
 
 return M

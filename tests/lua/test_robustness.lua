@@ -109,6 +109,7 @@ end)
 
 T.test("numbers that only look real are errors", function()
   T.errors("L sums to 0.0", linkages.rasmussen, matrix.new(3, 3))
+  T.errors("linkages.mpm: L sums to 0.0", linkages.mpm, matrix.new(3, 3))
   T.errors("has a NaN linkage index", linkages.classify, { backward = { 0 / 0, 1 }, forward = { 1, 1 } })
   local X = matrix.from { { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 4.5 } }
   T.errors("y is constant", glm.ols, { 3, 3, 3, 3 }, X)
