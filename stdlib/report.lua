@@ -3,6 +3,7 @@
 -- (a point as the decimal mark unless a file asks for a comma), a missing value
 -- as "--" in a table and an empty cell in a file, never "nan".
 local matrix = require "matrix"
+local check = require "check"
 local fileout = require "fileout"
 
 local M = {}
@@ -14,13 +15,21 @@ M._help = {
     .. "columns = {sector = labels, backward = vector}; vectors may be Lua arrays or n x 1 / 1 x n matrices",
   table = "report.table(records, columns [, {title=, digits=, max_text=}]) -> text: columns = {'sector', "
     .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
-  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
-  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
-    .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
-    .. "digits (significant) is given; missing values as empty cells; text cells through report.safe_cell "
-    .. "unless formulas = true; written whole or not at all (fileout); errors naming the file",
+  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line; opts.csv = "
+    .. "path also writes the records there (report.write_csv)",
+  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =, formulas = false}]) -- a "
+    .. "header of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
+    .. "digits (significant) is given; missing values as empty cells; text cells through report.safe_cell unless "
+    .. "formulas = true; errors naming the file; written whole or not at all",
   safe_cell = "report.safe_cell(s) -> s, or \"'\" .. s when s is text a spreadsheet would run as a formula "
     .. "(starts with = + - @ tab or CR and is not a number: OWASP's CSV-injection rule)",
+  write_file = "report.write_file(path, text) -- text into path through a temporary file and a rename, every write "
+    .. "checked (fileout.write)",
+  paragraph = "report.paragraph(text [, columns=100]) -- prints text broken at spaces into lines, then a blank line",
+  note = "report.note(label, items) -- prints 'label: a; b; c' and a blank line when the list items is not empty",
+  heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
+  mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be; "
+    .. "an empty name and the root folder are refused",
 }
 
 -- OWASP, "CSV Injection": a cell starting with = + - @ tab or carriage return
@@ -70,13 +79,12 @@ end
 local function as_list(v, what)
   if matrix.ismatrix(v) then
     if v:rows() ~= 1 and v:cols() ~= 1 then
-      error(string.format("report.records: column '%s' must be a vector, got a %d x %d matrix",
-        what, v:rows(), v:cols()), 3)
+      check.fail("report.records", "column '%s' must be a vector, got a %d x %d matrix", what, v:rows(), v:cols())
     end
     return v:list()
   end
   if type(v) ~= "table" then
-    error(string.format("report.records: column '%s' must be a Lua array or a vector, got %s", what, type(v)), 3)
+    check.fail("report.records", "column '%s' must be a Lua array or a vector, got %s", what, type(v))
   end
   return v
 end
@@ -85,7 +93,7 @@ function M.records(order, columns)
   local lists, n = {}, nil
   for _, key in ipairs(order) do
     local v = columns[key]
-    if v == nil then error(string.format("report.records: no column '%s'", key), 2) end
+    if v == nil then check.fail("report.records", "no column '%s'", key) end
     lists[key] = as_list(v, key)
     -- an array with missing values at the end still has the length of the first column
     n = n or #lists[key]
@@ -105,7 +113,7 @@ local function specs(columns)
   for k, c in ipairs(columns) do
     if type(c) == "string" then c = { key = c } end
     if type(c) ~= "table" or c.key == nil then
-      error(string.format("report: column %d must be a key or {key = ..., title = ...}", k), 3)
+      check.fail("report", "column %d must be a key or {key = ..., title = ...}", k)
     end
     out[k] = { key = c.key, title = c.title or tostring(c.key), digits = c.digits }
   end
@@ -158,6 +166,7 @@ end
 function M.print(records, columns, opts)
   print(M.table(records, columns, opts))
   print()
+  if opts and opts.csv then M.write_csv(opts.csv, records, columns) end
 end
 
 -- one CSV field: quoted when it holds the separator, a quote or a line break
@@ -181,7 +190,7 @@ function M.write_csv(path, records, columns, opts)
   opts = opts or {}
   local sep, decimal = opts.sep or ",", opts.decimal or "."
   if sep == decimal then
-    error(string.format("report.write_csv: separator and decimal mark are both '%s' (%s)", sep, path), 2)
+    check.fail("report.write_csv", "separator and decimal mark are both '%s' (%s)", sep, path)
   end
   local cols = specs(columns)
   local lines, titles = {}, {}
@@ -201,10 +210,55 @@ function M.write_csv(path, records, columns, opts)
     end
     lines[i + 1] = table.concat(parts, sep)
   end
-  lines[#lines + 1] = ""
-  local ok, err = pcall(fileout.write, path, table.concat(lines, "\n"))
-  if not ok then error("report.write_csv: " .. err, 2) end
+  M.write_file(path, table.concat(lines, "\n") .. "\n", "report.write_csv")
   return path
+end
+
+-- text into path whole or not at all: fileout.write (core/fileout.c) puts it
+-- in a temporary file beside path, checks every write, flush, sync and close,
+-- then renames it over path
+function M.write_file(path, text, fname)
+  fname = fname or "report.write_file"
+  local ok, err = pcall(fileout.write, path, text)
+  if not ok then
+    local why = tostring(err):gsub("^cannot write " .. tostring(path):gsub("%p", "%%%0") .. ": ", "")
+    check.fail(fname, "cannot write '%s': %s", tostring(path), why)
+  end
+end
+
+-- text broken at spaces into lines of at most `columns` characters, printed,
+-- then a blank line
+function M.paragraph(text, columns)
+  columns = columns or 100
+  local line = ""
+  for word in text:gmatch("%S+") do
+    if line ~= "" and width(line) + 1 + width(word) > columns then print(line); line = word
+    else line = line == "" and word or line .. " " .. word end
+  end
+  if line ~= "" then print(line) end
+  print()
+end
+
+-- "label: a; b; c" and a blank line, when there are items
+function M.note(label, items)
+  if items and #items > 0 then
+    print(label .. ": " .. table.concat(items, "; "))
+    print()
+  end
+end
+
+-- a heading underlined to its width, then a blank line
+function M.heading(s)
+  print(s)
+  print(string.rep("=", width(s)))
+  print()
+end
+
+-- the folder dir, made with its parents when missing
+function M.mkdir(dir)
+  local ok, err = pcall(fileout.mkdir, dir)
+  if not ok then check.fail("report.mkdir", "%s", err) end
+  return dir
 end
 
 return M

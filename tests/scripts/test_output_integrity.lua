@@ -33,11 +33,13 @@ end
 T.test("/dev/full: every writer reports the error and names the file", function()
   local recs = { { sector = "Mining", v = 1.5 } }
   T.errors("cannot write /dev/full: No space left on device", fileout.write, "/dev/full", "x")
-  T.errors("report.write_csv: cannot write /dev/full", report.write_csv, "/dev/full", recs, { "sector", "v" })
-  T.errors("cannot write /dev/full", svg.write, "/dev/full", "<svg/>")
-  T.errors("plot.quadrant: cannot write /dev/full", plot.quadrant,
+  T.errors("report.write_csv: cannot write '/dev/full': No space left on device", report.write_csv, "/dev/full", recs,
+    { "sector", "v" })
+  T.errors("svg.write: cannot write '/dev/full'", svg.write, "/dev/full", "<svg/>")
+  T.errors("report.write_file: cannot write '/dev/full'", report.write_file, "/dev/full", "x")
+  T.errors("plot.quadrant: cannot write '/dev/full'", plot.quadrant,
     { x = { 1, 2 }, y = { 2, 1 }, labels = { "a", "b" }, file = "/dev/full" })
-  T.errors("plot.line: cannot write /dev/full", plot.line, { x = { 1, 2 }, y = { 2, 1 }, file = "/dev/full" })
+  T.errors("plot.line: cannot write '/dev/full'", plot.line, { x = { 1, 2 }, y = { 2, 1 }, file = "/dev/full" })
   T.errors("cannot write /dev/full", csv.write, "/dev/full", matrix.from { { 1 } })
 end)
 
@@ -50,6 +52,7 @@ T.test("a failed write keeps the previous file and leaves no temporary", functio
   T.equal(listing(d), "a.csv\n", "folder")
   T.errors("refusing an empty name", fileout.mkdir, "")
   T.errors("refusing the root folder", fileout.mkdir, "/")
+  T.errors("report.mkdir: refusing the root folder", report.mkdir, "//")
   sh("rm -rf " .. quote(d))
 end)
 
@@ -106,7 +109,7 @@ T.test("a full 64 KB file system: earlier chapter outputs intact, no partial fil
     sh("dd if=/dev/zero of=" .. quote(d .. "/filler") .. " bs=4k count=64")  -- fills it
     out, c = sh(BIN .. " scripts/ch2_scoreboard.lua --out " .. quote(d .. "/ch2"))
     T.equal(c, 1, "second run fails: " .. out)
-    assert(out:find("cannot write " .. d .. "/ch2/[%w_]+%.%a+: No space left on device"), out)
+    assert(out:find("cannot write '" .. d:gsub("%p", "%%%0") .. "/ch2/[%w_]+%.%a+': No space left on device"), out)
     T.equal(listing(d .. "/ch2"), names, "the same files, no temporary")
     for name, s in pairs(before) do T.equal(slurp(d .. "/ch2/" .. name), s, name) end
   end)
