@@ -55,7 +55,7 @@ test: deps
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-memory:
-	$(MAKE) $(SAN_FLAGS) test
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(MAKE) $(SAN_FLAGS) test
 
 # The Lua API fuzz harness (tests/fuzz/api_fuzz.lua) under ASan and UBSan:
 # every module function and method with hostile arguments for FUZZ_API_SECONDS
