@@ -27,15 +27,18 @@ for _, f in ipairs { "csv/germany_small.csv", "csv/germany_small_semicolon.csv",
   h:close()
 end
 
--- every module and the functions that are safe to call at random (cli.run
--- exits the process; bench runs R and numpy; blas_threads starts threads)
-local module_names = {
-  "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "iotable",
-  "regionalize", "multipliers", "linkages", "fsr", "factor", "valuechains",
-  "scoreboard", "scoreboard.index", "scoreboard.uncertainty", "scoreboard.charts",
-  "scoreboard.innovators", "scoreboard.data", "glm", "modes", "lca", "report",
-  "plot", "svg", "cli", "repl",
-}
+-- every module: the C ones and each file of stdlib (found, so a new module
+-- is fuzzed without editing this list); every function in them that is safe
+-- to call at random (cli.run exits the process; bench runs R and numpy;
+-- blas_threads starts threads)
+local module_names = { "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer" }
+local stdlib = assert(package.clusterlab_stdlib, "stdlib not found")
+local found = io.popen("cd '" .. stdlib .. "' && find . -name '*.lua' | sort")
+for path in found:lines() do
+  local name = path:gsub("^%./", ""):gsub("%.lua$", ""):gsub("/init$", ""):gsub("/", ".")
+  if name ~= "bench" then module_names[#module_names + 1] = name end
+end
+found:close()
 local skip = { ["cli.run"] = true, ["timer.blas_threads"] = true }
 
 local targets = {}
