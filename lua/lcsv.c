@@ -481,11 +481,11 @@ static const char *const help[][2] = {
    "are errors; spaces around unquoted fields are kept, as R keeps them, "
    "unless trim=true; a line over max_line bytes (64 MB) is an error"},
   {"read_table", "csv.read_table(path [, {sep=, decimal=, thousands=, header=, "
-   "na=, text={names}}]) -- {names=, columns={name=array}, nrow=}: a column is "
+   "na=, text={names}, trim=, max_line=}]) -- {names=, columns={name=array}, nrow=}: a column is "
    "numbers when every cell is a number (missing cells NaN only with na=), "
    "else strings as in the file (\"\" for empty); text= keeps columns as "
    "strings"},
-  {"read_rows", "csv.read_rows(path [, {sep=, header=true}]) -> header, rows, "
+  {"read_rows", "csv.read_rows(path [, {sep=, header=true, trim=, max_line=}]) -> header, rows, "
    "lines: the fields as strings, rows of any length, with the file line of "
    "each row"},
   {"number", "csv.number(s [, {decimal=, thousands=}]) -- the number in the "

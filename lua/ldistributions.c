@@ -4,6 +4,7 @@
 ** a matrix (labels kept). The numerics are in core/distributions.c.
 */
 #include <math.h>
+#include <string.h>
 
 #include "lcl.h"
 #include "ldistributions.h"
@@ -60,7 +61,7 @@ static int each (lua_State *L, const char *fname, element_fn f,
     if (f(x, par, lower, log_p, &res, &err) != CL_OK)
       element_error(L, fname, a, k, err.msg);
     /* a probability outside [0, 1] (or a log one above 0) is never shown */
-    if (fname[7] == 'p' && (log_p ? !(res <= 0) : !(res >= 0 && res <= 1)))
+    if (strncmp(fname, "stats.p", 7) == 0 && (log_p ? !(res <= 0) : !(res >= 0 && res <= 1)))
       element_error(L, fname, a, k, lua_pushfstring(L, "internal error: %f is "
                     "not a %sprobability", res, log_p ? "log " : ""));
     if (a) out->data[k] = res;
