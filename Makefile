@@ -53,7 +53,9 @@ test: deps
 	@$(MAKE) -s $(BIN) $(CTESTS)
 	@sh tests/run.sh ./$(BIN) $(BUILD)/tests
 
-# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer; any
+# report of either fails it.
+SAN_FLAGS := SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" OPTFLAGS="-O1 -g"
 check-memory:
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(MAKE) $(SAN_FLAGS) test
 
@@ -63,7 +65,6 @@ check-memory:
 # of exhausting the machine; a sanitizer report or a hang fails the target.
 FUZZ_API_SECONDS ?= 60
 FUZZ_API_SEED    ?= 1
-SAN_FLAGS        := SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" OPTFLAGS="-O1 -g"
 fuzz-api: deps
 	@$(MAKE) -s $(SAN_FLAGS) clusterlab-san
 	@d=$$(mktemp -d); cd $$d && \
