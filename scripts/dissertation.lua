@@ -11,6 +11,7 @@
 local cli = require "cli"
 local timer = require "timer"
 local studyreport = require "studyreport"
+local fileout = require "fileout"
 
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 local spec = {
@@ -56,6 +57,9 @@ end
 local function main()
   opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
+  -- "" or "/" would put the chapters at /ch1, /ch2: refused before any runs
+  local made, why = pcall(fileout.mkdir, opts.out)
+  if not made then error(why, 0) end
   local todo = {}
   for _, s in ipairs(steps) do
     if not s.optional or exists(here .. "/" .. s.file) then todo[#todo + 1] = s

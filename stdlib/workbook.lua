@@ -6,6 +6,7 @@
 -- are neutralised with a leading apostrophe (OWASP, "CSV Injection").
 local xlsx = require "xlsx"
 local check = require "check"
+local report = require "report"
 
 local M = {}
 
@@ -14,13 +15,12 @@ M._help = {
   write = "workbook.write(path, {{name=, header={...}, rows={{...}, ...}}, ...} [, {neutralise = true}]) -> path, "
     .. "names: sheet names made valid and unique; the file is written whole or not at all",
   sheet_name = "workbook.sheet_name(name, used) -> a valid sheet name not in used (a set of lower-case names)",
-  neutralise = "workbook.neutralise(s) -> s, with a leading ' when it starts with = + - @ tab or CR",
+  neutralise = "workbook.neutralise(s) -> s, with a leading ' when it starts with = + - @ tab or CR and is not a number",
 }
 
-function M.neutralise(s)
-  if type(s) == "string" and s:match("^[=+%-@\t\r]") then return "'" .. s end
-  return s
-end
+-- the same rule as the CSV files' (report.safe_cell): text that is a
+-- number ("-1.5") stays as it is
+M.neutralise = report.safe_cell
 
 function M.sheet_name(name, used)
   local base = tostring(name):gsub("[%[%]:%*%?/\\]", " "):gsub("^'+", ""):gsub("'+$", "")
