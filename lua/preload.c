@@ -13,6 +13,7 @@ int luaopen_leontief (lua_State *L);
 int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
 int luaopen_xlsx (lua_State *L);
+int luaopen_folder (lua_State *L);
 int luaopen_fileout (lua_State *L);
 
 static const luaL_Reg modules[] = {
@@ -23,6 +24,7 @@ static const luaL_Reg modules[] = {
   {"csv", luaopen_csv},
   {"timer", luaopen_timer},
   {"xlsx", luaopen_xlsx},
+  {"folder", luaopen_folder},
   {"fileout", luaopen_fileout},
   {NULL, NULL}
 };

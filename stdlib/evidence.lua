@@ -4,6 +4,7 @@
 -- the region's leading industries by simple location quotient (Miller & Blair
 -- 2009, sect. 8.2: SLQ_i > 1 means the region is specialised in i).
 local csv = require "csv"
+local folder = require "folder"
 local regionalize = require "regionalize"
 
 local M = {}
@@ -35,13 +36,10 @@ local function pick(rec, ...)
   for _, name in ipairs { ... } do if rec[name] ~= nil and rec[name] ~= "" then return rec[name] end end
 end
 
+-- the names in a folder, sorted; none when it is missing
 local function files(dir)
-  local out = {}
-  local p = io.popen("ls -1 '" .. dir:gsub("'", "'\\''") .. "' 2>/dev/null")
-  if p then
-    for f in p:lines() do out[#out + 1] = f end
-    p:close()
-  end
+  local out = folder.list(dir) or {}
+  table.sort(out)
   return out
 end
 

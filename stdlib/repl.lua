@@ -9,7 +9,7 @@ local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "optim",
   "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
   "valuechains", "published", "scoreboard", "glm", "modes", "lca", "policy", "evidence", "scenario", "report",
-  "studyreport", "workbook", "xlsx", "plot", "check", "cli",
+  "studyreport", "workbook", "xlsx", "folder", "plot", "check", "cli",
 }
 
 local function format_number(x)

@@ -7,6 +7,7 @@
 -- each). A chapter whose files say SIMULATED is reported as run on simulated
 -- inputs.
 local csv = require "csv"
+local folder = require "folder"
 local workbook = require "workbook"
 local report = require "report"
 
@@ -32,13 +33,9 @@ local function read_file(path)
   return s
 end
 
+-- the names in a folder, sorted; none when it is missing
 local function list_dir(dir)
-  local out = {}
-  local p = io.popen("ls -1 '" .. dir:gsub("'", "'\\''") .. "' 2>/dev/null")
-  if p then
-    for f in p:lines() do out[#out + 1] = f end
-    p:close()
-  end
+  local out = folder.list(dir) or {}
   table.sort(out)
   return out
 end

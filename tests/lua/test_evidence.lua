@@ -45,6 +45,22 @@ T.test("chapter outputs as evidence records; absent chapters nil", function()
     .. "ch3: table21_probit.csv; ch4: memberships.csv", "what was read")
 end)
 
+T.test("folder.list: the names without a shell; a missing folder or a NUL byte is said", function()
+  local folder = require "folder"
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p " .. d))
+  write(d .. "/it's a \"name\"; $(x).csv", "a\n")
+  local names = folder.list(d)
+  T.equal(#names, 1, "one file")
+  T.equal(names[1], "it's a \"name\"; $(x).csv", "its name as it is")
+  os.execute("rm -rf " .. d)
+  local none, why = folder.list(d)
+  T.equal(none, nil, "a missing folder")
+  assert(why:find("No such file", 1, true), why)
+  T.errors("cannot hold a NUL byte", folder.list, "a\0b")
+end)
+
 T.test("leading industries: SLQ >= 1.25, most specialised first", function()
   -- region (50, 30, 20) of 100, nation (100, 300, 600) of 1000:
   -- SLQ = (.5/.1, .3/.3, .2/.6) = (5, 1, 1/3): only the first leads
