@@ -22,7 +22,7 @@ DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev
 BENCH_DEPS := r-base-core python3-numpy
 
-.PHONY: all deps bench-deps test check-memory demo bench install clean fuzz
+.PHONY: all deps bench-deps test test-kernels check-memory demo bench install clean fuzz
 
 all: $(BIN)
 
@@ -51,6 +51,22 @@ bench-deps:
 test: deps
 	@$(MAKE) -s $(BIN) $(CTESTS)
 	@sh tests/run.sh ./$(BIN) $(BUILD)/tests
+
+# The whole suite under each OpenBLAS kernel the results must not depend on:
+# OpenBLAS's own choice, the one clusterlab selects for this CPU (found by
+# starting from the fallback), and the SSE3 fallback "Prescott" itself.
+test-kernels: deps
+	@$(MAKE) -s $(BIN) $(CTESTS)
+	@sel=$$(OPENBLAS_CORETYPE=Prescott CLUSTERLAB_BLAS_SELECT=force ./$(BIN) \
+	        -e 'print((require "timer".blas_kernel()))') && \
+	for k in default $$sel Prescott; do \
+	  if [ $$k = default ]; then env="-u OPENBLAS_CORETYPE CLUSTERLAB_BLAS_SELECT=0"; \
+	  else env="OPENBLAS_CORETYPE=$$k"; fi; \
+	  env $$env sh tests/run.sh ./$(BIN) $(BUILD)/tests >$(BUILD)/kernel.log 2>&1; \
+	  rc=$$?; grep -E '^(FAIL|\[  FAILED)' $(BUILD)/kernel.log; \
+	  echo "OpenBLAS kernel $$k: $$(tail -n 1 $(BUILD)/kernel.log)"; \
+	  [ $$rc -eq 0 ] || exit 1; \
+	done
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-memory:

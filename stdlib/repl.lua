@@ -192,6 +192,8 @@ function M.help(...)
       if mod then print(wrap(about(mod), string.format("  %-12s ", name), string.rep(" ", 15))) end
     end
     print("Matrices: m:rows(), m:get(i, j), m * n, m:t(), ... -- help(matrix).")
+    local ok, timer = pcall(require, "timer")
+    if ok then print("BLAS: OpenBLAS kernel " .. select(2, timer.blas_kernel())) end
     return
   end
   if x == nil then
