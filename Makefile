@@ -20,7 +20,8 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 # Debian 12 packages the build and the tests need; the benchmarks' peers
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev
-BENCH_DEPS := r-base-core python3-numpy
+BENCH_DEPS := r-base-core python3-numpy python3-scipy python3-statsmodels \
+              python3-pandas r-cran-fastcluster r-cran-data.table time
 
 .PHONY: all deps bench-deps test test-kernels check-memory demo bench install clean fuzz
 
@@ -78,9 +79,12 @@ demo: deps
 	@$(MAKE) -s $(BIN)
 	./$(BIN) scripts/dissertation.lua --out out
 
-# Speed against numpy and R on the same inputs (not part of the tests).
+# Speed and memory against numpy, scipy, statsmodels, pandas, R, fastcluster
+# and data.table on the same inputs, interleaved, best of 3 (not a test; a
+# quarter of an hour on 2 cores). The table also goes to out/bench.md.
 bench: bench-deps $(BIN)
-	@for b in scripts/bench_*.lua; do ./$(BIN) $$b || exit 1; done
+	@mkdir -p out
+	./$(BIN) scripts/benchmarks.lua --markdown out/bench.md
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/clusterlab
