@@ -8,8 +8,8 @@
 --   clusterlab scripts/atlas.lua --table national.csv --employment areas.csv \
 --     --national Kazakhstan --sep ';' --decimal ','
 -- The employment file has sectors as rows (labelled as the table's) and one
--- column per area; the column named by --national (default "australia") is the
--- nation's, else the areas' sum is.
+-- column per area; the column named by --national (else one named
+-- "australia") is the nation's, else the areas' sum is.
 local cli = require "cli"
 local iotable = require "iotable"
 local atlas = require "atlas"
@@ -26,7 +26,8 @@ local spec = {
     { name = "out", value = "DIR", default = "out/atlas", help = "folder for the CSV and SVG results" },
     { name = "table", value = "FILE", help = "national symmetric IO table (default: the bundled ABS 2021-22 table)" },
     { name = "employment", value = "FILE", help = "employment, sectors x areas (default: Australia's states, then its LGAs)" },
-    { name = "national", value = "NAME", default = "australia", help = "the employment file's column for the nation" },
+    { name = "national", value = "NAME", help = "the employment file's column for the nation (default: one named"
+      .. " 'australia', else the areas' sum)" },
     { name = "delta", number = true, default = 0.3, help = "FLQ delta, 0 <= delta < 1" },
     { name = "sep", value = "CHAR", help = "field separator of the input files (guessed when not given)" },
     { name = "decimal", value = "CHAR", help = "decimal mark of the input files: '.' or ','" },

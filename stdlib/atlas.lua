@@ -16,7 +16,8 @@ M._help = {
   _about = "regional multipliers, linkages and key sectors for every area of an employment file (FLQ)",
   read_employment = "atlas.read_employment(path, labels [, {national=\"australia\", sep=, decimal=}]) -> "
     .. "{areas=, E= (sectors x areas), national= (n x 1)}: sectors as rows matched to the table's labels, "
-    .. "one column per area; the nation's column (else the sum of the areas)",
+    .. "one column per area; the nation's column (named by national, else 'australia' if there is one, else the sum "
+    .. "of the areas)",
   run = "atlas.run(tbl, employment [, {delta=0.3, method=\"flq\", progress=fn(k, total, area)}]) -> "
     .. "{records= {area=, sector=, class=, multiplier=, backward=, forward=, hazari_backward=, hazari_forward=}, "
     .. "areas=, sectors=, class= {[area] = {[sector] = class}}, skipped= {{area=, reason=}}, counts=}",
@@ -39,6 +40,10 @@ function M.read_employment(path, labels, opts)
   local national_name = key(opts.national or "australia")
   local ncol
   for j, c in ipairs(cols) do if key(c) == national_name then ncol = j end end
+  if opts.national and not ncol then
+    fail("read_employment", "%s has no column '%s' for the nation (columns: %s)", path, opts.national,
+      table.concat(cols, ", ", 1, math.min(#cols, 5)) .. (#cols > 5 and ", ..." or ""))
+  end
   local areas, acols = {}, {}
   for j, c in ipairs(cols) do
     if j ~= ncol then areas[#areas + 1], acols[#acols + 1] = c, j end

@@ -90,6 +90,8 @@ T.test("the employment file's errors name the file, row, sector and column", fun
   lines[#lines + 1] = '"Fishing",1,1'
   bad = tmpfile(table.concat(lines, "\n") .. "\n")
   T.errors("row 21, sector 'Fishing', matches no sector of the table", atlas.read_employment, bad, tbl.labels)
+  T.errors("has no column 'Kazakhstan' for the nation", atlas.read_employment, AU .. "atlas_four_areas.csv",
+    tbl.labels, { national = "Kazakhstan" })
   T.errors("a table record", atlas.run, {}, emp)
 end)
 
