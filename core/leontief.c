@@ -139,16 +139,20 @@ static size_t largest_sum (const cl_matrix *m, int by_rows, double *sum) {
 static double spectral_radius (const cl_matrix *m) {
   size_t k, n = m->rows;
   double *a = malloc(n * n * sizeof(double)), *wr = malloc(n * sizeof(double));
-  double *wi = malloc(n * sizeof(double)), rho = NAN;
-  if (a != NULL && wr != NULL && wi != NULL) {
+  double *wi = malloc(n * sizeof(double)), *work = NULL, query, rho = NAN;
+  if (a != NULL && wr != NULL && wi != NULL &&
+      LAPACKE_dgeev_work(LAPACK_COL_MAJOR, 'N', 'N', (int)n, a, (int)n, wr, wi,
+                         NULL, 1, NULL, 1, &query, -1) == 0)
+    work = malloc(((size_t)query + 1) * sizeof(double));
+  if (work != NULL) {
     cl_matrix_copy(m, &(cl_matrix){n, n, a});
-    if (LAPACKE_dgeev(LAPACK_COL_MAJOR, 'N', 'N', (int)n, a, (int)n, wr, wi,
-                      NULL, 1, NULL, 1) == 0) {
+    if (LAPACKE_dgeev_work(LAPACK_COL_MAJOR, 'N', 'N', (int)n, a, (int)n, wr,
+                           wi, NULL, 1, NULL, 1, work, (int)query) == 0) {
       rho = 0;
       for (k = 0; k < n; k++) rho = fmax(rho, hypot(wr[k], wi[k]));
     }
   }
-  free(a); free(wr); free(wi);
+  free(a); free(wr); free(wi); free(work);
   return rho;
 }
 

@@ -40,6 +40,21 @@ static lapack_int svd_kxk (int k, double *b, double *s, double *u, double *vt,
                              work, lwork, iwork);
 }
 
+/* least squares x q = u for the p x k x (destroyed) and p x k u (the k x k
+** solution on top), by QR (dgels) with its workspace; -1 without memory */
+static lapack_int dgels_kxk (int p, int k, double *x, double *u) {
+  double query, *work;
+  lapack_int info = LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', p, k, k, x, p, u,
+                                       p, &query, -1);
+  if (info != 0) return info;
+  work = (double *)malloc(((size_t)query + 1) * sizeof(double));
+  if (work == NULL) return -1;
+  info = LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', p, k, k, x, p, u, p, work,
+                            (lapack_int)query);
+  free(work);
+  return info;
+}
+
 /* c = a b for column-major a (m x n) and b (n x q) */
 static void gemm (int transa, const double *a, const double *b, double *c,
                   int m, int n, int q) {
@@ -154,7 +169,7 @@ int cl_rotation_promax (const cl_matrix *a, double m, cl_matrix *loadings,
   /* U = lm.fit(x, Q)$coefficients: least squares by QR, as lm.fit */
   memcpy(u, q, (size_t)p * k * sizeof(double));
   memcpy(q, x, (size_t)p * k * sizeof(double));  /* dgels overwrites A */
-  info = LAPACKE_dgels(LAPACK_COL_MAJOR, 'N', p, k, k, q, p, u, p);
+  info = dgels_kxk(p, k, q, u);
   if (info != 0) {
     st = cl_fail(err, CL_ESINGULAR, "promax: the varimax loadings are not of "
                  "full column rank");
@@ -163,8 +178,8 @@ int cl_rotation_promax (const cl_matrix *a, double m, cl_matrix *loadings,
   for (j = 0; j < k; j++)  /* the solution, k x k, packed with leading dim k */
     memmove(u + (size_t)j * k, u + (size_t)j * p, (size_t)k * sizeof(double));
   gemm(1, u, u, utu, k, k, k);
-  info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', k, utu, k);
-  if (info == 0) info = LAPACKE_dpotri(LAPACK_COL_MAJOR, 'U', k, utu, k);
+  info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'U', k, utu, k);
+  if (info == 0) info = LAPACKE_dpotri_work(LAPACK_COL_MAJOR, 'U', k, utu, k);
   if (info != 0) {
     st = cl_fail(err, CL_ESINGULAR, "promax: U'U is singular");
     goto done;
