@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <cblas.h>
 #include <lapacke.h>
 
 #include "leontief.h"
@@ -106,6 +107,24 @@ static int check_table (const cl_matrix *z, const cl_matrix *x,
 /* ---------------------------------------------------------------- */
 /* factorising I - M (M = A, or B for the Ghosh model)               */
 /* ---------------------------------------------------------------- */
+
+/* OpenBLAS's threaded dgetrf makes its threads spin-wait at every panel;
+** below this many sectors that costs more than a second core gives (the
+** atlas's 500 LUs of 343 sectors on a busy 2-core machine: 4.7 s with two
+** threads, 1.9 s with one), so small tables are factorised on one thread. */
+#define SERIAL_BELOW 512
+
+/* one BLAS thread for a small table; returns what to restore */
+static int serial_begin (size_t n) {
+  int threads = openblas_get_num_threads();
+  if (n >= SERIAL_BELOW || threads <= 1) return 0;
+  openblas_set_num_threads(1);
+  return threads;
+}
+
+static void serial_end (int threads) {
+  if (threads > 1) openblas_set_num_threads(threads);
+}
 
 typedef struct factors {
   size_t n;
@@ -277,7 +296,7 @@ static void solve (const factors *f, char trans, const cl_matrix *b,
 ** formed in out's own storage: the LU there, then dgetri (inv(U), then
 ** inv(A) inv(L) = inv(U)), 2 n^3 flops against 8/3 n^3 for solving with
 ** the identity as the right-hand side. */
-static int inverse (const cl_matrix *m, char what, int by_rows,
+static int inverse_serial (const cl_matrix *m, char what, int by_rows,
                     const char *const *names, cl_matrix *out, cl_error *err) {
   factors f;
   size_t n = m->rows;
@@ -307,6 +326,14 @@ static int inverse (const cl_matrix *m, char what, int by_rows,
     return cl_fail(err, CL_ELAPACK, "dgetri failed (info %d) inverting I - "
                    "%c", (int)info, what);
   return CL_OK;
+}
+
+static int inverse (const cl_matrix *m, char what, int by_rows,
+                    const char *const *names, cl_matrix *out, cl_error *err) {
+  int threads = serial_begin(m->rows);
+  int st = inverse_serial(m, what, by_rows, names, out, err);
+  serial_end(threads);
+  return st;
 }
 
 /* ---------------------------------------------------------------- */
@@ -368,7 +395,7 @@ int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
                              cl_error *err) {
   factors f;
   size_t i, n = a->rows;
-  int st;
+  int st, threads;
   if (m->rows != n || m->cols != 1)
     return cl_fail(err, CL_EDIM, "the multipliers must be %zu x 1", n);
   if (w != NULL) {
@@ -382,19 +409,23 @@ int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
                      s, nonfinite(w->data[i]));
     }
   }
-  if ((st = factorise(a, 'A', 0, names, NULL, &f, err)) != CL_OK) return st;
-  if (w != NULL) cl_matrix_copy(w, m);
-  else cl_matrix_fill(m, 1.0);
-  solve(&f, 'T', m, m);  /* (I - A)' m = w, so m' = w' L */
-  release(&f);
-  return CL_OK;
+  threads = serial_begin(n);
+  st = factorise(a, 'A', 0, names, NULL, &f, err);
+  if (st == CL_OK) {
+    if (w != NULL) cl_matrix_copy(w, m);
+    else cl_matrix_fill(m, 1.0);
+    solve(&f, 'T', m, m);  /* (I - A)' m = w, so m' = w' L */
+    release(&f);
+  }
+  serial_end(threads);
+  return st;
 }
 
 int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
                        const char *const *names, cl_matrix *x, cl_error *err) {
   factors lu;
   size_t k;
-  int st;
+  int st, threads;
   if (f->rows != a->rows)
     return cl_fail(err, CL_EDIM, "f has %zu rows, A has %zu sectors", f->rows,
                    a->rows);
@@ -407,8 +438,12 @@ int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
                    "a finite number", k % f->rows + 1, k / f->rows + 1, s,
                    nonfinite(f->data[k]));
   }
-  if ((st = factorise(a, 'A', 0, names, NULL, &lu, err)) != CL_OK) return st;
-  solve(&lu, 'N', f, x);
-  release(&lu);
-  return CL_OK;
+  threads = serial_begin(a->rows);
+  st = factorise(a, 'A', 0, names, NULL, &lu, err);
+  if (st == CL_OK) {
+    solve(&lu, 'N', f, x);
+    release(&lu);
+  }
+  serial_end(threads);
+  return st;
 }
