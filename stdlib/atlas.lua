@@ -138,6 +138,7 @@ function M.run(tbl, employment, opts)
       res.skipped[#res.skipped + 1] = { area = area, reason = lambda }
     end
     res.class[area] = classes
+    collectgarbage("step")  -- a young collection: one area's n x n temporaries at a time
     if opts.progress then opts.progress(k, total, area) end
   end
   return res
