@@ -7,9 +7,8 @@ local matrix = require "matrix"
 
 local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
-  "iotable", "regionalize", "multipliers", "linkages", "fsr", "factor",
-  "valuechains", "scoreboard", "glm", "modes", "lca", "policy", "atlas", "report", "plot",
-  "heatmap",
+  "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
+  "valuechains", "published", "scoreboard", "glm", "modes", "lca", "policy", "atlas", "heatmap", "report", "plot", "check", "cli",
 }
 
 local function format_number(x)
