@@ -91,7 +91,7 @@ local function main()
   if not (opts.delta >= 0 and opts.delta < 1) then fail("--delta must be in [0, 1), got %s", tostring(opts.delta)) end
   local table_path = opts.table or (DATA .. "/national_19_sector_io_aud_mn.csv")
   local tbl = iotable.read(table_path, { sep = opts.sep, decimal = opts.decimal })
-  if not os.execute("mkdir -p '" .. opts.out:gsub("'", "'\\''") .. "'") then fail("cannot create %s", opts.out) end
+  report.mkdir(opts.out)
   local files = opts.employment and { opts.employment }
     or { DATA .. "/atlas_states_2021.csv", DATA .. "/atlas_lgas_2021.csv" }
   for _, path in ipairs(files) do one_file(tbl, path, opts) end

@@ -9,6 +9,7 @@ local csv = require "csv"
 local leontief = require "leontief"
 local regionalize = require "regionalize"
 local linkages = require "linkages"
+local check = require "check"
 
 local M = {}
 
@@ -24,9 +25,7 @@ M._help = {
   region = "atlas.region(tbl, reg, nat [, opts]) -> records of one area (the sectors it has), lambda",
 }
 
-local function fail(fname, fmt, ...)
-  error("atlas." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("atlas")
 
 local function key(s) return (tostring(s):lower():gsub("^%s+", ""):gsub("%s+$", "")) end
 
@@ -73,8 +72,8 @@ function M.read_employment(path, labels, opts)
       for i = 1, E:rows() do
         local v = E:get(i, j)
         if v ~= v or v < 0 or v == math.huge then
-          fail("read_employment", "%s: row %d, sector '%s', column '%s': %s", path, order[i] + 1, labels[i], cols[j],
-            v ~= v and "no number (an empty or NA cell)" or (v < 0 and string.format("negative employment %g", v) or "infinite"))
+          fail("read_employment", "%s: %s", check.where{ file = path, row = order[i] + 1, column = cols[j],
+            sector = labels[i] }, v ~= v and "no number (an empty or NA cell)" or (v < 0 and string.format("negative employment %g", v) or "infinite"))
         end
       end
     end

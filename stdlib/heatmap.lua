@@ -3,6 +3,7 @@
 -- atlas's map of key sectors by region. Many columns become a thin strip each,
 -- labelled by group (a trailing "(XXX)" in their names) instead of one by one.
 local svg = require "svg"
+local check = require "check"
 
 local M = {}
 
@@ -13,7 +14,8 @@ M._help = {
     .. "one by one when they are wide enough, else by the group in a trailing '(XXX)' of their names",
 }
 
-local function fail(fmt, ...) error("heatmap.categories: " .. string.format(fmt, ...), 3) end
+local failer = check.failer("heatmap")
+local function fail(fmt, ...) failer("categories", fmt, ...) end
 
 -- runs of consecutive columns with the same trailing "(group)"
 local function groups_of(cols)

@@ -82,10 +82,10 @@ T.test("the employment file's errors name the file, row, sector and column", fun
   local lines = { "sector,australia,Town" }
   for _, s in ipairs(tbl.labels) do lines[#lines + 1] = string.format("%q,100,%s", s, s == "Mining" and "-3" or "1") end
   bad = tmpfile(table.concat(lines, "\n") .. "\n")
-  T.errors("row 3, sector 'Mining', column 'Town': negative employment -3", atlas.read_employment, bad, tbl.labels)
+  T.errors("row 3, column 'Town', sector 'Mining': negative employment -3", atlas.read_employment, bad, tbl.labels)
   lines[3] = lines[3]:gsub("%-3", "NA")
   bad = tmpfile(table.concat(lines, "\n") .. "\n")
-  T.errors("row 3, sector 'Mining', column 'Town': no number", atlas.read_employment, bad, tbl.labels)
+  T.errors("row 3, column 'Town', sector 'Mining': no number", atlas.read_employment, bad, tbl.labels)
   lines[3] = '"Mining",100,1'
   lines[#lines + 1] = '"Fishing",1,1'
   bad = tmpfile(table.concat(lines, "\n") .. "\n")
