@@ -1,7 +1,8 @@
 -- atlas.lua -- a national input-output table regionalised for every area of an
 -- employment file at once (FLQ, Flegg & Webber 1997, 2000), with each area's
 -- output multipliers, Rasmussen and Hazari indices and key-sector classes
--- (stdlib/atlas.lua): one table of areas x sectors and a heat map of the
+-- (stdlib/atlas.lua, with chapter 1's keysectors rules): one table of
+-- areas x sectors and a heat map of the
 -- classes. By default: the ABS 2021-22 19-sector table for Australia's states
 -- and territories and for its 547 local government areas (census 2021
 -- employment by place of work, scripts/data/atlas_*_2021.csv). On a user's files:
@@ -36,11 +37,13 @@ local spec = {
 }
 
 local COLUMNS = { "area", "sector", "class", { key = "multiplier", digits = 4 }, { key = "backward", digits = 4 },
-  { key = "forward", digits = 4 }, { key = "hazari_backward", digits = 4 }, { key = "hazari_forward", digits = 4 },
+  { key = "forward", digits = 4 }, { key = "cv_backward", digits = 4 }, { key = "cv_forward", digits = 4 },
+  { key = "hazari_backward", digits = 4 }, { key = "hazari_forward", digits = 4 },
   "employment" }
 
 local PALETTE = {
-  { "key", "#b2182b", "key sector (backward and forward > 1)" },
+  { "key", "#b2182b", "key sector (both indices > 1, low CVs)" },
+  { "uneven", "#7b3294", "both > 1, a high CV" },
   { "backward", "#ef8a62", "backward > 1" },
   { "forward", "#67a9cf", "forward > 1" },
   { "weak", "#e0e0e0", "weak" },
@@ -72,15 +75,15 @@ local function one_file(tbl, path, opts)
   heatmap.categories{
     rows = res.sectors, cols = res.areas, palette = PALETTE,
     value = function(sector, area) return res.class[area][sector] or "absent" end,
-    title = string.format("Key sectors by area: %s (FLQ, delta %s, Rasmussen indices)", name,
+    title = string.format("Key sectors by area: %s (FLQ, delta %s; Rasmussen indices, Hazari CVs)", name,
       report.number(opts.delta, 2)),
     note = string.format("%d areas; national employment: %s", #res.areas,
       emp.national_column and ("column '" .. emp.national_column .. "'") or "the sum of the areas"),
     file = svg_path,
   }
   local c = res.counts
-  print(string.format("%s: %d areas x %d sectors; key %d, backward %d, forward %d, weak %d, absent %d",
-    path, #res.areas, #res.sectors, c.key, c.backward, c.forward, c.weak, c.absent))
+  print(string.format("%s: %d areas x %d sectors; key %d, uneven %d, backward %d, forward %d, weak %d, absent %d",
+    path, #res.areas, #res.sectors, c.key, c.uneven, c.backward, c.forward, c.weak, c.absent))
   for _, s in ipairs(res.skipped) do print(string.format("  %s skipped: %s", s.area, s.reason)) end
   print("  " .. csv_path .. "\n  " .. svg_path)
 end

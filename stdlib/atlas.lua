@@ -2,13 +2,13 @@
 -- regionalised with Flegg's location quotient for each area of an employment
 -- file (Flegg & Webber 1997, 2000; Miller & Blair 2009, ch. 8), and for each
 -- area the output multipliers, Rasmussen's (1956) backward and forward
--- indices, Hazari's (1970) final-demand-weighted indices and the key-sector
--- classes, as scripts/ch1_regional_clusters.lua does for one region.
+-- indices with Hazari's (1970) coefficients of variation, the study's
+-- key-sector classes (keysectors) and Hazari's final-demand-weighted indices,
+-- as scripts/ch1_regional_clusters.lua does for one region.
 local matrix = require "matrix"
 local csv = require "csv"
-local leontief = require "leontief"
 local regionalize = require "regionalize"
-local linkages = require "linkages"
+local keysectors = require "keysectors"
 local check = require "check"
 
 local M = {}
@@ -19,8 +19,9 @@ M._help = {
     .. "{areas=, E= (sectors x areas), national= (n x 1)}: sectors as rows matched to the table's labels, "
     .. "one column per area; the nation's column (named by national, else 'australia' if there is one, else the sum "
     .. "of the areas)",
-  run = "atlas.run(tbl, employment [, {delta=0.3, method=\"flq\", progress=fn(k, total, area)}]) -> "
-    .. "{records= {area=, sector=, class=, multiplier=, backward=, forward=, hazari_backward=, hazari_forward=}, "
+  run = "atlas.run(tbl, employment [, {delta=0.3, method=\"flq\", rule=, max_cv=, progress=fn(k, total, area)}]) -> "
+    .. "{records= {area=, sector=, class=, multiplier=, backward=, forward=, cv_backward=, cv_forward=, "
+    .. "hazari_backward=, hazari_forward=, employment=}, "
     .. "areas=, sectors=, class= {[area] = {[sector] = class}}, skipped= {{area=, reason=}}, counts=}",
   region = "atlas.region(tbl, reg, nat [, opts]) -> records of one area (the sectors it has), lambda",
 }
@@ -85,8 +86,10 @@ function M.read_employment(path, labels, opts)
   return { areas = areas, E = A, national = national, national_column = ncol and cols[ncol] or nil, path = path }
 end
 
--- One area: the regional table (FLQ), its Leontief inverse, multipliers,
--- Rasmussen and Hazari indices and classes, one record per sector present.
+-- One area: the regional table (FLQ), then chapter 1's key-sector analysis
+-- of it (keysectors.analyse: Leontief inverse, multipliers, Rasmussen indices
+-- with Hazari's CVs and the study's classes, Hazari's weighted indices), one
+-- record per sector present.
 function M.region(tbl, reg, nat, opts)
   opts = opts or {}
   local r = regionalize.regionalise(tbl, reg, { method = opts.method or "flq", delta = opts.delta or 0.3,
@@ -94,16 +97,12 @@ function M.region(tbl, reg, nat, opts)
   if #r.kept < 2 then
     return nil, string.format("%d sector%s with employment: linkages compare sectors", #r.kept, #r.kept == 1 and "" or "s")
   end
-  local L = leontief.inverse(r.A)
-  local ras = linkages.rasmussen(L)
-  local classes = linkages.classify(ras)
-  local ok, hz = pcall(linkages.hazari, L, r.f)
-  local multiplier, b, f = L:colsums():list(), ras.backward:list(), ras.forward:list()
-  local hb, hf = ok and hz.backward:list() or {}, ok and hz.forward:list() or {}
+  local ks = keysectors.analyse(r.A, r.f, r.labels, { rule = opts.rule, max_cv = opts.max_cv })
   local records = {}
-  for i, s in ipairs(r.labels) do
-    records[i] = { sector = s, class = classes[i], multiplier = multiplier[i], backward = b[i], forward = f[i],
-      hazari_backward = hb[i], hazari_forward = hf[i], employment = reg:get(r.kept[i], 1) }
+  for i, k in ipairs(ks.records) do
+    records[i] = { sector = k.sector, class = k.class, multiplier = k.output_multiplier, backward = k.backward,
+      forward = k.forward, cv_backward = k.cv_backward, cv_forward = k.cv_forward,
+      hazari_backward = k.hazari_backward, hazari_forward = k.hazari_forward, employment = reg:get(r.kept[i], 1) }
   end
   return records, r.lambda
 end
@@ -116,7 +115,7 @@ function M.run(tbl, employment, opts)
   if type(employment) ~= "table" or not employment.E then fail("run", "an atlas.read_employment record expected") end
   local labels = tbl.labels or tbl.Z:rownames()
   local res = { records = {}, areas = employment.areas, sectors = labels, class = {}, skipped = {}, lambda = {},
-    counts = { key = 0, backward = 0, forward = 0, weak = 0, absent = 0 } }
+    counts = { key = 0, uneven = 0, backward = 0, forward = 0, weak = 0, absent = 0 } }
   local total = #employment.areas
   for k, area in ipairs(employment.areas) do
     local reg = employment.E:col(k)

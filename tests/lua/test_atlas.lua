@@ -40,14 +40,20 @@ T.test("Mount Isa in the atlas equals R's single-region run", function()
   T.equal(#emp.areas, 4, "four areas beside the nation's column")
   T.equal(emp.national_column, "australia", "national column found")
   local mi = area_records(res, "Mount Isa (Qld)")
+  local mean_cv = { [7] = 0, [8] = 0 }
+  for i = 1, #ref do for c = 7, 8 do mean_cv[c] = mean_cv[c] + tonumber(ref[i][c]) / #ref end end
   for i, s in ipairs(tbl.labels) do
     local r = mi[s]
     T.close(r.multiplier, tonumber(ref[i][4]), 1e-10, "output multiplier " .. s)
     T.close(r.backward, tonumber(ref[i][5]), 1e-10, "backward " .. s)
     T.close(r.forward, tonumber(ref[i][6]), 1e-10, "forward " .. s)
-    -- the class follows from R's indices (linkages.classify's rule)
+    T.close(r.cv_backward, tonumber(ref[i][7]), 1e-10, "cv backward " .. s)
+    -- the class follows from R's indices and CVs by the study's rule
+    -- (keysectors: both indices > 1 and both CVs at most their mean)
     local b, f = tonumber(ref[i][5]), tonumber(ref[i][6])
-    local want = (b > 1 and f > 1) and "key" or b > 1 and "backward" or f > 1 and "forward" or "weak"
+    local even = tonumber(ref[i][7]) <= mean_cv[7] and tonumber(ref[i][8]) <= mean_cv[8]
+    local want = (b > 1 and f > 1) and (even and "key" or "uneven") or b > 1 and "backward" or f > 1 and "forward"
+      or "weak"
     T.equal(r.class, want, "class " .. s)
     T.equal(res.class["Mount Isa (Qld)"][s], want, "class table " .. s)
   end
@@ -73,7 +79,7 @@ T.test("a sector without employment is absent; an area with one sector is skippe
   -- 3 areas x 19 sectors, one absent: 56 records; counts add up to 3 x 19
   T.equal(#res.records, 56, "records")
   local c = res.counts
-  T.equal(c.key + c.backward + c.forward + c.weak + c.absent, 57, "class counts")
+  T.equal(c.key + c.uneven + c.backward + c.forward + c.weak + c.absent, 57, "class counts")
 end)
 
 T.test("the employment file's errors name the file, row, sector and column", function()

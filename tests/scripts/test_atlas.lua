@@ -42,7 +42,7 @@ T.test("the bundled states and LGAs", function()
   T.equal(#t.columns.area, 9 * 19, "one row per state and sector")
   T.equal(t.columns.area[1], "New South Wales", "first area")
   for _, c in ipairs(t.columns.class) do
-    assert(c == "key" or c == "backward" or c == "forward" or c == "weak", c)
+    assert(c == "key" or c == "uneven" or c == "backward" or c == "forward" or c == "weak", c)
   end
   local svg = slurp(dir .. "/atlas_lgas_2021_key_sectors.svg")
   assert(svg:find("Key sectors by area", 1, true) and svg:find(">Qld<", 1, true), "LGA map with state groups")
