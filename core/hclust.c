@@ -6,8 +6,9 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "hclust.h"
+#include "hclust_fast.h"
 
 #define SYM_TOL 1e-10
 
@@ -84,8 +85,9 @@ static void find_nn (state *s, size_t i) {
 
 /* Lance-Williams: the distance from k to the union of i and j, with the
 ** arithmetic in R's order so that the results agree to the last bit */
-static double lance_williams (cl_hclust_method m, double dik, double djk,
-                              double dij, double ni, double nj, double nk) {
+double cl_hclust_lance_williams (cl_hclust_method m, double dik, double djk,
+                                 double dij, double ni, double nj,
+                                 double nk) {
   switch (m) {
     case CL_HCLUST_WARD_D: case CL_HCLUST_WARD_D2:
       return ((ni + nk) * dik + (nj + nk) * djk - nk * dij) / (ni + nj + nk);
@@ -123,7 +125,7 @@ static int agglomerate (state *s, cl_hclust_method m, size_t rep[2],
     double *dik, v;
     if (!s->live[k] || k == i2) continue;
     dik = at(s, i2, k);
-    v = *dik = lance_williams(m, *dik, *at(s, j2, k), d12, s->size[i2],
+    v = *dik = cl_hclust_lance_williams(m, *dik, *at(s, j2, k), d12, s->size[i2],
                               s->size[j2], s->size[k]);
     if (i2 < k) {
       if (v < dmin) {
@@ -173,39 +175,41 @@ static void leaf_order (const cl_matrix *merge, size_t *order, size_t *stack) {
   }
 }
 
-int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
-               cl_matrix *height, size_t *order, cl_error *err) {
-  size_t bad[2], n = d->rows, i, j, s, rep[2], *step = NULL;
+/* the lower triangle of d packed as R's dist (squared for ward.D2): column j
+** of d below the diagonal is row j of the packed upper triangle */
+static void pack (const cl_matrix *d, cl_hclust_method method, double *diss) {
+  size_t i, j, n = d->rows;
+  for (j = 0; j + 1 < n; j++) {
+    const double *col = &CL_AT(d, 0, j);
+    double *row = &diss[j * n - j * (j + 1) / 2 - j - 1];
+    if (method == CL_HCLUST_WARD_D2)
+      for (i = j + 1; i < n; i++) row[i] = col[i] * col[i];
+    else
+      memcpy(&row[j + 1], &col[j + 1], (n - j - 1) * sizeof(double));
+  }
+}
+
+/* R's scheme on the packed diss (overwritten), as hclust.f */
+static int murtagh (double *diss, size_t n, cl_hclust_method method,
+                    cl_matrix *merge, cl_matrix *height, size_t *step,
+                    cl_error *err) {
+  size_t i, s, rep[2];
+  int rc = CL_OK;
   state st = {0};
-  int rc = cl_hclust_check(d, bad, err);
-  if (rc != CL_OK) return rc;
-  if (method < CL_HCLUST_WARD_D || method > CL_HCLUST_WARD_D2)
-    return cl_fail(err, CL_EDOMAIN, "unknown clustering method %d",
-                   (int)method);
-  if (merge->rows != n - 1 || merge->cols != 2 || height->rows != n - 1 ||
-      height->cols != 1)
-    return cl_fail(err, CL_EDIM, "merge must be %zu x 2 and height %zu x 1",
-                   n - 1, n - 1);
-  if (n > SIZE_MAX / sizeof(double) / n)
-    return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
   st.n = n;
-  st.diss = malloc(n * (n - 1) / 2 * sizeof(double));
+  st.diss = diss;
   st.size = malloc(n * sizeof(double));
   st.nndist = malloc(n * sizeof(double));
   st.nn = malloc(n * sizeof(size_t));
   st.live = malloc(n);
-  step = calloc(n + 1, sizeof(size_t));  /* also the stack of leaf_order */
-  if (!st.diss || !st.size || !st.nndist || !st.nn || !st.live || !step) {
+  if (!st.size || !st.nndist || !st.nn || !st.live) {
     rc = cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
     goto done;
   }
-  for (j = 0; j < n; j++) {
-    st.size[j] = 1;
-    st.live[j] = 1;
-    for (i = j + 1; i < n; i++) {
-      double v = CL_AT(d, i, j);  /* lower triangle, as R's as.dist */
-      *at(&st, j, i) = (method == CL_HCLUST_WARD_D2) ? v * v : v;
-    }
+  for (i = 0; i < n; i++) {
+    st.size[i] = 1;
+    st.live[i] = 1;
+    step[i] = 0;
   }
   for (i = 0; i + 1 < n; i++) find_nn(&st, i);
   for (s = 0; s + 1 < n; s++) {
@@ -217,6 +221,45 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     }
     record_merge(merge, s, rep, step);
   }
+done:
+  free(st.size);
+  free(st.nndist);
+  free(st.nn);
+  free(st.live);
+  return rc;
+}
+
+int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
+               cl_matrix *height, size_t *order, cl_error *err) {
+  size_t bad[2], n = d->rows, s, *step = NULL;
+  double *diss = NULL;
+  int tied = 1, rc = cl_hclust_check(d, bad, err);
+  if (rc != CL_OK) return rc;
+  if (method < CL_HCLUST_WARD_D || method > CL_HCLUST_WARD_D2)
+    return cl_fail(err, CL_EDOMAIN, "unknown clustering method %d",
+                   (int)method);
+  if (merge->rows != n - 1 || merge->cols != 2 || height->rows != n - 1 ||
+      height->cols != 1)
+    return cl_fail(err, CL_EDIM, "merge must be %zu x 2 and height %zu x 1",
+                   n - 1, n - 1);
+  if (n > SIZE_MAX / sizeof(double) / n)
+    return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
+  diss = malloc(n * (n - 1) / 2 * sizeof(double));
+  step = calloc(n + 1, sizeof(size_t));  /* also the stack of leaf_order */
+  if (!diss || !step) {
+    rc = cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+    goto done;
+  }
+  pack(d, method, diss);
+  if (cl_hclust_fast_method(method) &&
+      (rc = cl_hclust_fast(diss, n, method, merge, height, &tied, err))
+      != CL_OK)
+    goto done;
+  if (tied) {  /* ties (or overflow): R's own scheme decides */
+    if (method != CL_HCLUST_SINGLE) pack(d, method, diss);
+    if ((rc = murtagh(diss, n, method, merge, height, step, err)) != CL_OK)
+      goto done;
+  }
   for (s = 0; s + 1 < n; s++)
     if (!isfinite(height->data[s])) {
       rc = cl_fail(err, CL_EDOMAIN, "dissimilarities too large: height %zu "
@@ -225,11 +268,7 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     }
   leaf_order(merge, order, step);
 done:
-  free(st.diss);
-  free(st.size);
-  free(st.nndist);
-  free(st.nn);
-  free(st.live);
+  free(diss);
   free(step);
   return rc;
 }

@@ -1,0 +1,218 @@
+/*
+** hclust_fast.c -- single linkage as a minimum spanning tree (Prim on the
+** packed distances) and the reducible methods by the nearest-neighbour chain,
+** D. Muellner 2011, "Modern hierarchical, agglomerative clustering
+** algorithms", arXiv:1109.2378, sections 3.2 and 3.3: O(n^2) time always,
+** where R's scheme rescans nearest-neighbour lists. Both find the same
+** merges as the primitive algorithm, in another order; sorted by height they
+** are R's steps, renumbered here into R's merge convention.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hclust_fast.h"
+
+/* two candidates this close (relative) may round differently here and in R:
+** R decides; min and max do not round, so complete and single need equality */
+#define NEAR_TIE 1e-12
+
+typedef struct { double h; size_t a, b; } step_rec;  /* a, b: members */
+
+/* d(i, j), i != j, in the packed upper triangle by rows (R's dist order) */
+static double *pair (double *diss, size_t n, size_t i, size_t j) {
+  if (i > j) { size_t t = i; i = j; j = t; }
+  return &diss[i * n - i * (i + 1) / 2 + j - i - 1];
+}
+
+int cl_hclust_fast_method (cl_hclust_method m) {
+  return m != CL_HCLUST_MEDIAN && m != CL_HCLUST_CENTROID;
+}
+
+/* removes the value v from the sorted array live[0..*count) */
+static void drop (size_t *live, size_t *count, size_t v) {
+  size_t k = 0;
+  while (live[k] != v) k++;
+  memmove(&live[k], &live[k + 1], (*count - k - 1) * sizeof(size_t));
+  (*count)--;
+}
+
+/* Prim: each object joins the tree through its closest tree member; the n - 1
+** joins are the single-linkage merges (Muellner's MST-linkage) */
+static int mst (const double *diss, size_t n, size_t *live, double *key,
+                size_t *from, step_rec *steps, cl_error *err) {
+  size_t s, k, count = n - 1, cur = 0;
+  for (k = 0; k < count; k++) {
+    live[k] = k + 1;
+    key[k + 1] = INFINITY;
+  }
+  for (s = 0; s + 1 < n; s++) {
+    size_t best = 0;
+    double dmin = INFINITY;
+    const double *row = &diss[cur * n - cur * (cur + 1) / 2 - cur - 1];
+    if ((s & 63) == 0 && cl_check_interrupt(err) != CL_OK) return CL_EINTR;
+    for (k = 0; k < count; k++) {
+      size_t j = live[k];
+      double d = j > cur ? row[j] : diss[j * n - j * (j + 1) / 2 + cur - j - 1];
+      if (d < key[j]) {
+        key[j] = d;
+        from[j] = cur;
+      }
+      if (key[j] < dmin || k == 0) {
+        dmin = key[j];
+        best = k;
+      }
+    }
+    cur = live[best];
+    steps[s].h = key[cur];
+    steps[s].a = from[cur];
+    steps[s].b = cur;
+    memmove(&live[best], &live[best + 1], (count - best - 1) * sizeof(size_t));
+    count--;
+  }
+  return CL_OK;
+}
+
+/* the nearest live neighbour of a; *near when another is as near, to tol */
+static size_t nearest (double *diss, size_t n, const size_t *live,
+                       size_t count, size_t a, double tol, double *dmin,
+                       int *near) {
+  size_t k, best = n;
+  double d1 = INFINITY, d2 = INFINITY;
+  for (k = 0; k < count; k++) {
+    size_t j = live[k];
+    double d;
+    if (j == a) continue;
+    d = *pair(diss, n, a, j);
+    if (d < d1) {
+      d2 = d1;
+      d1 = d;
+      best = j;
+    } else if (d < d2)
+      d2 = d;
+  }
+  *dmin = d1;
+  *near = !(d2 > d1 * (1 + tol)) || !isfinite(d1);
+  return best;
+}
+
+/* the nearest-neighbour chain: grow a chain of nearest neighbours until its
+** last two are each other's nearest, merge them, continue from what is left */
+static int chain (double *diss, size_t n, cl_hclust_method m, size_t *live,
+                  size_t *path, double *size, step_rec *steps, int *tied,
+                  cl_error *err) {
+  size_t s, k, len = 0, count = n;
+  double tol = m == CL_HCLUST_COMPLETE ? 0 : NEAR_TIE;
+  for (k = 0; k < n; k++) {
+    live[k] = k;
+    size[k] = 1;
+  }
+  for (s = 0; s + 1 < n; s++) {
+    size_t a, b, lo, hi;
+    double dab;
+    int near;
+    if ((s & 63) == 0 && cl_check_interrupt(err) != CL_OK) return CL_EINTR;
+    if (len == 0) path[len++] = live[0];
+    for (;;) {
+      a = path[len - 1];
+      b = nearest(diss, n, live, count, a, tol, &dab, &near);
+      if (near) {
+        *tied = 1;
+        return CL_OK;
+      }
+      if (len >= 2 && b == path[len - 2]) break;
+      path[len++] = b;
+    }
+    len -= 2;
+    steps[s].h = dab;
+    steps[s].a = a;
+    steps[s].b = b;
+    lo = a < b ? a : b;
+    hi = a < b ? b : a;
+    for (k = 0; k < count; k++) {  /* the union takes lo's place */
+      size_t j = live[k];
+      double *dlo;
+      if (j == lo || j == hi) continue;
+      dlo = pair(diss, n, lo, j);
+      *dlo = cl_hclust_lance_williams(m, *dlo, *pair(diss, n, hi, j), dab,
+                                      size[lo], size[hi], size[j]);
+    }
+    size[lo] += size[hi];
+    drop(live, &count, hi);
+  }
+  return CL_OK;
+}
+
+static int by_height (const void *x, const void *y) {
+  double a = ((const step_rec *)x)->h, b = ((const step_rec *)y)->h;
+  return (a > b) - (a < b);
+}
+
+/* the union-find root of i, halving the path */
+static size_t root (size_t *parent, size_t i) {
+  while (parent[i] != i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+/* steps sorted by height into R's merge rows: -i for observation i, +t for
+** step t; singletons first, two singletons or two steps smaller first */
+static void renumber (const step_rec *steps, size_t n, cl_matrix *merge,
+                      size_t *parent, double *label) {
+  size_t s, i;
+  for (i = 0; i < n; i++) {
+    parent[i] = i;
+    label[i] = -(double)(i + 1);
+  }
+  for (s = 0; s + 1 < n; s++) {
+    size_t ra = root(parent, steps[s].a), rb = root(parent, steps[s].b);
+    double a = label[ra], b = label[rb];
+    if ((a > 0 && b < 0) || (a > 0 && b > 0 && b < a) ||
+        (a < 0 && b < 0 && a < b)) {
+      double t = a; a = b; b = t;
+    }
+    CL_AT(merge, s, 0) = a;
+    CL_AT(merge, s, 1) = b;
+    parent[rb] = ra;
+    label[ra] = (double)(s + 1);
+  }
+}
+
+int cl_hclust_fast (double *diss, size_t n, cl_hclust_method m,
+                    cl_matrix *merge, cl_matrix *height, int *tied,
+                    cl_error *err) {
+  size_t s, *live = malloc(2 * n * sizeof(size_t));
+  double *work = malloc(n * sizeof(double)), tol;
+  step_rec *steps = malloc(n * sizeof(step_rec));
+  int rc;
+  *tied = 0;
+  if (live == NULL || work == NULL || steps == NULL) {
+    rc = cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+    goto done;
+  }
+  if (m == CL_HCLUST_SINGLE) {
+    rc = mst(diss, n, live, work, live + n, steps, err);
+    tol = 0;
+  } else {
+    rc = chain(diss, n, m, live, live + n, work, steps, tied, err);
+    tol = m == CL_HCLUST_COMPLETE ? 0 : NEAR_TIE;
+  }
+  if (rc != CL_OK || *tied) goto done;
+  qsort(steps, n - 1, sizeof(step_rec), by_height);
+  for (s = 0; s + 1 < n; s++)
+    if (!isfinite(steps[s].h) ||
+        (s > 0 && !(steps[s].h > steps[s - 1].h * (1 + tol)))) {
+      *tied = 1;  /* equal heights: R's scan order decides which goes first */
+      goto done;
+    }
+  for (s = 0; s + 1 < n; s++)
+    height->data[s] = m == CL_HCLUST_WARD_D2 ? sqrt(steps[s].h) : steps[s].h;
+  renumber(steps, n, merge, live, work);
+done:
+  free(live);
+  free(work);
+  free(steps);
+  return rc;
+}
