@@ -150,8 +150,13 @@ int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
   int rc = prepare(x, method, p, &rows, err);
   for (i = 0; rc == CL_OK && i + 1 < n; i++) {
     if ((rc = cl_check_interrupt(err)) != CL_OK) break;  /* Ctrl-C */
-    rc = distances_from(rows, n, x->cols, i, method, p,
-                        &dist[i * n - i * (i + 1) / 2], err);
+    double *row = &dist[i * n - i * (i + 1) / 2];
+    size_t j;
+    rc = distances_from(rows, n, x->cols, i, method, p, row, err);
+    for (j = 0; rc == CL_OK && j + i + 1 < n; j++)
+      if (isinf(row[j]))  /* a finite dist is what cl_hclust_packed needs */
+        rc = cl_fail(err, CL_EDOMAIN, "the distance between rows %zu and %zu "
+                     "overflowed (x is too large)", i + 1, i + j + 2);
   }
   free(rows);
   return rc;

@@ -32,7 +32,8 @@ int cl_distance_matrix (const cl_matrix *x, cl_distance_method method,
 /*
 ** The same distances packed as R's dist object: the n(n-1)/2 pairs i < j
 ** row after row (pair i, j at i n - i (i + 1) / 2 + j - i - 1, 0-based),
-** each row written contiguously from x's rows copied contiguously.
+** each row written contiguously from x's rows copied contiguously. A
+** distance that overflows to infinity is CL_EDOMAIN naming the rows.
 */
 int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
                         double p, double *dist, cl_error *err);

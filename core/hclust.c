@@ -175,18 +175,13 @@ static void leaf_order (const cl_matrix *merge, size_t *order, size_t *stack) {
   }
 }
 
-/* the lower triangle of d packed as R's dist (squared for ward.D2): column j
-** of d below the diagonal is row j of the packed upper triangle */
-static void pack (const cl_matrix *d, cl_hclust_method method, double *diss) {
-  size_t i, j, n = d->rows;
-  for (j = 0; j + 1 < n; j++) {
-    const double *col = &CL_AT(d, 0, j);
-    double *row = &diss[j * n - j * (j + 1) / 2 - j - 1];
-    if (method == CL_HCLUST_WARD_D2)
-      for (i = j + 1; i < n; i++) row[i] = col[i] * col[i];
-    else
-      memcpy(&row[j + 1], &col[j + 1], (n - j - 1) * sizeof(double));
-  }
+/* the lower triangle of d packed as R's dist: column j of d below the
+** diagonal is row j of the packed upper triangle */
+static void pack (const cl_matrix *d, double *diss) {
+  size_t j, n = d->rows;
+  for (j = 0; j + 1 < n; j++)
+    memcpy(&diss[j * n - j * (j + 1) / 2], &CL_AT(d, j + 1, j),
+           (n - j - 1) * sizeof(double));
 }
 
 /* R's scheme on the packed diss (overwritten), as hclust.f */
@@ -229,12 +224,23 @@ done:
   return rc;
 }
 
-int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
-               cl_matrix *height, size_t *order, cl_error *err) {
-  size_t bad[2], n = d->rows, s, *step = NULL;
-  double *diss = NULL;
-  int tied = 1, rc = cl_hclust_check(d, bad, err);
-  if (rc != CL_OK) return rc;
+/* refills diss from the matrix d (the context) */
+static int repack (void *d, double *diss, cl_error *err) {
+  (void)err;
+  pack(d, diss);
+  return CL_OK;
+}
+
+int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
+                      cl_hclust_refill refill, void *ctx, cl_matrix *merge,
+                      cl_matrix *height, size_t *order, int *spent,
+                      cl_error *err) {
+  size_t i, s, npair, *step;
+  int tied = 1, rc = CL_OK;
+  *spent = 0;
+  if (n < 2)
+    return cl_fail(err, CL_EDIM, "clustering needs at least 2 objects, got %zu",
+                   n);
   if (method < CL_HCLUST_WARD_D || method > CL_HCLUST_WARD_D2)
     return cl_fail(err, CL_EDOMAIN, "unknown clustering method %d",
                    (int)method);
@@ -242,21 +248,23 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
       height->cols != 1)
     return cl_fail(err, CL_EDIM, "merge must be %zu x 2 and height %zu x 1",
                    n - 1, n - 1);
-  if (n > SIZE_MAX / sizeof(double) / n)
-    return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
-  diss = malloc(n * (n - 1) / 2 * sizeof(double));
-  step = calloc(n + 1, sizeof(size_t));  /* also the stack of leaf_order */
-  if (!diss || !step) {
-    rc = cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
-    goto done;
-  }
-  pack(d, method, diss);
+  if ((step = calloc(n + 1, sizeof(size_t))) == NULL)  /* and leaf_order's */
+    return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+  npair = n * (n - 1) / 2;
+  if (method != CL_HCLUST_SINGLE) *spent = 1;
+  if (method == CL_HCLUST_WARD_D2)  /* ward.D2 works on squares (R's iOpt 8) */
+    for (i = 0; i < npair; i++) diss[i] *= diss[i];
   if (cl_hclust_fast_method(method) &&
       (rc = cl_hclust_fast(diss, n, method, merge, height, &tied, err))
       != CL_OK)
     goto done;
   if (tied) {  /* ties (or overflow): R's own scheme decides */
-    if (method != CL_HCLUST_SINGLE) pack(d, method, diss);
+    if (*spent) {
+      if ((rc = refill(ctx, diss, err)) != CL_OK) goto done;
+      if (method == CL_HCLUST_WARD_D2)
+        for (i = 0; i < npair; i++) diss[i] *= diss[i];
+    }
+    *spent = 1;
     if ((rc = murtagh(diss, n, method, merge, height, step, err)) != CL_OK)
       goto done;
   }
@@ -268,8 +276,24 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     }
   leaf_order(merge, order, step);
 done:
-  free(diss);
   free(step);
+  return rc;
+}
+
+int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
+               cl_matrix *height, size_t *order, cl_error *err) {
+  size_t bad[2], n = d->rows;
+  double *diss;
+  int spent, rc = cl_hclust_check(d, bad, err);
+  if (rc != CL_OK) return rc;
+  if (n > SIZE_MAX / sizeof(double) / n)
+    return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
+  if ((diss = malloc(n * (n - 1) / 2 * sizeof(double))) == NULL)
+    return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+  pack(d, diss);
+  rc = cl_hclust_packed(diss, n, method, repack, (void *)d, merge, height,
+                        order, &spent, err);
+  free(diss);
   return rc;
 }
 
