@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "distance.h"
+#include "hugepages.h"
 
 /*
 ** Why a direct loop and not one dgemm of X X' (d^2 = |x|^2 + |y|^2 - 2 x'y):
@@ -121,7 +122,23 @@ static int distances_from (const double *rows, size_t n, size_t cols,
   const double *a = &rows[i * cols];
   size_t j, k;
   if (method == CL_DIST_EUCLIDEAN) {  /* the common case, inline */
-    for (j = i + 1; j < n; j++) {
+    for (j = i + 1; j + 4 <= n; j += 4) {  /* four pairs at once, each */
+      const double *b = &rows[j * cols];   /* summed in R's order */
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (k = 0; k < cols; k++) {
+        double d0 = a[k] - b[k], d1 = a[k] - b[cols + k];
+        double d2 = a[k] - b[2 * cols + k], d3 = a[k] - b[3 * cols + k];
+        s0 += d0 * d0;
+        s1 += d1 * d1;
+        s2 += d2 * d2;
+        s3 += d3 * d3;
+      }
+      out[j - i - 1] = sqrt(s0);
+      out[j - i] = sqrt(s1);
+      out[j - i + 1] = sqrt(s2);
+      out[j - i + 2] = sqrt(s3);
+    }
+    for (; j < n; j++) {
       const double *b = &rows[j * cols];
       double s = 0;
       for (k = 0; k < cols; k++) {
@@ -148,6 +165,7 @@ int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
   size_t i, n = x->rows;
   double *rows;
   int rc = prepare(x, method, p, &rows, err);
+  if (n > 1) cl_hugepages(dist, n * (n - 1) / 2 * sizeof(double));
   for (i = 0; rc == CL_OK && i + 1 < n; i++) {
     if ((rc = cl_check_interrupt(err)) != CL_OK) break;  /* Ctrl-C */
     double *row = &dist[i * n - i * (i + 1) / 2];

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hclust_fast.h"
+#include "hugepages.h"
 
 #define SYM_TOL 1e-10
 
@@ -81,25 +82,6 @@ static void find_nn (state *s, size_t i) {
     }
   s->nn[i] = best;
   s->nndist[i] = dmin;
-}
-
-/* Lance-Williams: the distance from k to the union of i and j, with the
-** arithmetic in R's order so that the results agree to the last bit */
-double cl_hclust_lance_williams (cl_hclust_method m, double dik, double djk,
-                                 double dij, double ni, double nj,
-                                 double nk) {
-  switch (m) {
-    case CL_HCLUST_WARD_D: case CL_HCLUST_WARD_D2:
-      return ((ni + nk) * dik + (nj + nk) * djk - nk * dij) / (ni + nj + nk);
-    case CL_HCLUST_SINGLE: return fmin(dik, djk);
-    case CL_HCLUST_COMPLETE: return fmax(dik, djk);
-    case CL_HCLUST_AVERAGE: return (ni * dik + nj * djk) / (ni + nj);
-    case CL_HCLUST_MCQUITTY: return (dik + djk) / 2;
-    case CL_HCLUST_MEDIAN: return ((dik + djk) - dij / 2) / 2;
-    case CL_HCLUST_CENTROID:
-      return (ni * dik + nj * djk - ni * nj * dij / (ni + nj)) / (ni + nj);
-  }
-  return NAN;
 }
 
 /* Joins the closest pair; cluster j2 goes into i2 (i2 < j2), whose index
@@ -290,6 +272,7 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
   if ((diss = malloc(n * (n - 1) / 2 * sizeof(double))) == NULL)
     return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+  cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
   pack(d, diss);
   rc = cl_hclust_packed(diss, n, method, repack, (void *)d, merge, height,
                         order, &spent, err);

@@ -17,6 +17,9 @@
 ** R decides; min and max do not round, so complete and single need equality */
 #define NEAR_TIE 1e-12
 
+/* how many elements ahead the column walks prefetch */
+#define AHEAD 16
+
 typedef struct { double h; size_t a, b; } step_rec;  /* a, b: members */
 
 /* d(i, j), i != j, in the packed upper triangle by rows (R's dist order) */
@@ -51,11 +54,26 @@ static int mst (const double *diss, size_t n, size_t *live, double *key,
     double dmin = INFINITY;
     const double *row = &diss[cur * n - cur * (cur + 1) / 2 - cur - 1];
     if ((s & 63) == 0 && cl_check_interrupt(err) != CL_OK) return CL_EINTR;
-    for (k = 0; k < count; k++) {
+    for (k = 0; k < count && live[k] < cur; k++) {  /* down cur's column */
       size_t j = live[k];
-      double d = j > cur ? row[j] : diss[j * n - j * (j + 1) / 2 + cur - j - 1];
+      double d = diss[j * n - j * (j + 1) / 2 + cur - j - 1];
+      if (k + AHEAD < count) {
+        size_t f = live[k + AHEAD];
+        __builtin_prefetch(&diss[f * n - f * (f + 1) / 2 + cur - f - 1]);
+      }
       if (d < key[j]) {
         key[j] = d;
+        from[j] = cur;
+      }
+      if (key[j] < dmin || k == 0) {
+        dmin = key[j];
+        best = k;
+      }
+    }
+    for (; k < count; k++) {  /* along its row */
+      size_t j = live[k];
+      if (row[j] < key[j]) {
+        key[j] = row[j];
         from[j] = cur;
       }
       if (key[j] < dmin || k == 0) {
@@ -73,17 +91,31 @@ static int mst (const double *diss, size_t n, size_t *live, double *key,
   return CL_OK;
 }
 
-/* the nearest live neighbour of a; *near when another is as near, to tol */
-static size_t nearest (double *diss, size_t n, const size_t *live,
+/* the nearest live neighbour of a; *near when another is as near, to tol.
+** live is sorted: the j < a are down a's column, the j > a along its row */
+static size_t nearest (const double *diss, size_t n, const size_t *live,
                        size_t count, size_t a, double tol, double *dmin,
                        int *near) {
   size_t k, best = n;
+  const double *row = &diss[a * n - a * (a + 1) / 2 - a - 1];
   double d1 = INFINITY, d2 = INFINITY;
-  for (k = 0; k < count; k++) {
+  for (k = 0; k < count && live[k] < a; k++) {
     size_t j = live[k];
-    double d;
-    if (j == a) continue;
-    d = *pair(diss, n, a, j);
+    double d = diss[j * n - j * (j + 1) / 2 + a - j - 1];
+    if (k + AHEAD < count) {  /* the column's loads are a cache line each */
+      size_t f = live[k + AHEAD];
+      __builtin_prefetch(&diss[f * n - f * (f + 1) / 2 + a - f - 1]);
+    }
+    if (d < d1) {
+      d2 = d1;
+      d1 = d;
+      best = j;
+    } else if (d < d2)
+      d2 = d;
+  }
+  for (k += k < count && live[k] == a; k < count; k++) {
+    size_t j = live[k];
+    double d = row[j];
     if (d < d1) {
       d2 = d1;
       d1 = d;
@@ -94,6 +126,38 @@ static size_t nearest (double *diss, size_t n, const size_t *live,
   *dmin = d1;
   *near = !(d2 > d1 * (1 + tol)) || !isfinite(d1);
   return best;
+}
+
+/* the union of lo < hi takes lo's place: d(lo, j) for every other live j,
+** down the columns of lo and hi for j < lo, then along lo's row */
+static void update (double *diss, size_t n, cl_hclust_method m,
+                    const size_t *live, size_t count, size_t lo, size_t hi,
+                    double dab, const double *size) {
+  double *rlo = &diss[lo * n - lo * (lo + 1) / 2 - lo - 1];
+  const double *rhi = &diss[hi * n - hi * (hi + 1) / 2 - hi - 1];
+  double nlo = size[lo], nhi = size[hi];
+  size_t k;
+  for (k = 0; k < count && live[k] < lo; k++) {
+    size_t j = live[k], c = j * n - j * (j + 1) / 2 - j - 1;
+    if (k + AHEAD < count) {
+      size_t f = live[k + AHEAD], cf = f * n - f * (f + 1) / 2 - f - 1;
+      __builtin_prefetch(&diss[cf + lo], 1);
+      __builtin_prefetch(&diss[cf + hi]);
+    }
+    diss[c + lo] = cl_hclust_lance_williams(m, diss[c + lo], diss[c + hi], dab,
+                                            nlo, nhi, size[j]);
+  }
+  for (k++; k < count && live[k] < hi; k++) {
+    size_t j = live[k];
+    if (k + AHEAD < count) __builtin_prefetch(pair(diss, n, live[k + AHEAD], hi));
+    rlo[j] = cl_hclust_lance_williams(m, rlo[j], *pair(diss, n, j, hi), dab,
+                                      nlo, nhi, size[j]);
+  }
+  for (k++; k < count; k++) {
+    size_t j = live[k];
+    rlo[j] = cl_hclust_lance_williams(m, rlo[j], rhi[j], dab, nlo, nhi,
+                                      size[j]);
+  }
 }
 
 /* the nearest-neighbour chain: grow a chain of nearest neighbours until its
@@ -129,14 +193,7 @@ static int chain (double *diss, size_t n, cl_hclust_method m, size_t *live,
     steps[s].b = b;
     lo = a < b ? a : b;
     hi = a < b ? b : a;
-    for (k = 0; k < count; k++) {  /* the union takes lo's place */
-      size_t j = live[k];
-      double *dlo;
-      if (j == lo || j == hi) continue;
-      dlo = pair(diss, n, lo, j);
-      *dlo = cl_hclust_lance_williams(m, *dlo, *pair(diss, n, hi, j), dab,
-                                      size[lo], size[hi], size[j]);
-    }
+    update(diss, n, m, live, count, lo, hi, dab, size);
     size[lo] += size[hi];
     drop(live, &count, hi);
   }

@@ -11,6 +11,8 @@
 #ifndef CL_HCLUST_FAST_H
 #define CL_HCLUST_FAST_H
 
+#include <math.h>
+
 #include "hclust.h"
 
 /* whether cl_hclust_fast handles method m (centroid and median are not
@@ -29,8 +31,24 @@ int cl_hclust_fast (double *diss, size_t n, cl_hclust_method m,
                     cl_error *err);
 
 /* Lance-Williams: the dissimilarity from k to the union of i and j (sizes
-** ni, nj, nk), with the arithmetic in R's order (core/hclust.c) */
-double cl_hclust_lance_williams (cl_hclust_method m, double dik, double djk,
-                                 double dij, double ni, double nj, double nk);
+** ni, nj, nk), with the arithmetic in R's order so that the results agree to
+** the last bit (inline: the inner loop of every update) */
+static inline double cl_hclust_lance_williams (cl_hclust_method m, double dik,
+                                               double djk, double dij,
+                                               double ni, double nj,
+                                               double nk) {
+  switch (m) {
+    case CL_HCLUST_WARD_D: case CL_HCLUST_WARD_D2:
+      return ((ni + nk) * dik + (nj + nk) * djk - nk * dij) / (ni + nj + nk);
+    case CL_HCLUST_SINGLE: return fmin(dik, djk);
+    case CL_HCLUST_COMPLETE: return fmax(dik, djk);
+    case CL_HCLUST_AVERAGE: return (ni * dik + nj * djk) / (ni + nj);
+    case CL_HCLUST_MCQUITTY: return (dik + djk) / 2;
+    case CL_HCLUST_MEDIAN: return ((dik + djk) - dij / 2) / 2;
+    case CL_HCLUST_CENTROID:
+      return (ni * dik + nj * djk - ni * nj * dij / (ni + nj)) / (ni + nj);
+  }
+  return NAN;
+}
 
 #endif
