@@ -12,9 +12,30 @@
 #include "hugepages.h"
 
 #define SYM_TOL 1e-10
+#define BLOCK 64
+
+/* the first negative or asymmetric pair in column order, as an error */
+static int first_asymmetry (const cl_matrix *d, size_t bad[2], cl_error *err) {
+  size_t i, j, n = d->rows;
+  for (j = 0; j < n; j++)
+    for (i = j + 1; i < n; i++) {
+      double lo = CL_AT(d, i, j), up = CL_AT(d, j, i);
+      bad[0] = i;
+      bad[1] = j;
+      if (lo < 0 || up < 0)
+        return cl_fail(err, CL_EDOMAIN, "D[%zu, %zu] is %g: dissimilarities "
+                       "must be non-negative", lo < 0 ? i + 1 : j + 1,
+                       lo < 0 ? j + 1 : i + 1, lo < 0 ? lo : up);
+      if (fabs(lo - up) > SYM_TOL * fmax(lo, up))
+        return cl_fail(err, CL_EDOMAIN, "D is not symmetric: D[%zu, %zu] = "
+                       "%.17g but D[%zu, %zu] = %.17g", i + 1, j + 1, lo,
+                       j + 1, i + 1, up);
+    }
+  return CL_OK;  /* not reached: the caller found one */
+}
 
 int cl_hclust_check (const cl_matrix *d, size_t bad[2], cl_error *err) {
-  size_t i, j, n = d->rows, k = cl_matrix_first_nonfinite(d);
+  size_t i, j, i0, j0, n = d->rows, k = cl_matrix_first_nonfinite(d);
   double big = 0;
   bad[0] = bad[1] = n;
   if (d->rows != d->cols)
@@ -29,21 +50,15 @@ int cl_hclust_check (const cl_matrix *d, size_t bad[2], cl_error *err) {
     return cl_fail(err, CL_EDOMAIN, "D[%zu, %zu] is %g, not a finite number",
                    bad[0] + 1, bad[1] + 1, d->data[k]);
   }
-  for (j = 0; j < n; j++)
-    for (i = j + 1; i < n; i++) {
-      double lo = CL_AT(d, i, j), up = CL_AT(d, j, i);
-      bad[0] = i;
-      bad[1] = j;
-      if (lo < 0 || up < 0)
-        return cl_fail(err, CL_EDOMAIN, "D[%zu, %zu] is %g: dissimilarities "
-                       "must be non-negative", lo < 0 ? i + 1 : j + 1,
-                       lo < 0 ? j + 1 : i + 1, lo < 0 ? lo : up);
-      if (fabs(lo - up) > SYM_TOL * fmax(lo, up))
-        return cl_fail(err, CL_EDOMAIN, "D is not symmetric: D[%zu, %zu] = "
-                       "%.17g but D[%zu, %zu] = %.17g", i + 1, j + 1, lo,
-                       j + 1, i + 1, up);
-      if (lo > big) big = lo;
-    }
+  for (j0 = 0; j0 < n; j0 += BLOCK)  /* in cache blocks: d[j, i] is a row */
+    for (i0 = j0; i0 < n; i0 += BLOCK)
+      for (j = j0; j < j0 + BLOCK && j < n; j++)
+        for (i = i0 > j ? i0 : j + 1; i < i0 + BLOCK && i < n; i++) {
+          double lo = CL_AT(d, i, j), up = CL_AT(d, j, i);
+          if (lo < 0 || up < 0 || fabs(lo - up) > SYM_TOL * fmax(lo, up))
+            return first_asymmetry(d, bad, err);
+          if (lo > big) big = lo;
+        }
   for (i = 0; i < n; i++)
     if (fabs(CL_AT(d, i, i)) > SYM_TOL * big) {
       bad[0] = bad[1] = i;
@@ -157,11 +172,9 @@ static void leaf_order (const cl_matrix *merge, size_t *order, size_t *stack) {
   }
 }
 
-/* the lower triangle of d packed as R's dist: column j of d below the
-** diagonal is row j of the packed upper triangle */
-static void pack (const cl_matrix *d, double *diss) {
+void cl_hclust_pack (const cl_matrix *d, double *diss) {
   size_t j, n = d->rows;
-  for (j = 0; j + 1 < n; j++)
+  for (j = 0; j + 1 < n; j++)  /* column j below the diagonal is row j */
     memcpy(&diss[j * n - j * (j + 1) / 2], &CL_AT(d, j + 1, j),
            (n - j - 1) * sizeof(double));
 }
@@ -206,10 +219,9 @@ done:
   return rc;
 }
 
-/* refills diss from the matrix d (the context) */
-static int repack (void *d, double *diss, cl_error *err) {
+int cl_hclust_repack (void *d, double *diss, cl_error *err) {
   (void)err;
-  pack(d, diss);
+  cl_hclust_pack(d, diss);
   return CL_OK;
 }
 
@@ -273,8 +285,8 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
   if ((diss = malloc(n * (n - 1) / 2 * sizeof(double))) == NULL)
     return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
   cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
-  pack(d, diss);
-  rc = cl_hclust_packed(diss, n, method, repack, (void *)d, merge, height,
+  cl_hclust_pack(d, diss);
+  rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, (void *)d, merge, height,
                         order, &spent, err);
   free(diss);
   return rc;

@@ -40,6 +40,10 @@ int cl_hclust_check (const cl_matrix *d, size_t bad[2], cl_error *err);
 int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
                cl_matrix *height, size_t *order, cl_error *err);
 
+/* the lower triangle of the n x n d packed as R's dist (as.dist) into diss:
+** column j of d below the diagonal is row j of the packed triangle */
+void cl_hclust_pack (const cl_matrix *d, double *diss);
+
 /* restores the original dissimilarities of the n objects into diss, packed
 ** as R's dist object (ctx: the caller's source) */
 typedef int (*cl_hclust_refill) (void *ctx, double *diss, cl_error *err);
@@ -56,6 +60,9 @@ int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
                       cl_hclust_refill refill, void *ctx, cl_matrix *merge,
                       cl_matrix *height, size_t *order, int *spent,
                       cl_error *err);
+
+/* a cl_hclust_refill: cl_hclust_pack of the matrix ctx */
+int cl_hclust_repack (void *ctx, double *diss, cl_error *err);
 
 /* Checks that merge ((n-1) x 2) is a valid merge matrix in R's convention:
 ** every observation and every earlier step used exactly once. */

@@ -11,6 +11,7 @@
 #include "lstats_cluster.h"
 #include "../core/distance.h"
 #include "../core/hclust.h"
+#include "../core/hugepages.h"
 
 static const char *const dist_methods[] = {
   "euclidean", "manhattan", "maximum", "canberra", "binary", "minkowski", NULL
@@ -131,9 +132,17 @@ static int stats_hclust (lua_State *L) {
   height = lcl_newmatrix(L, n - 1, 1);
   lua_setfield(L, 3, "height");
   order = (size_t *)lua_newuserdatauv(L, n * sizeof(size_t), 0);
-  rc = d != NULL
-    ? cl_hclust(d, (cl_hclust_method)method, merge, height, order, &err)
-    : ldist_hclust(L, 1, (cl_hclust_method)method, merge, height, order, &err);
+  if (d != NULL) {  /* checked above: pack and cluster the copy in place */
+    double *diss = lua_newuserdatauv(L, n * (n - 1) / 2 * sizeof(double), 0);
+    int spent;
+    cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
+    cl_hclust_pack(d, diss);
+    rc = cl_hclust_packed(diss, n, (cl_hclust_method)method, cl_hclust_repack,
+                          d, merge, height, order, &spent, &err);
+    lua_pop(L, 1);
+  } else
+    rc = ldist_hclust(L, 1, (cl_hclust_method)method, merge, height, order,
+                      &err);
   if (rc != CL_OK) return lcl_errorf(L, "hclust: %s", err.msg);
   lua_createtable(L, (int)n, 0);
   for (k = 0; k < n; k++) {
