@@ -21,7 +21,7 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev \
               libxml2-utils
-BENCH_DEPS := r-base-core python3-numpy
+BENCH_DEPS := r-base-core python3-numpy python3-scipy r-cran-fastcluster
 
 .PHONY: all deps bench-deps test check-memory demo bench install clean fuzz fuzz-api
 
