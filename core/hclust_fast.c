@@ -52,7 +52,7 @@ static int mst (const double *diss, size_t n, size_t *live, double *key,
   for (s = 0; s + 1 < n; s++) {
     size_t best = 0;
     double dmin = INFINITY;
-    const double *row = &diss[cur * n - cur * (cur + 1) / 2 - cur - 1];
+    const double *row = &diss[cur * n - cur * (cur + 1) / 2];  /* (cur, cur+1) */
     if ((s & 63) == 0 && cl_check_interrupt(err) != CL_OK) return CL_EINTR;
     for (k = 0; k < count && live[k] < cur; k++) {  /* down cur's column */
       size_t j = live[k];
@@ -72,8 +72,8 @@ static int mst (const double *diss, size_t n, size_t *live, double *key,
     }
     for (; k < count; k++) {  /* along its row */
       size_t j = live[k];
-      if (row[j] < key[j]) {
-        key[j] = row[j];
+      if (row[j - cur - 1] < key[j]) {
+        key[j] = row[j - cur - 1];
         from[j] = cur;
       }
       if (key[j] < dmin || k == 0) {
@@ -97,7 +97,7 @@ static size_t nearest (const double *diss, size_t n, const size_t *live,
                        size_t count, size_t a, double tol, double *dmin,
                        int *near) {
   size_t k, best = n;
-  const double *row = &diss[a * n - a * (a + 1) / 2 - a - 1];
+  const double *row = &diss[a * n - a * (a + 1) / 2];  /* d(a, a + 1) on */
   double d1 = INFINITY, d2 = INFINITY;
   for (k = 0; k < count && live[k] < a; k++) {
     size_t j = live[k];
@@ -115,7 +115,7 @@ static size_t nearest (const double *diss, size_t n, const size_t *live,
   }
   for (k += k < count && live[k] == a; k < count; k++) {
     size_t j = live[k];
-    double d = row[j];
+    double d = row[j - a - 1];
     if (d < d1) {
       d2 = d1;
       d1 = d;
@@ -133,8 +133,8 @@ static size_t nearest (const double *diss, size_t n, const size_t *live,
 static void update (double *diss, size_t n, cl_hclust_method m,
                     const size_t *live, size_t count, size_t lo, size_t hi,
                     double dab, const double *size) {
-  double *rlo = &diss[lo * n - lo * (lo + 1) / 2 - lo - 1];
-  const double *rhi = &diss[hi * n - hi * (hi + 1) / 2 - hi - 1];
+  double *rlo = &diss[lo * n - lo * (lo + 1) / 2];  /* d(lo, lo + 1) on */
+  const double *rhi = &diss[hi * n - hi * (hi + 1) / 2];
   double nlo = size[lo], nhi = size[hi];
   size_t k;
   for (k = 0; k < count && live[k] < lo; k++) {
@@ -150,13 +150,15 @@ static void update (double *diss, size_t n, cl_hclust_method m,
   for (k++; k < count && live[k] < hi; k++) {
     size_t j = live[k];
     if (k + AHEAD < count) __builtin_prefetch(pair(diss, n, live[k + AHEAD], hi));
-    rlo[j] = cl_hclust_lance_williams(m, rlo[j], *pair(diss, n, j, hi), dab,
-                                      nlo, nhi, size[j]);
+    rlo[j - lo - 1] = cl_hclust_lance_williams(m, rlo[j - lo - 1],
+                                               *pair(diss, n, j, hi), dab,
+                                               nlo, nhi, size[j]);
   }
   for (k++; k < count; k++) {
     size_t j = live[k];
-    rlo[j] = cl_hclust_lance_williams(m, rlo[j], rhi[j], dab, nlo, nhi,
-                                      size[j]);
+    rlo[j - lo - 1] = cl_hclust_lance_williams(m, rlo[j - lo - 1],
+                                               rhi[j - hi - 1], dab, nlo, nhi,
+                                               size[j]);
   }
 }
 

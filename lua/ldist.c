@@ -158,9 +158,10 @@ static int dist_matrix (lua_State *L) {
   size_t i, j, n = d->n;
   cl_matrix *m = lcl_newmatrix(L, n, n);
   for (j = 0; j < n; j++) {
-    const double *row = &d->data[j * n - j * (j + 1) / 2 - j - 1];
+    const double *row = &d->data[j * n - j * (j + 1) / 2];  /* d(j, j + 1) */
     CL_AT(m, j, j) = 0.0;
-    for (i = j + 1; i < n; i++) CL_AT(m, i, j) = CL_AT(m, j, i) = row[i];
+    for (i = j + 1; i < n; i++)
+      CL_AT(m, i, j) = CL_AT(m, j, i) = row[i - j - 1];
   }
   ldist_pushlabels(L, 1);
   lua_pushvalue(L, -1);
