@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "distance.h"
+#include "hugepages.h"
 
 /*
 ** Why a direct loop and not one dgemm of X X' (d^2 = |x|^2 + |y|^2 - 2 x'y):
@@ -164,6 +165,7 @@ int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
   size_t i, n = x->rows;
   double *rows;
   int rc = prepare(x, method, p, &rows, err);
+  if (n > 1) cl_hugepages(dist, n * (n - 1) / 2 * sizeof(double));
   for (i = 0; rc == CL_OK && i + 1 < n; i++) {
     if ((rc = cl_check_interrupt(err)) != CL_OK) break;  /* Ctrl-C */
     double *row = &dist[i * n - i * (i + 1) / 2];

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hclust_fast.h"
+#include "hugepages.h"
 
 #define SYM_TOL 1e-10
 #define BLOCK 64
@@ -283,6 +284,7 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
   if ((diss = malloc(n * (n - 1) / 2 * sizeof(double))) == NULL)
     return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+  cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
   cl_hclust_pack(d, diss);
   rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, (void *)d, merge, height,
                         order, &spent, err);

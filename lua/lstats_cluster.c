@@ -11,6 +11,7 @@
 #include "lstats_cluster.h"
 #include "../core/distance.h"
 #include "../core/hclust.h"
+#include "../core/hugepages.h"
 
 static const char *const dist_methods[] = {
   "euclidean", "manhattan", "maximum", "canberra", "binary", "minkowski", NULL
@@ -134,7 +135,8 @@ static int stats_hclust (lua_State *L) {
   if (d != NULL) {  /* checked above: pack and cluster the copy in place */
     double *diss = lua_newuserdatauv(L, n * (n - 1) / 2 * sizeof(double), 0);
     int spent;
-      cl_hclust_pack(d, diss);
+    cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
+    cl_hclust_pack(d, diss);
     rc = cl_hclust_packed(diss, n, (cl_hclust_method)method, cl_hclust_repack,
                           d, merge, height, order, &spent, &err);
     lua_pop(L, 1);
