@@ -120,6 +120,10 @@ static int agglomerate (state *s, cl_hclust_method m, size_t rep[2],
   dmin = INFINITY;
   for (k = 0; k < s->n; k++) {
     double *dik, v;
+    if (k + 16 < s->n && k + 16 != i2 && k + 16 != j2) {  /* down the columns */
+      __builtin_prefetch(at(s, i2, k + 16), 1);          /* a miss each */
+      __builtin_prefetch(at(s, j2, k + 16));
+    }
     if (!s->live[k] || k == i2) continue;
     dik = at(s, i2, k);
     v = *dik = cl_hclust_lance_williams(m, *dik, *at(s, j2, k), d12, s->size[i2],
