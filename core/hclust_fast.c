@@ -2,7 +2,7 @@
 ** hclust_fast.c -- single linkage as a minimum spanning tree (Prim on the
 ** packed distances) and the reducible methods by the nearest-neighbour chain,
 ** D. Muellner 2011, "Modern hierarchical, agglomerative clustering
-** algorithms", arXiv:1109.2378, sections 3.2 and 3.3: O(n^2) time always,
+** algorithms", arXiv:1109.2378 (MST-linkage and NN-chain-linkage): O(n^2) time,
 ** where R's scheme rescans nearest-neighbour lists. Both find the same
 ** merges as the primitive algorithm, in another order; sorted by height they
 ** are R's steps, renumbered here into R's merge convention.
