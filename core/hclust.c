@@ -126,8 +126,8 @@ static int agglomerate (state *s, cl_hclust_method m, size_t rep[2],
     }
     if (!s->live[k] || k == i2) continue;
     dik = at(s, i2, k);
-    v = *dik = cl_hclust_lance_williams(m, *dik, *at(s, j2, k), d12, s->size[i2],
-                              s->size[j2], s->size[k]);
+    v = *dik = cl_hclust_lance_williams(m, *dik, *at(s, j2, k), d12,
+                                        s->size[i2], s->size[j2], s->size[k]);
     if (i2 < k) {
       if (v < dmin) {
         dmin = v;
@@ -290,8 +290,8 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
   cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
   cl_hclust_pack(d, diss);
-  rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, (void *)d, merge, height,
-                        order, &spent, err);
+  rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, (void *)d, merge,
+                        height, order, &spent, err);
   free(diss);
   return rc;
 }

@@ -52,7 +52,7 @@ static int mst (const double *diss, size_t n, size_t *live, double *key,
   for (s = 0; s + 1 < n; s++) {
     size_t best = 0;
     double dmin = INFINITY;
-    const double *row = &diss[cur * n - cur * (cur + 1) / 2];  /* (cur, cur+1) */
+    const double *row = &diss[cur * n - cur * (cur + 1) / 2];  /* cur, cur+1 */
     if ((s & 63) == 0 && cl_check_interrupt(err) != CL_OK) return CL_EINTR;
     for (k = 0; k < count && live[k] < cur; k++) {  /* down cur's column */
       size_t j = live[k];
@@ -149,7 +149,8 @@ static void update (double *diss, size_t n, cl_hclust_method m,
   }
   for (k++; k < count && live[k] < hi; k++) {
     size_t j = live[k];
-    if (k + AHEAD < count) __builtin_prefetch(pair(diss, n, live[k + AHEAD], hi));
+    if (k + AHEAD < count)
+      __builtin_prefetch(pair(diss, n, live[k + AHEAD], hi));
     rlo[j - lo - 1] = cl_hclust_lance_williams(m, rlo[j - lo - 1],
                                                *pair(diss, n, j, hi), dab,
                                                nlo, nhi, size[j]);

@@ -148,7 +148,8 @@ static int dist_get (lua_State *L) {
   ldist *d = current(L);
   size_t i = object(L, d, 2), j = object(L, d, 3), n = d->n;
   if (i > j) { size_t t = i; i = j; j = t; }
-  lua_pushnumber(L, i == j ? 0.0 : d->data[i * n - i * (i + 1) / 2 + j - i - 1]);
+  lua_pushnumber(L, i == j ? 0.0
+                        : d->data[i * n - i * (i + 1) / 2 + j - i - 1]);
   return 1;
 }
 

@@ -25,7 +25,8 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   if (take_choice(&b, 16) == 0) dcols = take_choice(&b, 9);
   x = (cl_matrix){rows, cols, take_doubles(&b, rows * cols)};
   d = (cl_matrix){drows, dcols, take_doubles(&b, drows * dcols)};
-  double *packed = malloc((rows * (rows - (rows > 0)) / 2 + 1) * sizeof(double));
+  double *packed = malloc((rows * (rows - (rows > 0)) / 2 + 1) *
+                          sizeof(double));
   int full = cl_distance_matrix(&x, (cl_distance_method)method, p, &d, &err);
   int pk = cl_distance_packed(&x, (cl_distance_method)method, p, packed, &err);
   if (full == CL_OK)
