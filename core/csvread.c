@@ -606,6 +606,47 @@ static int strtod_number (const char *s, char decimal, char thousands,
   return 1;
 }
 
+/* The common case, fast: s is only [sign] digits [decimal digits]
+** [e [sign] digits], nothing around. Returns 1 with d filled, or 0 when s
+** is anything else (then normalise decides). */
+static int plain_number (const char *s, char decimal, decimal_number *d) {
+  const char *start = s, *digits0;
+  uint64_t m = 0;
+  int sig = 0, mantissa_digits = 0;
+  long exp10 = 0, e = 0;
+  d->negative = *s == '-';
+  if (*s == '+' || *s == '-') s++;
+  digits0 = s;
+  while (*s == '0') s++;  /* leading zeros are not significant */
+  for (; isdigit_(*s); s++, sig++)
+    if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
+  mantissa_digits = (int)(s - digits0);
+  if (*s == decimal) {
+    const char *f = ++s;
+    if (sig == 0) while (*s == '0') s++;
+    exp10 = -(long)(s - f);
+    for (; isdigit_(*s); s++, sig++, exp10--)
+      if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
+    mantissa_digits += (int)(s - f);
+  }
+  if (mantissa_digits == 0) return 0;
+  if (*s == 'e' || *s == 'E') {
+    int eneg = 0;
+    const char *e0;
+    s++;
+    if (*s == '+' || *s == '-') eneg = *s++ == '-';
+    for (e0 = s; isdigit_(*s); s++)
+      if (e < 100000) e = e * 10 + (*s - '0');
+    if (s == e0) return 0;
+    exp10 += eneg ? -e : e;
+  }
+  if (*s != '\0' || s - start >= NUMBUF - 2) return 0;
+  d->mantissa = m;
+  d->digits = sig;
+  d->exp10 = exp10;
+  return 1;
+}
+
 int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v) {
   static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
     1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
@@ -613,7 +654,8 @@ int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v)
   decimal_number d;
   double x;
   d.write = 0;
-  if (!normalise(s, decimal, thousands, &d)) return 0;
+  if (!plain_number(s, decimal, &d) && !normalise(s, decimal, thousands, &d))
+    return 0;
   if (d.mantissa == 0 && d.digits == 0) {
     *v = d.negative ? -0.0 : 0.0;
     return 1;
