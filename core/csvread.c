@@ -5,7 +5,8 @@
 ** split in place in a single pass: each field is NUL-terminated where it
 ** lies (quoted fields shift left as their quotes go), so no field is copied
 ** twice. Numbers go through the Eisel-Lemire algorithm (fastfloat.c), with
-** strtod only for the rare cases it cannot decide.
+** strtod only for the rare cases it cannot decide; a large table's cells
+** are turned into numbers by one thread per core, a band of rows each.
 */
 #include <errno.h>
 #include <locale.h>
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <threads.h>
+#include <unistd.h>
 
 #include "csvread.h"
 #include "fastfloat.h"
@@ -24,6 +27,8 @@
 #define NUMBUF 320      /* longest number accepted, in bytes */
 #define SHOWN 60        /* bytes of a cell or label shown in a message */
 #define SAMPLE 65536    /* bytes looked at to guess the number of fields */
+#define THREADS 4       /* most threads turning cells into numbers */
+#define PARALLEL_CELLS 100000  /* fewer cells: one thread */
 
 void cl_csv_init (cl_csv_table *t) {
   memset(t, 0, sizeof(*t));
@@ -771,18 +776,71 @@ static int cell_error (const cl_csv_table *t, int header, size_t i, size_t j,
                  cell[0] ? "\" is not a number" : "", hint);
 }
 
+/* The numbers of rows [from, to): each thread converts a band of rows and
+** notes its first bad cell; bands go in file order, so the first band with
+** one has the file's first. */
+typedef struct number_band {
+  const cl_csv_table *t;
+  const cl_csv_numfmt *f;
+  double *out;
+  size_t r0, nr, col0, from, to;
+  size_t bad_i, bad_j;
+  int bad;
+} number_band;
+
+static int convert_band (void *arg) {
+  number_band *b = (number_band *)arg;
+  const cl_csv_table *t = b->t;
+  size_t w = cl_csv_width(t, 0), i, j;
+  for (i = b->from; i < b->to; i++)
+    for (j = b->col0; j < w; j++) {
+      const char *cell = cl_csv_cell(t, i, j);
+      double *v = &b->out[(j - b->col0) * b->nr + (i - b->r0)];
+      if (is_missing(cell, b->f)) *v = NAN;
+      else if (!cl_csv_parse_number(cell, b->f->decimal, b->f->thousands, v)) {
+        b->bad = 1;
+        b->bad_i = i;
+        b->bad_j = j;
+        return 0;
+      }
+    }
+  return 0;
+}
+
+/* threads for n cells: one per core (at most THREADS), one for small work */
+static size_t threads_for (size_t n) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < PARALLEL_CELLS || cores < 2) return 1;
+  return cores < THREADS ? (size_t)cores : THREADS;
+}
+
 int cl_csv_numbers (const cl_csv_table *t, int header, size_t col0,
                     const cl_csv_numfmt *f, double *out, cl_error *err) {
-  size_t r0 = header ? 1 : 0, nr = t->nrows - r0;
-  size_t w = cl_csv_width(t, 0), i, j;
-  for (i = r0; i < t->nrows; i++)
-    for (j = col0; j < w; j++) {
-      const char *cell = cl_csv_cell(t, i, j);
-      double *v = &out[(j - col0) * nr + (i - r0)];
-      if (is_missing(cell, f)) *v = NAN;
-      else if (!cl_csv_parse_number(cell, f->decimal, f->thousands, v))
-        return cell_error(t, header, i, j, f, err);
-    }
+  number_band band[THREADS];
+  thrd_t thread[THREADS];
+  int started[THREADS];
+  size_t r0 = header ? 1 : 0, nr = t->nrows - r0, k;
+  size_t n = threads_for(nr * (cl_csv_width(t, 0) - col0));
+  for (k = 0; k < n; k++) {
+    band[k].t = t;
+    band[k].f = f;
+    band[k].out = out;
+    band[k].r0 = r0;
+    band[k].nr = nr;
+    band[k].col0 = col0;
+    band[k].from = r0 + nr * k / n;
+    band[k].to = r0 + nr * (k + 1) / n;
+    band[k].bad = 0;
+    started[k] = k > 0 && thrd_create(&thread[k], convert_band, &band[k])
+                          == thrd_success;
+  }
+  for (k = 0; k < n; k++)
+    if (!started[k]) convert_band(&band[k]);  /* the first, or no thread */
+  for (k = 1; k < n; k++)
+    if (started[k]) thrd_join(thread[k], NULL);
+  for (k = 0; k < n; k++)
+    if (band[k].bad)
+      return cell_error(t, header, band[k].bad_i, band[k].bad_j, f, err);
   return CL_OK;
 }
 

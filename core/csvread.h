@@ -79,7 +79,8 @@ int cl_csv_check_width (const cl_csv_table *t, int header, cl_error *err);
 int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v);
 
 /* Fills out (column-major, rows from 1 if header else 0, fields from col0)
-** with the numbers of a rectangular table. A cell that is not a number (or
+** with the numbers of a rectangular table (by up to 4 threads when it has
+** 100,000 cells or more). A cell that is not a number (or
 ** missing while fmt->na is off) is an error naming file, line, column (with
 ** its header label), the cell, and the likely cause. */
 int cl_csv_numbers (const cl_csv_table *t, int header, size_t col0,

@@ -423,6 +423,50 @@ static void number_error (const char *text, char decimal, char thousands,
   cl_csv_free(&t);
 }
 
+/* A file of 150,000 rows (enough cells for several threads, each taking a
+** band of rows) with bad cells on the given data rows (0-based, ascending,
+** -1 ending the list). With none, every value must be in its place; else
+** the error must name the first bad cell in the file, whichever band meets
+** its own first. */
+static void many_rows (const int *bad, const char *tail) {
+  enum { ROWS = 150000 };
+  cl_csv_table t;
+  cl_error err;
+  char path[32], *text = malloc(16 + (size_t)ROWS * 16), *w = text;
+  double *out = malloc(ROWS * sizeof(double));
+  cl_csv_numfmt fmt = {'.', 0, 0, NULL, 0};
+  int i, k = 0;
+  assert_non_null(text);
+  assert_non_null(out);
+  w += sprintf(w, "x,a\n");
+  for (i = 0; i < ROWS; i++)
+    if (bad[k] == i) { w += sprintf(w, "r,bad%d\n", i); k++; }
+    else w += sprintf(w, "r,%d.5\n", i);
+  cl_csv_init(&t);
+  assert_int_equal(read_string(text, 0, '.', &t, &err, path), CL_OK);
+  free(text);
+  if (bad[0] < 0) {
+    assert_int_equal(cl_csv_numbers(&t, 1, 1, &fmt, out, &err), CL_OK);
+    for (i = 0; i < ROWS; i++)
+      if (out[i] != i + 0.5) fail_msg("row %d: %g", i, out[i]);
+  } else {
+    assert_int_equal(cl_csv_numbers(&t, 1, 1, &fmt, out, &err), CL_EPARSE);
+    assert_message(&err, path, tail);
+  }
+  free(out);
+  cl_csv_free(&t);
+}
+
+static void test_many_numbers (void **state) {
+  static const int none[] = {-1}, late[] = {149990, -1},
+                   two[] = {10, 149000, -1}, mid[] = {80000, 140000, -1};
+  (void)state;
+  many_rows(none, NULL);
+  many_rows(late, ":149992: column 2 (\"a\"): \"bad149990\" is not a number");
+  many_rows(two, ":12: column 2 (\"a\"): \"bad10\" is not a number");
+  many_rows(mid, ":80002: column 2 (\"a\"): \"bad80000\" is not a number");
+}
+
 static void test_number_errors (void **state) {
   (void)state;
   number_error("x,Agriculture,Mining\nr1,1,\"12,5\"\n", '.', 0,
@@ -598,6 +642,7 @@ int main (void) {
     cmocka_unit_test(test_read_errors),
     cmocka_unit_test(test_width_errors),
     cmocka_unit_test(test_number_errors),
+    cmocka_unit_test(test_many_numbers),
     cmocka_unit_test(test_missing_values),
     cmocka_unit_test(test_columns),
     cmocka_unit_test(test_format),
