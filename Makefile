@@ -19,9 +19,9 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 
 # Debian 12 packages the build and the tests need; the benchmarks' peers
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
-              liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev \
+              liblapacke-dev libreadline-dev libcmocka-dev \
               libxml2-utils
-BENCH_DEPS := r-base-core python3-numpy
+BENCH_DEPS := r-base-core python3-numpy python3-pandas r-cran-data.table
 
 .PHONY: all deps bench-deps test check-memory demo bench install clean fuzz fuzz-api
 
