@@ -3,8 +3,8 @@
 -- writes it) against data.table::fread (its default threads, and 2), pandas
 -- read_csv and numpy loadtxt on the same files, in the same run; prints each
 -- one's best time, the ratio clusterlab / it (below 1: clusterlab is faster)
--- and its peak memory (VmHWM of a process that only reads that file). A
--- benchmark, not a test.
+-- and its peak memory (VmHWM of a process that only reads that file,
+-- dropping each result before the next read). A benchmark, not a test.
 -- usage: clusterlab scripts/bench_csv.lua [repeats] [scale]
 -- (scale < 1 shrinks both files for a quick look)
 local matrix = require "matrix"
@@ -35,6 +35,7 @@ local readers = {
 local csv, timer = require "csv", require "timer"
 local best, m = math.huge
 for _ = 1, REPEATS do
+  m = nil; collectgarbage()
   local t0 = timer.now(); m = csv.read("FILE"); best = math.min(best, timer.now() - t0)
 end
 local peak = io.open("/proc/self/status"):read("a"):match("VmHWM:%s*(%d+)")
@@ -45,6 +46,7 @@ suppressMessages(library(data.table))
 THREADS
 best <- Inf
 for (r in 1:REPEATS) {
+  d <- NULL; invisible(gc())
   t0 <- proc.time()[["elapsed"]]; d <- fread("FILE"); best <- min(best, proc.time()[["elapsed"]] - t0)
 }
 peak <- sub("[^0-9]*([0-9]+).*", "\\1", grep("VmHWM", readLines("/proc/self/status"), value = TRUE))
@@ -54,6 +56,7 @@ cat(best, format(sum(as.matrix(d[, -1])), digits = 12), peak, "\n")
 import time, pandas as pd
 best = 1e9
 for _ in range(REPEATS):
+    d = None
     t0 = time.perf_counter(); d = pd.read_csv("FILE", index_col=0); best = min(best, time.perf_counter() - t0)
 peak = [l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0]
 print(best, "%.12g" % d.values.sum(), peak)
@@ -63,6 +66,7 @@ import time, numpy as np
 cols = len(open("FILE").readline().split(","))
 best = 1e9
 for _ in range(REPEATS):
+    a = None
     t0 = time.perf_counter()
     a = np.loadtxt("FILE", delimiter=",", skiprows=1, usecols=range(1, cols))
     best = min(best, time.perf_counter() - t0)
