@@ -71,7 +71,7 @@ local function command(program, w)
   if program == "clusterlab" then return BIN .. " " .. here .. "/bench/work.lua " .. args end
   local file = PEERS[program] == PY and "peers.py" or "peers.R"
   -- BENCH_PEER tells a program that plays several peers which one it is
-  return "BENCH_PEER=" .. bench.quote(program) .. " " .. PEERS[program] .. " " .. here .. "/bench/" .. file .. " " .. args
+  return "env BENCH_PEER=" .. bench.quote(program) .. " " .. PEERS[program] .. " " .. here .. "/bench/" .. file .. " " .. args
 end
 
 -- the CSV inputs, written once (labelled rows and columns, as csv.read wants)
