@@ -619,17 +619,16 @@ static int normalise (const char *s, char decimal, char thousands,
 }
 
 /* strtod of the number's C text (rarely needed: over 19 digits, near ties,
-** subnormals, overflow) */
+** subnormals, overflow), written with dp, the locale's decimal point */
 static int strtod_number (const char *s, char decimal, char thousands,
-                          double *v) {
+                          const char *dp, double *v) {
   decimal_number d;
   char local[NUMBUF + 16], *endp;
-  const char *dp, *src;
+  const char *src;
   double x;
   d.write = 1;
   normalise(s, decimal, thousands, &d);
   src = d.text;
-  dp = localeconv()->decimal_point;
   if (strcmp(dp, ".") != 0 && strlen(dp) < 16) {
     /* strtod follows the locale (a script may call os.setlocale): write the
     ** locale's decimal point, as Lua's own lobject.c does */
@@ -717,8 +716,10 @@ static int plain_number (const char *s, char decimal, int padded,
   return 1;
 }
 
+/* cl_csv_parse_number, with padded as plain_number's and dp the locale's
+** decimal point for strtod (NULL: looked up when needed) */
 static int parse_number (const char *s, char decimal, char thousands,
-                         int padded, double *v) {
+                         int padded, const char *dp, double *v) {
   static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
     1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
     1e21, 1e22};
@@ -743,11 +744,12 @@ static int parse_number (const char *s, char decimal, char thousands,
   if (d.digits <= 19 && d.exp10 > -100000 && d.exp10 < 100000
       && cl_eisel_lemire(d.mantissa, (int)d.exp10, d.negative, v))
     return 1;
-  return strtod_number(s, decimal, thousands, v);
+  return strtod_number(s, decimal, thousands,
+                       dp != NULL ? dp : localeconv()->decimal_point, v);
 }
 
 int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v) {
-  return parse_number(s, decimal, thousands, 0, v);
+  return parse_number(s, decimal, thousands, 0, NULL, v);
 }
 
 /* ---------------------------------------------------------------- */
@@ -853,6 +855,7 @@ static int cell_error (const cl_csv_table *t, int header, size_t i, size_t j,
 typedef struct number_band {
   const cl_csv_table *t;
   const cl_csv_numfmt *f;
+  const char *dp;      /* the locale's decimal point, looked up once */
   double *out;
   size_t r0, nr, col0, from, to;
   size_t bad_i, bad_j;
@@ -868,7 +871,7 @@ static int convert_band (void *arg) {
       const char *cell = cl_csv_cell(t, i, j);
       double *v = &b->out[(j - b->col0) * b->nr + (i - b->r0)];
       if (is_missing(cell, b->f)) *v = NAN;
-      else if (!parse_number(cell, b->f->decimal, b->f->thousands, 1, v)) {
+      else if (!parse_number(cell, b->f->decimal, b->f->thousands, 1, b->dp, v)) {
         b->bad = 1;
         b->bad_i = i;
         b->bad_j = j;
@@ -892,6 +895,7 @@ int cl_csv_numbers (const cl_csv_table *t, int header, size_t col0,
   int started[THREADS];
   size_t r0 = header ? 1 : 0, nr = t->nrows - r0, k;
   size_t n = threads_for(nr * (cl_csv_width(t, 0) - col0));
+  const char *dp = localeconv()->decimal_point;  /* not from the threads */
   for (k = 0; k < n; k++) {
     band[k].t = t;
     band[k].f = f;
@@ -902,6 +906,7 @@ int cl_csv_numbers (const cl_csv_table *t, int header, size_t col0,
     band[k].from = r0 + nr * k / n;
     band[k].to = r0 + nr * (k + 1) / n;
     band[k].bad = 0;
+    band[k].dp = dp;
     started[k] = k > 0 && thrd_create(&thread[k], convert_band, &band[k])
                           == thrd_success;
   }
