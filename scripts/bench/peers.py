@@ -45,8 +45,9 @@ def glm_data(rows):
     return (eta + e > 0).astype(float), X, eta + e
 
 
-def observations(rows):  # frac(i sqrt(p_j)) over the first ten primes
-    v = np.arange(1, rows + 1).reshape(-1, 1) * np.sqrt(np.array([2, 3, 5, 7, 11, 13, 17, 19, 23, 29.0]))
+def observations(rows):  # frac(i^2 sqrt(p_j)) over the first ten primes
+    i = np.arange(1, rows + 1, dtype=float).reshape(-1, 1)
+    v = (i * i) * np.sqrt(np.array([2, 3, 5, 7, 11, 13, 17, 19, 23, 29.0]))
     return v - np.floor(v)
 
 
