@@ -56,7 +56,8 @@ local function workloads(quick, dir)
   end
   for _, shape in ipairs(small and { { 500, 500 } } or { { 2000, 2000 }, { 1000000, 10 } }) do
     local path = string.format("%s/bench_%dx%d.csv", dir, shape[1], shape[2])
-    add(("csv.read, %d x %d"):format(shape[1], shape[2]), "csv", shape[1], path, { "pandas", "data.table" })
+    add(("csv.read, %d x %d"):format(shape[1], shape[2]), "csv", shape[1], path,
+      { "pandas", "numpy", "data.table", "data.table, 2 threads" })
   end
   add("atlas, 19 sectors x 547 areas (LGA-sized)", "atlas", 19, 547, { "numpy" })
   if not quick then add("atlas, 400 sectors x 500 areas", "atlas", 400, 500, { "numpy" }) end
@@ -65,14 +66,15 @@ end
 
 local PEERS = {
   numpy = PY, scipy = PY, statsmodels = PY, pandas = PY,
-  R = R, fastcluster = R, ["data.table"] = R,
+  R = R, fastcluster = R, ["data.table"] = R, ["data.table, 2 threads"] = R,
 }
 
 local function command(program, w)
   local args = w.work .. " " .. w.n .. (w.extra and (" " .. bench.quote(w.extra)) or "")
   if program == "clusterlab" then return BIN .. " " .. here .. "/bench/work.lua " .. args end
   local file = PEERS[program] == PY and "peers.py" or "peers.R"
-  return PEERS[program] .. " " .. here .. "/bench/" .. file .. " " .. args
+  -- BENCH_PEER tells a program that plays several peers which one it is
+  return "env BENCH_PEER=" .. bench.quote(program) .. " " .. PEERS[program] .. " " .. here .. "/bench/" .. file .. " " .. args
 end
 
 -- the CSV inputs, written once (labelled rows and columns, as csv.read wants)
