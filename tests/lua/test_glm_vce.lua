@@ -151,6 +151,24 @@ T.test("collinear = \"drop\": the later column of a linear relation is dropped a
   assert(t:find("mix omitted (collinear)", 1, true), t)
 end)
 
+T.test("large data (passes split between threads): 500 copies of infert, same estimates", function()
+  -- the log-likelihood of k copies is k times the original's: same maximum,
+  -- standard errors 1/sqrt(k) times, deviance k times
+  local k = 500
+  local ys, Xs = {}, {}
+  for c = 1, k do ys[c], Xs[c] = y, X end
+  local Y, XX = matrix.vcat(table.unpack(ys)), matrix.vcat(table.unpack(Xs))
+  for _, model in ipairs{"probit", "logit"} do
+    local small, big = glm[model](y, X), glm[model](Y, XX)
+    T.equal(big.iterations, small.iterations, model .. " iterations")
+    for j = 1, 5 do
+      T.close(big.coef:get(j, 1), small.coef:get(j, 1), 1e-10, model .. " coef " .. j)
+      T.close(big.se:get(j, 1) * math.sqrt(k), small.se:get(j, 1), 1e-10, model .. " se " .. j)
+    end
+    T.close(big.deviance, k * small.deviance, 1e-10, model .. " deviance")
+  end
+end)
+
 T.test("bad options: each has its own message", function()
   T.errors("glm.probit: unknown vce 'hc3' (expected eim, oim, robust, cluster)", glm.probit, y, X,
     {vce = "hc3"})
