@@ -508,6 +508,9 @@ function M.margins(fit, X, opts)
   X = as_design(X, fname)
   opts = opts or {}
   if type(opts) ~= "table" then fail(fname, "options must be a table, got %s", type(opts)) end
+  if fit.dropped and #fit.dropped > 0 and X:cols() == #fit.names + #fit.dropped then
+    X = X:select(nil, fit.names)  -- the design the fit was given: its kept columns
+  end
   local n, p = X:rows(), X:cols()
   if p ~= #fit.names or n ~= fit.n then
     fail(fname, "X is %d x %d but the fit has %d observations and %d coefficients", n, p,

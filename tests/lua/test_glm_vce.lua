@@ -146,6 +146,9 @@ T.test("collinear = \"drop\": the later column of a linear relation is dropped a
   zero:setnames(nil, {"(Intercept)", "age", "parity", "induced", "spontaneous", "mix", "none"})
   local ols = glm.ols(y, zero, {collinear = "drop"})
   T.equal(table.concat(ols.dropped, ","), "none,mix")
+  -- margins take the design as it was given
+  T.close(glm.margins(fit, mix).ame.dydx:get(1, 1), glm.margins(base, X).ame.dydx:get(1, 1), 1e-12,
+    "margins after a drop")
   local t = regtable.text(regtable.build({fit}))
   assert(t:find("mix%s+%(omitted%)"), t)
   assert(t:find("mix omitted (collinear)", 1, true), t)
