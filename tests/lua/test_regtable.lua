@@ -96,6 +96,8 @@ T.test("text: one line per row, numbers aligned, the notes below", function()
   T.equal(c_end, s_end, "the last digits line up")
   assert(lines[#lines]:find("standard errors in parentheses"))
   T.equal(tostring(probit), regtable.text(regtable.build({probit})), "a fit prints as its table")
+  -- what the prompt shows for a fit (repl.render), not a dump of its fields
+  T.equal(require("repl").render(probit), tostring(probit), "the prompt prints the table")
 end)
 
 T.test("markdown and CSV", function()
