@@ -110,6 +110,9 @@ function M.build(models, opts)
     local row, any = {label = label}, false
     for k, fit in ipairs(models) do
       local v = fit[field]
+      -- a likelihood ratio of sampling-weighted (pseudo-)likelihoods is no
+      -- test: Stata reports only the Wald test for such fits
+      if field == "lr" and fit.weighted then v = nil end
       if type(v) == "number" and v == v then
         row[k], any = integer and string.format("%d", v) or report.number(v, digits), true
       else

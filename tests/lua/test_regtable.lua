@@ -70,6 +70,14 @@ T.test("statistics rows: N, log-likelihood, LR chi2, pseudo R2, R2, kind of erro
   for _, r in ipairs(t.stats) do rows[r.label] = r end
   T.equal(rows["Wald chi2"][1], string.format("%.3f", robust.wald))
   T.equal(rows["Std. errors"][1], "Robust")
+  -- sampling weights: a Wald test, no likelihood ratio
+  local w = {}
+  for i = 1, 248 do w[i] = 1 + i % 3 end
+  t = regtable.build({glm.probit(y, X, {weights = w})})
+  rows = {}
+  for _, r in ipairs(t.stats) do rows[r.label] = r end
+  T.equal(rows["LR chi2"], nil, "no LR row for a weighted fit")
+  assert(rows["Wald chi2"][1] ~= "")
 end)
 
 T.test("stars and digits as options", function()
