@@ -242,7 +242,19 @@ function M.write_csv(path, t, opts)
   for i, line in ipairs(lines_of(t)) do
     if i > 1 and line ~= "rule" then records[#records + 1] = line end
   end
-  return report.write_csv(path, records, columns, opts)
+  -- written whole or not at all: a temporary file, then renamed
+  local tmp = path .. ".tmp"
+  local ok, err = pcall(report.write_csv, tmp, records, columns, opts)
+  if not ok then
+    os.remove(tmp)
+    fail("write_csv: %s", tostring(err))
+  end
+  local renamed, rerr = os.rename(tmp, path)
+  if not renamed then
+    os.remove(tmp)
+    fail("write_csv: cannot write %s (%s)", path, tostring(rerr))
+  end
+  return path
 end
 
 return M
