@@ -65,6 +65,17 @@ local function check_options(opts, n)
   return opts
 end
 
+-- an estimate with `digits` decimals, or, when that would show only zeros
+-- (a coefficient on firm size in employees), `digits` significant digits as
+-- esttab's adaptive format does
+local function estimate_text(v, digits)
+  if v ~= 0 and v == v and math.abs(v) < 10 ^ (1 - digits) then
+    local decimals = math.max(digits, 1) - 1 - math.floor(math.log(math.abs(v), 10))
+    return report.number(v, math.min(decimals, 20))
+  end
+  return report.number(v, digits)
+end
+
 function M.build(models, opts)
   if type(models) ~= "table" or #models == 0 then
     fail("build: a list of fitted models expected")
@@ -80,8 +91,8 @@ function M.build(models, opts)
       if not seen[name] then seen[name] = true; terms[#terms + 1] = name end
       cells[k][name] = {
         coef = coef[i], se = se[i], p = p[i],
-        text = report.number(coef[i], digits) .. stats.stars(p[i], cutoffs),
-        se_text = "(" .. report.number(se[i], digits) .. ")",
+        text = estimate_text(coef[i], digits) .. stats.stars(p[i], cutoffs),
+        se_text = "(" .. estimate_text(se[i], digits) .. ")",
       }
     end
     for _, name in ipairs(fit.dropped or {}) do
