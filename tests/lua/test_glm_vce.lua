@@ -126,6 +126,11 @@ T.test("sampling weights: logit, OLS and probit as R with prior weights", functi
     check(fit, rows, 1e-10, "weighted ols " .. vce, true)
     T.close(fit.r2, rows[1].r2, 1e-10, "weighted R2")
   end
+  for _, vce in ipairs{"robust", "cluster"} do  -- observed information by differences in R
+    local fit = glm.probit(y, X, {weights = w, vce = vce, epsilon = R_EPS,
+                                  cluster = vce == "cluster" and stratum or nil})
+    check(fit, ref(R, {model = "probit", vce = vce, weighted = "TRUE"}), 1e-7, "weighted probit " .. vce)
+  end
   local rows = ref(R, {model = "probit", vce = "coef"})
   local fit = glm.probit(y, X, {weights = w, epsilon = R_EPS})
   T.equal(fit.vce, "robust", "weights imply robust errors (pweights)")
