@@ -108,12 +108,14 @@ function M.build(models, opts)
   for _, name in ipairs(terms) do
     local coef_row = {label = labels[name] or name, term = name, kind = "coef"}
     local se_row = {label = "", term = name, kind = "se"}
+    local any_se = false
     for k = 1, #models do
       local c = cells[k][name]
       coef_row[k], se_row[k] = c and c.text or "", c and c.se_text or ""
+      any_se = any_se or se_row[k] ~= ""
     end
     rows[#rows + 1] = coef_row
-    rows[#rows + 1] = se_row
+    if any_se then rows[#rows + 1] = se_row end  -- no blank line under an omitted term
   end
   -- statistics below the coefficients: a row only when some model has it
   local stat_rows = {}
