@@ -140,7 +140,7 @@ local function check_finite(m, what, names, fname)
 end
 
 local function check_binary(y, fname)
-  if (y:equal(0) + y:equal(1)):sum() == y:rows() then return end
+  if y:equal(0):sum() + y:equal(1):sum() == y:rows() then return end
   for i, v in ipairs(y:list()) do
     if v ~= 0 and v ~= 1 then
       fail(fname, "y must be 0 or 1: row %d%s is %g", i, label(y:rownames(), i), v)
