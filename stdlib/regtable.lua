@@ -6,6 +6,7 @@
 -- pseudo R2 (McFadden), R2 and F, and the kind of standard errors. As text for the prompt, Markdown and CSV.
 local stats = require "stats"
 local report = require "report"
+local check = require "check"
 
 local M = {}
 
@@ -25,7 +26,7 @@ M._help = {
 
 local DEFAULT_STARS = {0.1, 0.05, 0.01}
 
-local function fail(fmt, ...) error("regtable." .. string.format(fmt, ...), 3) end
+local fail = check.failer("regtable")
 
 local MODEL_TITLES = {probit = "Probit", logit = "Logit", ols = "OLS"}
 
@@ -44,23 +45,23 @@ end
 -- {names, coef, se, p} (Lua arrays) of a fit, or of a margins result's
 -- average marginal effects
 local function estimates(fit, k)
-  if type(fit) ~= "table" then fail("build: model %d is a %s, not a fit", k, type(fit)) end
+  if type(fit) ~= "table" then fail("build", "model %d is a %s, not a fit", k, type(fit)) end
   local est = fit
   if fit.ame then est = {coef = fit.ame.dydx, se = fit.ame.se, p = fit.ame.p} end
   if not (fit.names and est.coef and est.se and est.p) then
-    fail("build: model %d is not a result of glm.probit, glm.logit, glm.ols or glm.margins", k)
+    fail("build", "model %d is not a result of glm.probit, glm.logit, glm.ols or glm.margins", k)
   end
   return fit.names, est.coef:list(), est.se:list(), est.p:list()
 end
 
 local function check_options(opts, n)
   opts = opts or {}
-  if type(opts) ~= "table" then fail("build: options must be a table, got %s", type(opts)) end
+  if type(opts) ~= "table" then fail("build", "options must be a table, got %s", type(opts)) end
   if opts.titles ~= nil and (type(opts.titles) ~= "table" or #opts.titles ~= n) then
-    fail("build: titles must be a list of %d titles, one per model", n)
+    fail("build", "titles must be a list of %d titles, one per model", n)
   end
   if opts.digits ~= nil and not (math.type(opts.digits) == "integer" and opts.digits >= 0) then
-    fail("build: digits must be a non-negative integer, got %s", tostring(opts.digits))
+    fail("build", "digits must be a non-negative integer, got %s", tostring(opts.digits))
   end
   return opts
 end
@@ -78,7 +79,7 @@ end
 
 function M.build(models, opts)
   if type(models) ~= "table" or #models == 0 then
-    fail("build: a list of fitted models expected")
+    fail("build", "a list of fitted models expected")
   end
   if models.names then models = {models} end  -- a single fit
   opts = check_options(opts, #models)
@@ -160,7 +161,7 @@ end
 
 local function check_table(t, fname)
   if type(t) ~= "table" or not (t.rows and t.stats and t.titles) then
-    fail("%s: a table from regtable.build expected, got %s", fname, type(t))
+    fail(fname, "a table from regtable.build expected, got %s", type(t))
   end
 end
 
@@ -249,25 +250,14 @@ end
 
 function M.write_csv(path, t, opts)
   check_table(t, "write_csv")
-  if type(path) ~= "string" then fail("write_csv: a file name expected, got %s", type(path)) end
+  if type(path) ~= "string" then fail("write_csv", "a file name expected, got %s", type(path)) end
   local columns, records = {{key = 1, title = "term"}}, {}
   for k = 1, t.models do columns[k + 1] = {key = k + 1, title = t.titles[k]} end
   for i, line in ipairs(lines_of(t)) do
     if i > 1 and line ~= "rule" then records[#records + 1] = line end
   end
-  -- written whole or not at all: a temporary file, then renamed
-  local tmp = path .. ".tmp"
-  local ok, err = pcall(report.write_csv, tmp, records, columns, opts)
-  if not ok then
-    os.remove(tmp)
-    fail("write_csv: %s", tostring(err))
-  end
-  local renamed, rerr = os.rename(tmp, path)
-  if not renamed then
-    os.remove(tmp)
-    fail("write_csv: cannot write %s (%s)", path, tostring(rerr))
-  end
-  return path
+  -- written whole or not at all (report.write_file)
+  return report.write_csv(path, records, columns, opts)
 end
 
 return M

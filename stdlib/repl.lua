@@ -7,8 +7,9 @@ local matrix = require "matrix"
 
 local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
-  "iotable", "regionalize", "multipliers", "linkages", "fsr", "factor",
-  "valuechains", "scoreboard", "glm", "glmfit", "regtable", "modes", "lca", "policy", "report", "plot",
+  "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
+  "valuechains", "published", "scoreboard", "glm", "glmfit", "regtable", "modes", "lca", "policy", "report",
+  "plot", "check", "cli",
 }
 
 local function format_number(x)

@@ -148,7 +148,7 @@ T.test("bad input", function()
   T.errors("titles must be a list of 2 titles", regtable.build, {probit, ols}, {titles = {"a"}})
   T.errors("digits must be a non-negative integer", regtable.build, {probit}, {digits = 1.5})
   T.errors("a table from regtable.build expected", regtable.text, {})
-  T.errors("regtable.write_csv: ", regtable.write_csv, "/nonexistent-dir/t.csv",
+  T.errors("cannot write '/nonexistent-dir/t.csv'", regtable.write_csv, "/nonexistent-dir/t.csv",
     regtable.build({probit}))
 end)
 
