@@ -251,13 +251,23 @@ end
 function M.write_csv(path, t, opts)
   check_table(t, "write_csv")
   if type(path) ~= "string" then fail("write_csv", "a file name expected, got %s", type(path)) end
+  -- The user's words (titles, term labels) are neutralised against CSV
+  -- injection (report.safe_cell); the cells made here, a number with stars
+  -- ("-1.627***") or in parentheses, are no formula and stay as published.
   local columns, records = {{key = 1, title = "term"}}, {}
-  for k = 1, t.models do columns[k + 1] = {key = k + 1, title = t.titles[k]} end
+  for k = 1, t.models do columns[k + 1] = {key = k + 1, title = report.safe_cell(t.titles[k])} end
   for i, line in ipairs(lines_of(t)) do
-    if i > 1 and line ~= "rule" then records[#records + 1] = line end
+    if i > 1 and line ~= "rule" then
+      local record = {table.unpack(line)}
+      record[1] = report.safe_cell(record[1])
+      records[#records + 1] = record
+    end
   end
-  -- written whole or not at all (report.write_file)
-  return report.write_csv(path, records, columns, opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.formulas = true
+  -- written whole or not at all (report.write_csv goes through fileout)
+  return report.write_csv(path, records, columns, o)
 end
 
 return M
