@@ -245,6 +245,10 @@ int cl_glmfit_gram (const cl_matrix *X, const double *v, double *G,
                     cl_error *err) {
   size_t n = X->rows, p = X->cols, i0, i, j, rows;
   double *buf, sv[BLOCK];
+  if (n == 0 || p == 0) {   /* no rows: a zero matrix (BLAS refuses lda = 0) */
+    memset(G, 0, p * p * sizeof(double));
+    return CL_OK;
+  }
   if (v == NULL) {
     cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, (int)p, (int)n, 1.0,
                 X->data, (int)n, 0.0, G, (int)p);

@@ -65,6 +65,12 @@ static void test_gram (void **state) {
   assert_int_equal(cl_glmfit_gram(&X, v, G, &err), CL_OK);
   assert_rel(G[0], 4, 1e-15, "sum v"); assert_rel(G[1], 1 + 6 + 8, 1e-15, "sum v x");
   assert_rel(G[3], 1 + 18 + 64, 1e-15, "sum v x^2");
+  {  /* no rows: zeros, not a BLAS complaint about lda = 0 */
+    const cl_matrix E = {0, 2, x_data};
+    G[0] = 1;
+    assert_int_equal(cl_glmfit_gram(&E, NULL, G, &err), CL_OK);
+    assert_rel(G[0], 0, 0, "empty X'X");
+  }
 }
 
 static void test_derivatives (void **state) {
