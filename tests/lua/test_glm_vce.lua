@@ -177,6 +177,22 @@ T.test("large data (passes split between threads): 500 copies of infert, same es
   end
 end)
 
+T.test("OLS from the normal equations with refinement agrees with QR", function()
+  -- x3 = x2 + e cos: the smaller e, the worse the conditioning (about 1/e);
+  -- below 1e4 the normal equations with one refinement step, above it QR
+  local linalg = require "linalg"
+  for _, e in ipairs{1, 1e-2, 1e-3, 1e-5} do
+    local Xc = matrix.new(2000, 3):map(function(_, i, j)
+      if j == 1 then return 1 end
+      local x = math.sin(i * 0.37) * 100
+      return j == 2 and x or x + e * math.cos(i * 1.3) * 100
+    end)
+    local yc = matrix.new(2000, 1):map(function(_, i) return 3 + math.sin(i * 0.37) + 0.1 * math.cos(i * 0.11) end)
+    local qr, fit = linalg.lstsq(Xc, yc), glm.ols(yc, Xc)
+    for j = 1, 3 do T.close(fit.coef:get(j, 1), qr:get(j, 1), 1e-13, "e = " .. e .. ", coef " .. j) end
+  end
+end)
+
 T.test("bad options: each has its own message", function()
   T.errors("glm.probit: unknown vce 'hc3' (expected eim, oim, robust, cluster)", glm.probit, y, X,
     {vce = "hc3"})
