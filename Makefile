@@ -8,7 +8,7 @@ OPTFLAGS ?= -O2 -g
 WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE $(OPTFLAGS) $(WARN) $(SANITIZE) \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lreadline -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lreadline -lpthread -lm
 LDFLAGS  += $(SANITIZE)
 
 BUILD    := build$(if $(SANITIZE),-san)
