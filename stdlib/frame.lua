@@ -26,7 +26,8 @@ M._help = {
   methods = "f:names() f:nrow() f:ncol() f:has(name) f:column(name) f:labels(name) f:label(name)"
     .. " f:select{names} f:filter(fn(row) | mask) f:rows{i...} f:head([n]) f:sort(name [, {descending=}])"
     .. " f:recode(name, {[old]=new} [, {into=}]) f:missing(codes [, names]) f:dummies(name [, {prefix=}])"
-    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path)",
+    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path [, {file_label=}])"
+    .. " f:file_label() f:list(name) f:is_text(name) f:missing_codes()",
   ES_MISSING = "frame.ES_MISSING = {-9, -8, -7}: the Enterprise Surveys' don't know, refusal, does not apply",
 }
 
@@ -66,9 +67,9 @@ local function column_of(fname, f, name)
 end
 
 -- a frame from parts already checked; labels tables are copied
-local function make(names, cols, n, labels, value_labels, source)
+local function make(names, cols, n, labels, value_labels, source, file_label)
   local f = setmetatable({_names = {}, _cols = {}, _n = n, _labels = {}, _value_labels = {},
-    _source = source}, Frame)
+    _source = source, _file_label = file_label}, Frame)
   for k, name in ipairs(names) do
     f._names[k] = name
     f._cols[name] = cols[name]
@@ -131,7 +132,7 @@ function M.new(spec)
       fail("frame.new", "column '%s' has %d rows, column '%s' %d", name, len, spec.names[1], n)
     end
   end
-  return make(spec.names, cols, n or 0, spec.labels, spec.value_labels, spec.source)
+  return make(spec.names, cols, n or 0, spec.labels, spec.value_labels, spec.source, spec.file_label)
 end
 
 -- ---------------------------------------------------------------------------
@@ -165,17 +166,16 @@ function M.read(path, opts)
   local reader = readers[ext]
   if not reader then fail("frame.read", "%s: unknown kind of file (.dta or .csv)", path) end
   local t = reader(path, opts)
-  local f = make(t.names, t.columns, t.nrow, t.labels, t.value_labels, path)
-  f._file_label = t.file_label
+  local f = make(t.names, t.columns, t.nrow, t.labels, t.value_labels, path, t.file_label)
   if opts and opts.missing then f = f:missing(opts.missing) end
   return f
 end
 
 local writers = {}
 
-function writers.dta(f, path)
+function writers.dta(f, path, opts)
   local ok, err = pcall(dta.write, path, {names = f._names, columns = f._cols, labels = f._labels,
-    value_labels = f._value_labels, file_label = f._file_label})
+    value_labels = f._value_labels, file_label = opts.file_label or f._file_label})
   if not ok then fail("frame:write", "%s", tostring(err):gsub("^dta%.write: ", "")) end
 end
 
@@ -194,13 +194,16 @@ function writers.csv(f, path)
   if not ok then fail("frame:write", "%s", tostring(err)) end
 end
 
--- f:write(path) -- .dta (with labels) or .csv, by extension
-function Frame:write(path)
+-- f:write(path [, {file_label=}]) -- .dta (with labels) or .csv, by extension
+function Frame:write(path, opts)
   local w = writers[extension(path or "")]
   if not w then fail("frame:write", "%s: unknown kind of file (.dta or .csv)", tostring(path)) end
-  w(self, path)
+  w(self, path, opts or {})
   return path
 end
+
+-- the file's label (a .dta's data label), or nil
+function Frame:file_label() return self._file_label end
 
 -- ---------------------------------------------------------------------------
 -- columns
@@ -247,7 +250,7 @@ function Frame:select(names)
   if type(names) == "string" then names = {names} end
   local cols = {}
   for _, name in ipairs(names) do cols[name] = column_of("frame:select", self, name) end
-  return make(names, cols, self._n, self._labels, self._value_labels, self._source)
+  return make(names, cols, self._n, self._labels, self._value_labels, self._source, self._file_label)
 end
 
 -- the frame of rows idx (1-based, in that order)
@@ -265,7 +268,7 @@ function Frame:rows(idx)
       cols[name] = c:select(idx)
     end
   end
-  return make(self._names, cols, #idx, self._labels, self._value_labels, self._source)
+  return make(self._names, cols, #idx, self._labels, self._value_labels, self._source, self._file_label)
 end
 
 -- a row as a table that reads its values by column name (NaN missing)
@@ -342,7 +345,7 @@ function Frame:add(name, values, label)
   for _, n in ipairs(names) do cols[n] = self._cols[n] end
   if not cols[name] then names[#names + 1] = name end
   cols[name] = c
-  local f = make(names, cols, self._n, self._labels, self._value_labels, self._source)
+  local f = make(names, cols, self._n, self._labels, self._value_labels, self._source, self._file_label)
   if label then f._labels[name] = label end
   if self._cols[name] and not label then f._labels[name] = nil end
   if self._cols[name] then f._value_labels[name] = nil end
