@@ -43,8 +43,8 @@ M.transformations = T
 
 -- the answer of row i cannot be used
 local function bad_answer(ctx, code, i, value, expected)
-  fail("%s: column '%s' %s holds %s, %s (study variable '%s', transformation %s)%s", ctx.where, code,
-    ctx.row(i), tostring(value), expected, ctx.spec.variable, ctx.spec.transformation,
+  fail("%s: column '%s' %s holds %.15g, %s (study variable '%s', transformation %s)%s", ctx.where, code,
+    ctx.row(i), value, expected, ctx.spec.variable, ctx.spec.transformation,
     value < 0 and "; negative survey codes are missing only with the missing codes on" or "")
 end
 
