@@ -70,6 +70,10 @@ end
 local function main()
   local opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
+  -- the output folder first, so that a bad --out stops the run at once
+  if not os.execute("mkdir -p '" .. opts.out:gsub("'", "'\\''") .. "'") then
+    error("cannot create the output folder " .. opts.out, 0)
+  end
   local path = opts.survey or BUNDLED
   local survey = frame.read(path, {missing = not opts.keep_codes and frame.ES_MISSING or nil})
   local simulated = not opts.survey or (survey:file_label() or ""):find("SIMULATED", 1, true) ~= nil
@@ -80,7 +84,6 @@ local function main()
     opts.keep_codes and " (negative codes kept)" or "; -9, -8, -7 (don't know, refusal, does not apply) are missing"))
   local study, mapping = id.study(survey, {mapping = opts.mapping, survey_name = path})
   local published = id.published(opts.published)
-  os.execute("mkdir -p '" .. opts.out .. "'")
   local md = {"# Chapter 3. What drives firms to innovate" .. heading, ""}
   if simulated then md[#md + 1] = "_" .. SIMULATED_NOTE .. "_\n" end
 

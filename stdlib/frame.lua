@@ -28,6 +28,8 @@ M._help = {
     .. " f:recode(name, {[old]=new} [, {into=}]) f:missing(codes [, names]) f:dummies(name [, {prefix=}])"
     .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path [, {file_label=}])"
     .. " f:file_label() f:list(name) f:is_text(name) f:missing_codes()",
+  is_frame = "frame.is_frame(x) -> true for a frame",
+  which = "frame.which(mask) -> the row numbers where a 0/1 vector (or boolean array) is 1 (true)",
   ES_MISSING = "frame.ES_MISSING = {-9, -8, -7}: the Enterprise Surveys' don't know, refusal, does not apply",
 }
 

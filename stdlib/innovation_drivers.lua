@@ -26,7 +26,7 @@ M._help = {
     .. " (see innovation_drivers.variables and stdlib/data/es2009_innovation_mapping.csv)",
   table18 = "innovation_drivers.table18(study [, published]) -> records {sector=, frequency=, percentage=,"
     .. " published_frequency=, published_percentage=}, the total last",
-  table20 = "innovation_drivers.table20(study [, published]) -> records {variable=, label=, innovators=,"
+  table20 = "innovation_drivers.table20(study [, published, mapping, variables]) -> records {variable=, label=, innovators=,"
     .. " non_innovators=, difference=, test=, statistic=, df=, p=, stars=, n1=, n0=, published_*=}",
   table21 = "innovation_drivers.table21(study [, {vce=\"oim\", cluster=}]) -> {probit=, ols=, probit_sample=,"
     .. " ols_sample=}: fits of glm.probit and glm.ols and the listwise deletion behind each",
@@ -135,23 +135,20 @@ end
 
 local function check_outcome(study, name)
   local v = study:list(name)
-  if not is_binary(v) then
-    for i = 1, #v do
-      if v[i] == v[i] and v[i] ~= 0 and v[i] ~= 1 then
-        fail("the outcome '%s' must be 0/1, row %d holds %s", name, i, tostring(v[i]))
-      end
-    end
+  for i = 1, #v do
+    local x = v[i]
+    if x == x and x ~= 0 and x ~= 1 then fail("the outcome '%s' must be 0/1, row %d holds %.15g", name, i, x) end
   end
   return v
 end
 
-function M.table20(study, published, mapping)
+function M.table20(study, published, mapping, compared)
   local innov = check_outcome(study, M.MODEL.probit)
   local names = {}
   for _, spec in ipairs(mapping or {}) do names[spec.variable] = spec.published end
   local pub = by(published, "variable")
   local out = {}
-  for _, name in ipairs(M.COMPARED) do
+  for _, name in ipairs(compared or M.COMPARED) do
     local v = study:list(name)
     local x1, x0, xs, gs = {}, {}, {}, {}
     for i = 1, #v do
