@@ -195,7 +195,8 @@ local function main()
       h3 = PERCENT, l1 = PERCENT},
   }
   f:write(opts.out, {file_label = "SIMULATED Kazakhstan Enterprise Survey 2009 layout (clusterlab, seed "
-    .. math.tointeger(opts.seed) .. "); real data: www.enterprisesurveys.org"})
+    .. math.tointeger(opts.seed) .. "); real data: www.enterprisesurveys.org",
+    timestamp = 1262217600})  -- 31 Dec 2009, a fixed date stamp so the file is the same on every run
   print(string.format("wrote %s: %d SIMULATED firms, seed %d", opts.out, f:nrow(), math.tointeger(opts.seed)))
 end
 

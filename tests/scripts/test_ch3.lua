@@ -103,6 +103,13 @@ local function variant(name, change)
   return path
 end
 
+T.test("the generator (seed 2009) makes the bundled file byte for byte", function()
+  local again = user .. "/again.dta"
+  local o = run("tools/simulate_enterprise_survey.lua --out " .. again)
+  T.equal(has(o, "544 SIMULATED firms, seed 2009"), true, o)
+  T.equal(slurp(again) == slurp(BUNDLED), true, "same bytes")
+end)
+
 T.test("runs on a user's .dta whose columns follow the mapping", function()
   T.equal(has(made, "wrote"), true, made)
   local path = variant("user", function(f) return f end)
