@@ -455,13 +455,21 @@ end
 -- summaries and printing
 -- ---------------------------------------------------------------------------
 
--- one record per column: name, label, type, n (present), missing, mean, sd,
--- min, max (numbers) or distinct values (text)
+local SUMMARY_COLUMNS = {"name", "type", "n", "missing", {key = "coded", title = "of them codes"}, "mean", "sd", "min", "max", "distinct",
+  {key = "label", title = "label"}}
+
+-- one record per column: name, label, type, n (present), missing, coded (of
+-- the missing, survey codes made missing by f:missing), mean, sd, min, max
+-- (numbers) or distinct values (text); printed as an aligned table
 function Frame:summary()
-  local out = {}
+  local title = string.format("summary of %d rows%s", self._n, self._source and (" (" .. self._source .. ")") or "")
+  local out = setmetatable({}, {__tostring = function(t)
+    return report.table(t, SUMMARY_COLUMNS, {title = title, max_text = 40})
+  end})
   for _, name in ipairs(self._names) do
     local c = self._cols[name]
-    local r = {name = name, label = self._labels[name] or "", type = is_text(c) and "text" or "number"}
+    local r = {name = name, label = self._labels[name] or "", type = is_text(c) and "text" or "number",
+      coded = (self._coded_missing or {})[name]}
     if is_text(c) then
       local missing = 0
       for i = 1, #c do if c[i] == "" then missing = missing + 1 end end

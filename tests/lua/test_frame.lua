@@ -115,6 +115,13 @@ T.test("summary: counts, means and missing", function()
   T.close(sm[5].mean, 1530 / 7, 1e-15, "mean l1")
   T.equal(sm[6].type, "text")
   T.equal(sm[6].distinct, 5)
+  local g = f:missing(frame.ES_MISSING)
+  T.equal(g:summary()[3].coded, 1, "h1: one -9 made missing")
+  local text = tostring(g:summary())
+  T.equal(text:find("summary of 8 rows (tests/data/dta/labelled_survey.dta)", 1, true) ~= nil, true, text)
+  -- h1 with -9 missing: 1, 2, 1, 2, 1 present (n 5, mean 7/5), 3 missing of which 1 a code
+  T.equal(text:find("\nh1     number  5        3              1    1.400    0.548    1.000     2.000", 1, true) ~= nil,
+    true, text)
 end)
 
 T.test("printing shows the dimensions and the head with value labels", function()
