@@ -110,7 +110,7 @@ local function main()
   show("table21_ols", "Table 21, model 2. OLS: new-product share of sales (coefficients not published)",
     id.coefficients(t21.ols, published.table21, mapping, "ols"), COLUMNS.coefficients)
   show("table21_fit", "Table 21. Fit", id.fit_statistics(t21, published.table21), COLUMNS.fit)
-  local models = regtable.build({t21.probit, t21.ols}, {titles = {"Probit: new product", "OLS: new-product share"},
+  local models = regtable.build({t21.probit, t21.ols}, {titles = {"Probit: new product" .. heading, "OLS: new-product share" .. heading},
     labels = id.term_labels(mapping)})
   print(regtable.text(models) .. "\n")
   regtable.write_csv(opts.out .. "/table21_models.csv", models)

@@ -45,7 +45,7 @@ T.test("runs on the bundled survey and says it is SIMULATED everywhere", functio
   T.equal(has(out, "SIMULATED DATA"), true, "banner")
   T.equal(has(out, "www.enterprisesurveys.org"), true, "where the real file comes from")
   for _, name in ipairs{"table18.csv", "table20.csv", "table21_probit.csv", "table21_ols.csv", "table21_fit.csv",
-      "figure13.csv", "ch3_innovation_drivers.md", "figure13_innovators_by_trade.svg"} do
+      "table21_models.csv", "figure13.csv", "ch3_innovation_drivers.md", "figure13_innovators_by_trade.svg"} do
     local text = slurp(dir .. "/" .. name)
     T.equal(text ~= nil, true, name .. " written")
     T.equal(has(text, "SIMULATED"), true, name .. " says SIMULATED")
