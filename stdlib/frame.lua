@@ -433,19 +433,28 @@ function Frame:dummies(name, opts)
   local text = is_text(self._cols[name])
   local prefix = opts.prefix or name
   local vl = self._value_labels[name] or {}
-  local f, names = self, {}
-  for _, value in ipairs(sorted_values(v)) do
-    local out = {}
-    for i = 1, self._n do
-      local x = v[i]
-      if (text and x == "") or x ~= x then out[i] = NaN
-      else out[i] = (x == value) and 1 or 0 end
+  local values = sorted_values(v)
+  -- one pass: each row sets a 1 in its value's column, a missing value NaN in all
+  local column_of_value, columns = {}, {}
+  for k, value in ipairs(values) do
+    columns[k] = matrix.new(self._n, 1, 0)
+    column_of_value[value] = columns[k]
+  end
+  for i = 1, self._n do
+    local x = v[i]
+    if (text and x == "") or x ~= x then
+      for _, c in ipairs(columns) do c:set(i, 1, NaN) end
+    else
+      column_of_value[x]:set(i, 1, 1)
     end
+  end
+  local f, names = self, {}
+  for k, value in ipairs(values) do
     local suffix = tostring(math.type(value) == "float" and value == math.floor(value)
       and math.tointeger(value) or value):gsub("[^%w]", "_")
     local dname = prefix .. "_" .. suffix
     names[#names + 1] = dname
-    f = f:add(dname, out, vl[value] or (name .. " = " .. tostring(value)))
+    f = f:add(dname, columns[k], vl[value] or (name .. " = " .. tostring(value)))
   end
   return f, names
 end
