@@ -99,7 +99,8 @@ local function main()
 
   show("table18", "Table 18. The survey by industry (published N = 544)", id.table18(study, published.table18),
     COLUMNS.table18)
-  show("table20", "Table 20. Innovators and non-innovators (Welch t-test or chi-square; * 10%, ** 5%, *** 1%)",
+  show("table20", "Table 20. Innovators and non-innovators (Welch t-test; chi-square with Yates' correction for 0/1"
+    .. " variables; * 10%, ** 5%, *** 1%)",
     id.table20(study, published.table20, mapping), COLUMNS.table20)
 
   local t21 = id.table21(study, {vce = opts.vce, cluster = opts.cluster})

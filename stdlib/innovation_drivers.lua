@@ -2,7 +2,8 @@
 -- drives firms in Kazakhstan to innovate, from the World Bank Enterprise
 -- Survey 2009. Table 18: the sample by industry; Table 20: innovators and
 -- non-innovators compared (Welch t-tests for measured variables, Pearson
--- chi-square tests for 0/1 variables, stars at 10/5/1%); Table 21: a probit
+-- chi-square tests with Yates' continuity correction, R's chisq.test
+-- default, for 0/1 variables; stars at 10/5/1%); Table 21: a probit
 -- of "introduced a new product or service" on domestic and foreign input
 -- shares, exports, R&D, foreign presence, size and technological opportunity
 -- (the approach of Crepon, Duguet & Mairesse 1998 and of Almeida & Fernandes
@@ -27,7 +28,7 @@ M._help = {
   table18 = "innovation_drivers.table18(study [, published]) -> records {sector=, frequency=, percentage=,"
     .. " published_frequency=, published_percentage=}, the total last",
   table20 = "innovation_drivers.table20(study [, published, mapping, variables]) -> records {variable=, label=, innovators=,"
-    .. " non_innovators=, difference=, test=, statistic=, df=, p=, stars=, n1=, n0=, published_*=}",
+    .. " non_innovators=, difference=, test=, method=, statistic=, df=, p=, stars=, n1=, n0=, published_*=}",
   table21 = "innovation_drivers.table21(study [, {vce=, cluster=}]) -> {probit=, ols=, probit_sample=, ols_sample=}:"
     .. " fits (cluster: a study variable, e.g. \"sector\", with vce = \"cluster\")"
     .. " of glm.probit and glm.ols (collinear columns dropped; vce oim or eim give the OLS classical errors)"
@@ -169,10 +170,10 @@ function M.table20(study, published, mapping, compared)
     r.innovators, r.non_innovators, r.difference = m1, m0, m1 - m0
     if is_binary(v) then
       local t = stats.chisq_test(xs, gs)
-      r.test, r.statistic, r.df, r.p = "chi2", t.statistic, t.df, t.p
+      r.test, r.statistic, r.df, r.p, r.method = "chi2", t.statistic, t.df, t.p, t.method
     else
       local t = stats.ttest(x1, x0)
-      r.test, r.statistic, r.df, r.p = "Welch t", t.statistic, t.df, t.p
+      r.test, r.statistic, r.df, r.p, r.method = "Welch t", t.statistic, t.df, t.p, t.method
     end
     r.stars = stats.stars(r.p)
     local p = pub[names[name]]
