@@ -41,11 +41,13 @@ local SIMULATED_NOTE = "SIMULATED DATA: not the World Bank's survey, but a stand
 
 local COLUMNS = {
   table18 = {"sector", {key = "frequency", title = "Firms"}, {key = "percentage", title = "%", digits = 2},
-    {key = "published_frequency", title = "Published firms"}, {key = "published_percentage", title = "Published %", digits = 2}},
+    {key = "published_frequency", title = "Published firms"},
+    {key = "published_percentage", title = "Published %", digits = 2}},
   table20 = {{key = "published_name", title = "Variable"}, {key = "innovators", title = "Innovators"},
     {key = "non_innovators", title = "Non-innovators"}, {key = "difference", title = "Difference"},
     {key = "test", title = "Test"}, {key = "p", title = "p"}, {key = "stars", title = "Sig."},
-    {key = "published_innovators", title = "Published innov."}, {key = "published_non_innovators", title = "Published non-innov."},
+    {key = "published_innovators", title = "Published innov."},
+    {key = "published_non_innovators", title = "Published non-innov."},
     {key = "published_stars", title = "Published sig."}},
   coefficients = {{key = "label", title = "Variable"}, {key = "coef", title = "Coefficient", digits = 4},
     {key = "se", title = "(s.e.)", digits = 4}, {key = "stars", title = "Sig."},
@@ -111,7 +113,8 @@ local function main()
   show("table21_ols", "Table 21, model 2. OLS: new-product share of sales (coefficients not published)",
     id.coefficients(t21.ols, published.table21, mapping, "ols"), COLUMNS.coefficients)
   show("table21_fit", "Table 21. Fit", id.fit_statistics(t21, published.table21), COLUMNS.fit)
-  local models = regtable.build({t21.probit, t21.ols}, {titles = {"Probit: new product" .. heading, "OLS: new-product share" .. heading},
+  local models = regtable.build({t21.probit, t21.ols},
+    {titles = {"Probit: new product" .. heading, "OLS: new-product share" .. heading},
     labels = id.term_labels(mapping)})
   print(regtable.text(models) .. "\n")
   regtable.write_csv(opts.out .. "/table21_models.csv", models)

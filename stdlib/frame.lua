@@ -26,7 +26,8 @@ M._help = {
   methods = "f:names() f:nrow() f:ncol() f:has(name) f:column(name) f:labels(name) f:label(name)"
     .. " f:select{names} f:filter(fn(row) | mask) f:rows{i...} f:head([n]) f:sort(name [, {descending=}])"
     .. " f:recode(name, {[old]=new} [, {into=}]) f:missing(codes [, names]) f:dummies(name [, {prefix=}])"
-    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path [, {file_label=, timestamp=}])"
+    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary()"
+    .. " f:write(path [, {file_label=, timestamp=}])"
     .. " f:file_label() f:source() f:list(name) f:is_text(name) f:missing_codes()",
   is_frame = "frame.is_frame(x) -> true for a frame",
   which = "frame.which(mask) -> the row numbers where a 0/1 vector (or boolean array) is 1 (true)",
@@ -463,7 +464,8 @@ end
 -- summaries and printing
 -- ---------------------------------------------------------------------------
 
-local SUMMARY_COLUMNS = {"name", "type", "n", "missing", {key = "coded", title = "of them codes"}, "mean", "sd", "min", "max", "distinct",
+local SUMMARY_COLUMNS = {"name", "type", "n", "missing", {key = "coded", title = "of them codes"},
+  "mean", "sd", "min", "max", "distinct",
   {key = "label", title = "label"}}
 
 -- one record per column: name, label, type, n (present), missing, coded (of
