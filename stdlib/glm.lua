@@ -1,22 +1,26 @@
 -- glm.lua -- regressions for firm-level innovation data: probit and logit by
--- maximum likelihood, OLS with classical and HC1 standard errors, marginal
--- effects, and printable coefficient tables; the models of the study's
--- chapter 3 (Samambayeva 2013, Table 21: probit of "introduced a new product"
--- on firm characteristics, World Bank Enterprise Survey 2009, and OLS of the
--- new-product sales share).
+-- maximum likelihood, OLS, with R's or Stata's standard errors, sampling
+-- weights, marginal effects, and printable coefficient tables; the models of
+-- the study's chapter 3 (Samambayeva 2013, Table 21: probit of "introduced a
+-- new product" on firm characteristics, World Bank Enterprise Survey 2009,
+-- and OLS of the new-product sales share).
 --
 -- Probit and logit: iteratively reweighted least squares (Fisher scoring,
 -- which is Newton's method for the canonical logit link) step by step as R's
 -- glm.fit (McCullagh & Nelder 1989, Generalized Linear Models, 2nd ed.,
--- sec. 2.5): start from mu = (y + 1/2) / 2, stop when the deviance changes by
--- less than epsilon relative, standard errors from the expected information
--- X'WX of the last step -- so coefficients and standard errors are R's. Where
--- the deviance rises a step is halved (Marschner 2011, The R Journal 3(2),
--- glm2). Weights and scores are ratios phi/Phi formed on the log scale
--- (stats.pnorm(x, lower, log)), so extreme linear predictors give neither
--- overflow nor 0/0. Marginal effects with delta-method standard errors follow
--- Greene (2012, Econometric Analysis, 7th ed., sec. 17.3); HC1 is MacKinnon &
--- White (1985, J. of Econometrics 29).
+-- sec. 2.5): start from mu = (w y + 1/2) / (w + 1), stop when the deviance
+-- changes by less than epsilon relative, default standard errors from the
+-- expected information X'WX of the last step -- so coefficients and standard
+-- errors are R's. Where the deviance rises a step is halved (Marschner 2011,
+-- The R Journal 3(2), glm2). The iteration runs in C (glmfit, core/glmfit.c).
+-- Stata's alternatives (StataCorp, [R] vce_option, [U] 20.22): the observed
+-- information (OIM; Greene 2012, Econometric Analysis, 7th ed., eq. 17-19 for
+-- the probit), the Huber (1967) / White (1982) sandwich with N/(N-1),
+-- cluster-robust sums of scores with G/(G-1) (Rogers 1993, Stata Technical
+-- Bulletin 13), sampling weights as pweights, and collinear columns dropped as
+-- _rmcoll does. Marginal effects with delta-method standard errors follow
+-- Greene (2012, sec. 17.3); HC1 is MacKinnon & White (1985, J. of
+-- Econometrics 29); OLS's cluster factor G/(G-1) (N-1)/(N-K) is Stata's.
 local matrix = require "matrix"
 local linalg = require "linalg"
 local stats = require "stats"
@@ -29,19 +33,29 @@ local M = {}
 local FIT = {__tostring = function(fit) return regtable.text(regtable.build({fit})) end}
 
 M._help = {
-  _about = "probit, logit (maximum likelihood, as R's glm) and OLS (classical and HC1 standard"
-    .. " errors) with marginal effects and coefficient tables: the innovation models of chapter 3",
-  probit = "glm.probit(y, X [, {maxit=25, epsilon=1e-8}]) -> {coef=, se=, z=, p=, vcov=, loglik=,"
-    .. " loglik_null=, lr=, lr_df=, lr_p=, pseudo_r2= (McFadden), aic=, deviance=, n=,"
-    .. " iterations=, converged=, names=, fitted=, eta=, model=\"probit\"}; y 0/1 (vector or"
-    .. " array), X as given (add the intercept column yourself), results in X's column order"
-    .. " and labelled with its column names; the null model is intercept-only when X has a"
-    .. " constant column, else eta = 0 (as R); IRLS as R's glm.fit, so the numbers are R's",
-  logit = "glm.logit(y, X [, opts]) -> the fields of glm.probit, model=\"logit\"",
-  ols = "glm.ols(y, X) -> {coef=, se=, t=, p=, se_hc1=, t_hc1=, p_hc1=, vcov=, vcov_hc1=, r2=,"
-    .. " adj_r2=, f=, f_df1=, f_df2=, f_p=, sigma=, rss=, df_resid=, n=, names=, fitted=,"
-    .. " residuals=, model=\"ols\"}; least squares by QR, t tests with n - k degrees of"
-    .. " freedom; R^2 centred when X has a constant column, else uncentred (as R's lm)",
+  _about = "probit, logit (maximum likelihood, as R's glm) and OLS with R's or Stata's standard"
+    .. " errors (OIM, robust, cluster), sampling weights, marginal effects and coefficient tables:"
+    .. " the innovation models of chapter 3",
+  probit = "glm.probit(y, X [, {vce=\"eim\", cluster=, weights=, collinear=\"error\", maxit=25,"
+    .. " epsilon=1e-8}]) -> {coef=, se=, z=, p=, vcov=, loglik=, loglik_null=, lr=, lr_df=, lr_p=,"
+    .. " pseudo_r2= (McFadden), aic=, deviance=, n=, iterations=, converged=, names=, fitted=,"
+    .. " eta=, vce=, dropped=, model=\"probit\" [, wald=, wald_df=, wald_p=, n_clusters=]}; y 0/1"
+    .. " (vector or array), X as given (add the intercept column yourself), results in X's"
+    .. " column order and labelled with its column names; IRLS as R's glm.fit, so the numbers"
+    .. " are R's. vce: \"eim\" (R's expected information), \"oim\" (observed: Stata,"
+    .. " statsmodels), \"robust\" (Huber-White, N/(N-1)), \"cluster\" (cluster = ids, numbers"
+    .. " or strings, one per row; G/(G-1)); weights = sampling weights (Stata's pweights: robust"
+    .. " errors by default); collinear = \"drop\" drops the later column of each linear relation"
+    .. " and lists it in dropped. Robust and cluster fits add the Wald test of the slopes."
+    .. " Typing a fit at the prompt prints its table (regtable)",
+  logit = "glm.logit(y, X [, opts]) -> the fields and options of glm.probit, model=\"logit\"",
+  ols = "glm.ols(y, X [, {vce=\"classical\", cluster=, weights=, collinear=}]) -> {coef=, se=, t=,"
+    .. " p=, se_hc1=, t_hc1=, p_hc1=, vcov=, vcov_hc1=, r2=, adj_r2=, f=, f_df1=, f_df2=, f_p=,"
+    .. " sigma=, rss=, df_resid=, n=, names=, fitted=, residuals=, vce=, dropped=,"
+    .. " model=\"ols\"}; least squares by QR, t tests with n - k degrees of freedom; R^2 centred"
+    .. " when X has a constant column, else uncentred (as R's lm). vce as Stata's regress:"
+    .. " \"robust\" HC1, \"cluster\" with G/(G-1) (N-1)/(N-K) and t tests on G - 1 df (F then"
+    .. " the Wald F); weights as pweights (weighted least squares, robust by default)",
   margins = "glm.margins(fit, X [, {discrete=false}]) -> {names=, mem={dydx=, se=, z=, p=},"
     .. " ame={dydx=, se=, z=, p=}, xbar=, discrete=}: marginal effects of a probit/logit fit"
     .. " at the means of X and averaged over the observations, delta-method standard errors;"
