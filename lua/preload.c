@@ -14,6 +14,8 @@ int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
 int luaopen_xlsx (lua_State *L);
 int luaopen_folder (lua_State *L);
+int luaopen_dta (lua_State *L);
+int luaopen_glmfit (lua_State *L);
 int luaopen_fileout (lua_State *L);
 
 static const luaL_Reg modules[] = {
@@ -25,6 +27,8 @@ static const luaL_Reg modules[] = {
   {"timer", luaopen_timer},
   {"xlsx", luaopen_xlsx},
   {"folder", luaopen_folder},
+  {"dta", luaopen_dta},
+  {"glmfit", luaopen_glmfit},
   {"fileout", luaopen_fileout},
   {NULL, NULL}
 };

@@ -31,7 +31,8 @@ local steps = {
   {file = "ch1_regional_clusters.lua", out = "ch1",
    title = "Chapter 1. Regional input-output table, key sectors and clusters"},
   {file = "ch2_scoreboard.lua", out = "ch2", title = "Chapter 2. Innovation scoreboard of East Kazakhstan"},
-  {file = "ch3_innovation_drivers.lua", out = "ch3", title = "Chapter 3. Drivers of innovation (probit)", optional = true},
+  {file = "ch3_innovation_drivers.lua", out = "ch3",
+   title = "Chapter 3. What drives firms to innovate (Enterprise Survey 2009)"},
   {file = "ch4_modes_of_innovation.lua", out = "ch4", title = "Chapter 4. Modes of innovation", optional = true},
   {file = "policy_options.lua", title = "Policy options and their impacts"},
 }
