@@ -45,13 +45,13 @@ T.test("the bundled rules rank all six options with the values behind them", fun
   local res = policy.evaluate(evidence(), policy.load())
   T.equal(#res.options, 6, "six options")
   -- strengths by hand from stdlib/data/policy/rules.csv and the evidence above:
-  -- option 2: forward 1.2 > 1 (1) + backward 0.9 < 1 (2) + foreign import 0.0072 > 0, p .03 (1)
-  --           (foreign presence p = .2: not significant, but probit_coef does not ask) + 0.29 > 0 (1) = 5
-  -- option 1: KAZ R&D 0.1 < 0.5 (3) + foreign import (2) = 5; ties broken by rules met: 2 has 4, 1 has 2
+  -- option 1: KAZ R&D 0.1 < 0.5 (3) + foreign import 0.0072 > 0, p .03 (2) = 5
+  -- option 2: forward 1.2 > 1 (1) + backward 0.9 < 1 (2) + foreign import (1) = 4
+  --           (foreign presence 0.29 has p = .2: not significant, so not met)
   -- option 4: ISO 9001 452 < 1000 (2) + LPI 2.8 < 3 (1) = 3
   -- option 3: MHT 14.5 < 20 (1) + one value chain (1) = 2; option 6: servers 2359 < 5000 (1); option 5: 0
-  T.equal(ids(res), "2 1 4 3 6 5", "ranking")
-  T.equal(option(res, 2).strength, 5, "option 2's strength")
+  T.equal(ids(res), "1 2 4 3 6 5", "ranking")
+  T.equal(option(res, 2).strength, 4, "option 2's strength")
   T.equal(option(res, 1).strength, 5, "option 1's strength")
   local rd
   for _, c in ipairs(option(res, 1).evidence) do if c.argument == "R&D expenditure" then rd = c end end
@@ -62,8 +62,8 @@ end)
 
 T.test("changing a threshold in the rules file changes the ranking", function()
   -- R&D's threshold 0.5 -> 0.05: Kazakhstan's 0.1 no longer calls for option 1 (5 -> 2),
-  -- so option 4 (3) passes it, and option 3 (also 2, but from two rules met against
-  -- option 1's one) too
+  -- so options 2 (4) and 4 (3) pass it, and option 3 (also 2, but from two rules met
+  -- against option 1's one) too
   local dir = edited_copy(function(t)
     return (t:gsub("1,speca,deck,R&D expenditure,<,0.5,", "1,speca,deck,R&D expenditure,<,0.05,"))
   end)
@@ -116,11 +116,12 @@ T.test("capacity: Kazakhstan's default from the deck, a user's rating, best matc
   -- KAZ LPI 2.8 lies between MIC 2.6 and ECA 3.2 (speca_deck_indicators.csv): medium
   T.equal(res.capacity.rating, "medium", "default rating")
   T.equal(res.capacity.assumed, true, "stated as an assumption")
-  -- option 2 needs high capacity; the best match is option 1 (medium, rank 2)
+  -- the best match is option 1 (medium, rank 1); option 2 needs high capacity
   T.equal(res.best.id, 1, "best match at medium capacity")
   T.equal(option(res, 2).match, "needs high capacity (rating medium)", "option 2's match")
-  res = policy.evaluate(evidence(), policy.load(), { capacity = "high" })
-  T.equal(res.best.id, 2, "best match at high capacity")
+  -- at low capacity options 1, 2 and 4 (medium, high, medium) do not fit: option 3 (low, rank 4)
+  res = policy.evaluate(evidence(), policy.load(), { capacity = "low" })
+  T.equal(res.best.id, 3, "best match at low capacity")
   T.errors("policy.evaluate: capacity must be 'low', 'medium' or 'high', got 'great'", policy.evaluate, evidence(), policy.load(), { capacity = "great" })
 end)
 
