@@ -8,6 +8,7 @@
 local matrix = require "matrix"
 local csv = require "csv"
 local regionalize = require "regionalize"
+local leontief = require "leontief"
 local keysectors = require "keysectors"
 local check = require "check"
 
@@ -23,7 +24,8 @@ M._help = {
     .. "{records= {area=, sector=, class=, multiplier=, backward=, forward=, cv_backward=, cv_forward=, "
     .. "hazari_backward=, hazari_forward=, employment=}, "
     .. "areas=, sectors=, class= {[area] = {[sector] = class}}, skipped= {{area=, reason=}}, counts=}",
-  region = "atlas.region(tbl, reg, nat [, opts]) -> records of one area (the sectors it has), lambda",
+  region = "atlas.region(tbl, reg, nat [, opts]) -> records of one area (the sectors it has), lambda; "
+    .. "opts.coefficients = the table's A when made once for many areas",
 }
 
 local fail = check.failer("atlas")
@@ -93,7 +95,7 @@ end
 function M.region(tbl, reg, nat, opts)
   opts = opts or {}
   local r = regionalize.regionalise(tbl, reg, { method = opts.method or "flq", delta = opts.delta or 0.3,
-    national_sizes = nat })
+    national_sizes = nat, coefficients = opts.coefficients })
   if #r.kept < 2 then
     return nil, string.format("%d sector%s with employment: linkages compare sectors", #r.kept, #r.kept == 1 and "" or "s")
   end
@@ -117,9 +119,13 @@ function M.run(tbl, employment, opts)
   local res = { records = {}, areas = employment.areas, sectors = labels, class = {}, skipped = {}, lambda = {},
     counts = { key = 0, uneven = 0, backward = 0, forward = 0, weak = 0, absent = 0 } }
   local total = #employment.areas
+  -- the national coefficients once for every area
+  local A = leontief.coefficients(tbl.Z, tbl.x)
+  if labels then A:setnames(labels, labels) end
+  local area_opts = setmetatable({ coefficients = A }, { __index = opts })
   for k, area in ipairs(employment.areas) do
     local reg = employment.E:col(k)
-    local records, lambda = M.region(tbl, reg, employment.national, opts)
+    local records, lambda = M.region(tbl, reg, employment.national, area_opts)
     local classes = {}
     if records then
       res.lambda[area] = lambda
