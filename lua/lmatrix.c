@@ -317,6 +317,22 @@ static int m_mul (lua_State *L) {
   return 1;
 }
 
+/* m:crossprod(b): t(m) * b without forming t(m); rows named by m's columns */
+static int m_crossprod (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *b = lcl_tomatrix(L, 2);
+  cl_error err;
+  if (a->rows != b->rows)
+    return lcl_errorf(L, "crossprod: dimension mismatch (t(%zu x %zu) * "
+                      "%zu x %zu)", a->rows, a->cols, b->rows, b->cols);
+  if (cl_matrix_crossprod(a, b, lcl_newmatrix(L, a->cols, b->cols), &err)
+      != CL_OK)
+    return lcl_error(L, &err);
+  lcl_getnames(L, 1, LCL_COLNAMES);
+  lcl_setnames(L, -2, LCL_ROWNAMES);
+  lcl_copynames(L, 2, -1, LCL_COLNAMES);
+  return 1;
+}
+
 static int m_div (lua_State *L) {
   if (!(lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)) &&
       !(lua_isnumber(L, 1) && !lcl_testmatrix(L, 1)))
@@ -519,6 +535,7 @@ static const luaL_Reg methods[] = {
   {"emul", m_emul}, {"ediv", m_ediv},
   {"mulrows", m_mulrows}, {"divrows", m_divrows},
   {"mulcols", m_mulcols}, {"divcols", m_divcols},
+  {"crossprod", m_crossprod},
   {"sum", m_sum}, {"mean", m_mean}, {"sd", m_sd}, {"min", m_min},
   {"max", m_max}, {"rowsums", m_rowsums}, {"colsums", m_colsums},
   {"log", m_log}, {"exp", m_exp}, {"sqrt", m_sqrt}, {"abs", m_abs},
@@ -563,7 +580,7 @@ static const char *const help[][2] = {
    "m:totable() m:list() m:rownames() m:colnames() m:setnames(rn, cn) "
    "m:select(rows, cols) m:drop(rows, cols) m:slice(r1, r2, c1, c2) m:row(i) m:col(j) "
    "m:rowsums() m:colsums() m:sum([\"row\"|\"col\"]) m:mean() m:sd() m:min() m:max() "
-   "m:emul(n) m:ediv(n) m:mulrows(v) m:divrows(v) m:mulcols(v) m:divcols(v) "
+   "m:emul(n) m:ediv(n) m:mulrows(v) m:divrows(v) m:mulcols(v) m:divcols(v) m:crossprod(b) (t(m) * b) "
    "m:log() m:exp() m:sqrt() m:abs() m:map(f) m:lt(x) m:le(x) m:gt(x) m:ge(x) "
    "m:equal(x) m:notequal(x) m:format{width=, rows=, digits=}; "
    "operators: a * b (product), a + b, a - b, -a, a * s, a / s, a == b, #a; "

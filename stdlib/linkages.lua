@@ -92,7 +92,8 @@ function M.rasmussen(L)
       .. "(an all-zero or non-finite L is not one)", tostring(total))
   end
   -- a zero column or row of L has no coefficient of variation (0 / 0)
-  for _, c in ipairs { { "column", L:colsums():t() }, { "row", L:rowsums() } } do
+  local colsums, rowsums = L:colsums():t(), L:rowsums()
+  for _, c in ipairs { { "column", colsums }, { "row", rowsums } } do
     local what, sums = c[1], c[2]
     if not (sums:abs():min() > 0) then
       for i = 1, n do
@@ -103,11 +104,12 @@ function M.rasmussen(L)
       end
     end
   end
+  -- the means are the sums / n, as L:mean would compute them (same bits)
   return {
-    backward = L:colsums():t() * (n / total),
-    forward = L:rowsums() * (n / total),
-    cv_backward = L:sd("col"):ediv(L:mean("col")):t(),
-    cv_forward = L:sd("row"):ediv(L:mean("row")),
+    backward = colsums * (n / total),
+    forward = rowsums * (n / total),
+    cv_backward = L:sd("col"):t():ediv(colsums / n),
+    cv_forward = L:sd("row"):ediv(rowsums / n),
     labels = labels,
   }
 end
@@ -169,7 +171,7 @@ function M.hazari(L, f)
   if not (total > 0) then fail("hazari", "final demand sums to %g; the weights need a positive total", total) end
   local w = f * (1 / total)
   return {
-    backward = normalised(L:t() * w, n, "hazari", "the weighted column sums"),
+    backward = normalised(L:crossprod(w), n, "hazari", "the weighted column sums"),
     forward = normalised(L * w, n, "hazari", "the weighted row sums"),
     weights = w,
   }

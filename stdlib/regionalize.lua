@@ -93,7 +93,10 @@ local function sizes(reg, nat, fname)
   if nat:rows() ~= n then fail(fname, "reg has %d sectors, nat has %d", n, nat:rows()) end
   local labels = nat:rownames() or reg:rownames()
   labels_agree(reg:rownames(), nat:rownames(), fname, "reg", "nat")
-  for i = 1, n do
+  -- whole-vector checks first (min propagates NaN); the loop names the sector
+  local fine = reg:min() >= 0 and nat:min() > 0 and (nat - reg):min() >= 0
+    and math.abs(reg:sum() + nat:sum()) < math.huge
+  for i = 1, fine and 0 or n do
     local r, m = reg:get(i, 1), nat:get(i, 1)
     if r ~= r or math.abs(r) == math.huge then fail(fname, "regional size of %s is not a finite number", sector(labels, i)) end
     if m ~= m or math.abs(m) == math.huge then fail(fname, "national size of %s is not a finite number", sector(labels, i)) end

@@ -135,4 +135,14 @@ T.test("printing", function()
   assert(long:find("90 more rows", 1, true), "rows summarised")
 end)
 
+T.test("crossprod: t(m) * b without the transpose", function()
+  local m = matrix.from({ { 1, 2 }, { 3, 4 } }, { "r1", "r2" }, { "a", "b" })
+  local c = m:crossprod(matrix.col({ 5, 6 }))
+  -- by hand: t(m) (5, 6)' = (1*5 + 3*6, 2*5 + 4*6)' = (23, 34)'
+  T.equal(c:rows(), 2, "2 x 1"); T.equal(c:cols(), 1, "2 x 1")
+  T.equal(c:get(1, 1), 23, "first"); T.equal(c:get(2, 1), 34, "second")
+  T.equal(c:rownames()[2], "b", "rows named by m's columns")
+  T.errors("dimension mismatch", function() return m:crossprod(matrix.col({ 1, 2, 3 })) end)
+end)
+
 T.done()
