@@ -254,14 +254,15 @@ static int leontief_regional (lua_State *L) {
   s = check_vector(L, 3, k, "s");
   xr = check_vector(L, 5, k, "xr");
   if (!lua_isnoneornil(L, 6)) w = check_vector(L, 6, k, "w");
-  slq_diagonal = luaL_checkoption(L, 7, "slq", (const char *const[]){"ciq", "slq", NULL});
+  slq_diagonal = luaL_checkoption(L, 7, "slq",
+                                  (const char *const[]){"ciq", "slq", NULL});
   keep = (size_t *)lua_newuserdatauv(L, (k ? k : 1) * sizeof(size_t), 0);
   for (i = 0; i < k; i++) {
     lua_Integer j = (lua_geti(L, 2, (lua_Integer)i + 1), lua_tointeger(L, -1));
     lua_pop(L, 1);
     if (j < 1 || (size_t)j > a->rows)
-      return lcl_argerror(L, 2, "kept sector %zu: index %d is not a sector of A",
-                          i + 1, (int)j);
+      return lcl_argerror(L, 2, "kept sector %zu: index %d is not a sector "
+                          "of A", i + 1, (int)j);
     keep[i] = (size_t)j - 1;
   }
   ar = lcl_newmatrix(L, k, k);
