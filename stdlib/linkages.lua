@@ -85,14 +85,15 @@ function M.rasmussen(L)
   L = square(L, "rasmussen", "L")
   local n = L:rows()
   if n < 2 then fail("rasmussen", "L has %d sector; linkages need at least 2", n) end
-  local total = L:sum()
+  -- the sum, column and row sums and sds of L in two passes (L:margins)
+  local total, colsums, rowsums, colsd, rowsd = L:margins()
+  colsums = colsums:t()
   local labels = L:colnames() or L:rownames()
   if not (total > 0 and total < math.huge) then   -- also NaN: never NaN indices
     fail("rasmussen", "L sums to %s; a Leontief inverse has a positive, finite total "
       .. "(an all-zero or non-finite L is not one)", tostring(total))
   end
   -- a zero column or row of L has no coefficient of variation (0 / 0)
-  local colsums, rowsums = L:colsums():t(), L:rowsums()
   for _, c in ipairs { { "column", colsums }, { "row", rowsums } } do
     local what, sums = c[1], c[2]
     if not (sums:abs():min() > 0) then
@@ -108,8 +109,8 @@ function M.rasmussen(L)
   return {
     backward = colsums * (n / total),
     forward = rowsums * (n / total),
-    cv_backward = L:sd("col"):t():ediv(colsums / n),
-    cv_forward = L:sd("row"):ediv(rowsums / n),
+    cv_backward = colsd:t():ediv(colsums / n),
+    cv_forward = rowsd:ediv(rowsums / n),
     labels = labels,
   }
 end
