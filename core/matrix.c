@@ -220,7 +220,8 @@ void cl_matrix_margins (const cl_matrix *a, double *total, double *colsum,
     }
     colsd[j] = m < 2 ? NAN : sqrt(c / (double)(m - 1));
   }
-  for (i = 0; i < m; i++) rowsd[i] = n < 2 ? NAN : sqrt(ss[i] / (double)(n - 1));
+  for (i = 0; i < m; i++)
+    rowsd[i] = n < 2 ? NAN : sqrt(ss[i] / (double)(n - 1));
 }
 
 void cl_matrix_fill (cl_matrix *a, double v) {
