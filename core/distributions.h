@@ -50,5 +50,10 @@ int cl_distributions_pf (double q, double df1, double df2, int lower,
 ** df, and the normal approximation A & S 26.7.8 when df > 4e7 */
 int cl_distributions_pt (double q, double df, int lower, double *p,
                          cl_error *err);
+/* Student t quantile: q with P(T <= q) = p (lower) or P(T > q) = p, df > 0
+** (Inf: the normal); Newton's method on the log tail of pt, bracketed, to
+** within a few ulps of the root of pt. p = 0 or 1 gives -Inf/+Inf. */
+int cl_distributions_qt (double p, double df, int lower, double *q,
+                         cl_error *err);
 
 #endif

@@ -11,6 +11,7 @@
 #include "../core/correlation.h"
 #include "../core/rotation.h"
 #include "lstats_cluster.h"
+#include "lstats_tests.h"
 
 /* opts.<name> as a number, or def when opts or the field is absent */
 static double opt_number (lua_State *L, int opts, const char *name, double def) {
@@ -218,7 +219,8 @@ static const luaL_Reg functions[] = {
 static const char *const help[][2] = {
   {"_about", "statistics: correlations, varimax and promax rotations, distances "
    "and hierarchical clustering (as R's dist, hclust, cutree), distribution "
-   "functions (pnorm, qnorm, pt, pchisq, pf, ...)"},
+   "functions (pnorm, qnorm, pt, pchisq, pf, ...), t-tests and chi-square "
+   "tests (as R's t.test, chisq.test), significance stars"},
   {"cor", "stats.cor(X [, Y [, {constant = \"error\"|\"report\"}]]) -- Pearson "
    "correlations of the columns of X (or of X with Y), one BLAS call; a "
    "constant column is an error, or with \"report\" NaN and a second result "
@@ -245,5 +247,6 @@ int luaopen_stats (lua_State *L) {
   }
   lua_setfield(L, -2, "_help");
   lstats_open_cluster(L);  /* dist, hclust, cutree and their _help */
+  lstats_open_tests(L);    /* ttest, chisq_test, stars */
   return 1;
 }

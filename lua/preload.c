@@ -12,6 +12,8 @@ int luaopen_stats (lua_State *L);
 int luaopen_leontief (lua_State *L);
 int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
+int luaopen_dta (lua_State *L);
+int luaopen_glmfit (lua_State *L);
 int luaopen_fileout (lua_State *L);
 
 static const luaL_Reg modules[] = {
@@ -21,6 +23,8 @@ static const luaL_Reg modules[] = {
   {"leontief", luaopen_leontief},
   {"csv", luaopen_csv},
   {"timer", luaopen_timer},
+  {"dta", luaopen_dta},
+  {"glmfit", luaopen_glmfit},
   {"fileout", luaopen_fileout},
   {NULL, NULL}
 };

@@ -25,6 +25,8 @@ local chapters = {
    title = "Chapter 1. Regional input-output table, key sectors and clusters"},
   {file = "ch2_scoreboard.lua", dir = "ch2",
    title = "Chapter 2. Innovation scoreboard of East Kazakhstan"},
+  {file = "ch3_innovation_drivers.lua", dir = "ch3",
+   title = "Chapter 3. What drives firms to innovate (Enterprise Survey 2009)"},
 }
 
 -- runs one chapter script as if from the command line: `arg` as lua.c sets it

@@ -8,7 +8,8 @@ local matrix = require "matrix"
 local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "optim",
   "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
-  "valuechains", "published", "scoreboard", "glm", "modes", "lca", "policy", "atlas", "heatmap", "report", "plot", "check", "cli",
+  "valuechains", "published", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
+  "modes", "lca", "policy", "atlas", "heatmap", "report", "plot", "check", "cli",
 }
 
 local function format_number(x)

@@ -30,6 +30,8 @@ M._help = {
   heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
   mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be; "
     .. "an empty name and the root folder are refused",
+  markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
+    .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
 }
 
 -- OWASP, "CSV Injection": a cell starting with = + - @ tab or carriage return
@@ -167,6 +169,37 @@ function M.print(records, columns, opts)
   print(M.table(records, columns, opts))
   print()
   if opts and opts.csv then M.write_csv(opts.csv, records, columns) end
+end
+
+function M.markdown(records, columns, opts)
+  opts = opts or {}
+  local cols = specs(columns)
+  local numeric = {}
+  for k, c in ipairs(cols) do
+    numeric[k] = true
+    for _, r in ipairs(records) do
+      local v = r[c.key]
+      if not missing(v) and type(v) ~= "number" then numeric[k] = false end
+    end
+  end
+  local function esc(s) return (tostring(s):gsub("|", "\\|")) end
+  local out, titles, rule = {}, {}, {}
+  if opts.title then out[#out + 1] = "**" .. esc(opts.title) .. "**\n" end
+  for k, c in ipairs(cols) do
+    titles[k] = esc(c.title)
+    rule[k] = numeric[k] and "---:" or "---"
+  end
+  out[#out + 1] = "| " .. table.concat(titles, " | ") .. " |"
+  out[#out + 1] = "| " .. table.concat(rule, " | ") .. " |"
+  for _, r in ipairs(records) do
+    local cells = {}
+    for k, c in ipairs(cols) do
+      local v = r[c.key]
+      cells[k] = numeric[k] and M.number(v, c.digits or opts.digits) or (missing(v) and "--" or esc(v))
+    end
+    out[#out + 1] = "| " .. table.concat(cells, " | ") .. " |"
+  end
+  return table.concat(out, "\n")
 end
 
 -- one CSV field: quoted when it holds the separator, a quote or a line break

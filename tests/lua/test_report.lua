@@ -90,4 +90,10 @@ T.test("files are written whole or not at all; headings, notes, print with csv",
   os.execute("rm -r '" .. dir .. "'")
 end)
 
+T.test("markdown: a pipe table, numbers right-aligned, '|' escaped, missing as --", function()
+  local md = report.markdown({ { a = "x|y", b = 1.5 }, { a = "z", b = 0 / 0 } },
+    { "a", { key = "b", title = "B", digits = 1 } }, { title = "T" })
+  T.equal(md, "**T**\n\n| a | B |\n| --- | ---: |\n| x\\|y | 1.5 |\n| z | -- |", "markdown")
+end)
+
 T.done()
