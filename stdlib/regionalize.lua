@@ -23,7 +23,8 @@ M._help = {
   apply = "regionalize.apply(A, Q) -> regional coefficients a_ij * min(Q_ij, 1); Q a vector (by rows) or an n x n matrix",
   regionalise = "regionalize.regionalise(tbl, regional_sizes [, {method='flq', delta=0.3, diagonal=, national_sizes=}]) "
     .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default; "
-    .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row)",
+    .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row); "
+    .. "coefficients = the table's A, made once for many regions; for CIQ, FLQ and AFLQ, Q and Z are made when first read",
   regionalize = "regionalize.regionalize(...) -- the same as regionalize.regionalise",
   describe = "regionalize.describe(region [, name]) -> a line: the method, the diagonal in force, lambda*, the sectors kept",
   two_region = "regionalize.two_region(tbl, regional_sizes [, {method=, delta=, national_sizes=, names={'r','s'}}]) "
