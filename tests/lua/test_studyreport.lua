@@ -1,5 +1,6 @@
 -- test_studyreport.lua -- the study report discovers each chapter's outputs
--- from its folder (contents.csv for order and titles, file names otherwise),
+-- from its folder (contents.csv for order and titles, else the titles in
+-- stdlib/data/report_titles.csv, else file names),
 -- so chapters landing later appear without code changes; escapes every string;
 -- stays well-formed XHTML; names chapters that did not run and those on
 -- SIMULATED inputs; puts every table into the workbook.
@@ -47,8 +48,13 @@ T.test("chapters found in their folders, in contents.csv's order, or by file nam
   for _, c in ipairs(doc.chapters) do by[c.dir] = c end
   T.equal(by.ch1.ran, true, "ch1 ran")
   T.equal(by.ch4.ran, false, "ch4 did not run")
-  T.equal(by.ch1.items[1].title, "Key sectors & region's maps", "an SVG's own title, unescaped")
-  T.equal(by.ch1.items[2].title, "Regional linkages", "a CSV named by its file")
+  -- ch1 wrote no contents.csv: its files listed in stdlib/data/report_titles.csv
+  -- come first with the titles given there, then the others by their own titles
+  T.equal(by.ch1.items[1].title, "Regional linkages of every sector: Rasmussen indices, Hazari CVs, "
+    .. "multipliers, class (tables 6-7)", "a title from report_titles.csv")
+  T.equal(by.ch1.items[2].title, "Key sectors & region's maps", "an SVG's own title, unescaped")
+  T.equal(#by.ch1.items, 2, "titles for files the chapter did not write are not listed")
+  T.equal(by.ch7.items[1].title, "Bad", "a file no list knows is named by its file")
   T.equal(by.ch3.items[1].title, "ROC curve", "contents.csv first")
   T.equal(by.ch3.items[2].title, "Probit of innovation", "then its second entry")
   T.equal(by.ch3.simulated, true, "SIMULATED found in ch3's files")
