@@ -24,6 +24,8 @@ local chapters = {
    title = "Chapter 1. Regional input-output table, key sectors and clusters"},
   {file = "ch2_scoreboard.lua", dir = "ch2",
    title = "Chapter 2. Innovation scoreboard of East Kazakhstan"},
+  {file = "ch4_modes_of_innovation.lua", dir = "ch4",
+   title = "Chapter 4. Modes of innovation in the metallurgical cluster (SIMULATED survey)"},
 }
 
 -- runs one chapter script as if from the command line: `arg` as lua.c sets it

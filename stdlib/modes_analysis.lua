@@ -31,7 +31,7 @@ local function indicator_shares(B)
   local used = B:colsums()
   local out = {}
   for j, e in ipairs(modes.indicators()) do
-    out[j] = {id = e.id, mode = e.mode, name = e.name, firms = used:get(1, j),
+    out[j] = {id = e.id, mode = e.mode, name = e.name, firms = math.tointeger(used:get(1, j)),
       share = used:get(1, j) / B:rows()}
   end
   return out
@@ -44,7 +44,7 @@ local function by_levels(mode, by, levels, label)
   for r, level in ipairs(levels) do
     local rec, total = {[label] = level}, 0
     for c, name in ipairs(modes.MODES) do
-      rec[name] = t.counts:get(r, c)
+      rec[name] = math.tointeger(t.counts:get(r, c))
       total = total + rec[name]
     end
     rec.total = total
@@ -132,7 +132,7 @@ function M.run(survey, opts)
 
   out.cluster_table = {}
   for c, rec in ipairs(lab.clusters) do
-    out.cluster_table[c] = {cluster = c, mode = rec.mode, firms = rec.size,
+    out.cluster_table[c] = {cluster = c, mode = rec.mode, firms = math.tointeger(rec.size),
       share = rec.size / n, dui = rec.dui, sti = rec.sti}
   end
   if #out.set_aside > 0 then

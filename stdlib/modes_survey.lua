@@ -21,6 +21,8 @@ M._help = {
   size_class = "modes_survey.size_class(employees) -> \"<50\", \"50-249\" or \">=250\" (the EU"
     .. " SME classes, Commission Recommendation 2003/361/EC)",
   SIZE_CLASSES = "the three size classes in order",
+  read_sectors = "modes_survey.read_sectors(path) -> {[\"07\"] = name, ..., order= {codes}} from a CSV"
+    .. " with columns code (NACE 2-digit) and sector, as the study's Table 24",
 }
 
 M.SIZE_CLASSES = {"<50", "50-249", ">=250"}
@@ -139,6 +141,23 @@ local function coded(path, t, firms, ids)
   end
   B:setnames(firms, ids)
   return B
+end
+
+function M.read_sectors(path)
+  local t = csv.read_table(path)
+  if not t.columns.code or not t.columns.sector then
+    fail("%s: a sectors file needs the columns code (NACE 2-digit) and sector", path)
+  end
+  local out = {order = {}}
+  for i = 1, t.nrow do
+    local code = tonumber(t.columns.code[i])
+    if not code or code ~= math.floor(code) or code < 1 or code > 99 then
+      fail("%s: row %d: code '%s' is not a 2-digit NACE code", path, i, text(t.columns.code[i]))
+    end
+    code = string.format("%02d", code)
+    out[code], out.order[#out.order + 1] = tostring(t.columns.sector[i]), code
+  end
+  return out
 end
 
 function M.read(path, opts)
