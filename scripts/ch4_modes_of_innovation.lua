@@ -45,6 +45,10 @@ local function choice(name, value, list)
   error(string.format("--%s %s is not offered (choose from %s)", name, value, table.concat(list, ", ")), 0)
 end
 
+local function distance_name()
+  return opts.distance == "binary" and "binary (Jaccard)" or opts.distance
+end
+
 -- a table printed and written to DIR/file; with simulated data every row says so
 local function show(title, records, columns, file, digits, max_text)
   report.print(records, columns, {title = title .. tag, digits = digits or 3, max_text = max_text})
@@ -73,8 +77,7 @@ local function print_header(s, r)
     print("SIMULATED data: the study's survey is not public; these firms come from")
     print("scripts/simulate_ch4_survey.lua (seeded), calibrated to the study's four groups.")
   end
-  print(string.format("Clustering: %s linkage on %s distances, k = %d.", opts.method,
-    opts.distance == "binary" and "binary (Jaccard)" or opts.distance, opts.k))
+  print(string.format("Clustering: %s linkage on %s distances, k = %d.", opts.method, distance_name(), opts.k))
   print("The study names only the linkage (average), not the distance. For binary practices")
   print("Jaccard (--distance binary) is the choice: firms are alike by the practices they share,")
   print("not by those both lack.")
@@ -142,7 +145,7 @@ local function plots(s, r)
   local file = opts.out .. "/ch4_dendrogram.svg"
   plot.dendrogram(r.clusters.tree, {labels = r.clusters.firms, k = opts.k, group_names = group_names,
     file = file, title = string.format("Firms by %s linkage on %s distances, cut at k = %d%s",
-      opts.method, opts.distance, opts.k, tag), xlab = "height (" .. opts.distance .. " distance)"})
+      opts.method, distance_name(), opts.k, tag), xlab = "height (" .. distance_name() .. " distance)"})
   local rows = {}
   for c, name in ipairs(group_names) do rows[c] = string.format("%d %s (%d)", c, name, r.cluster_table[c + (#r.set_aside > 0 and 1 or 0)].firms) end
   local titles = {}

@@ -876,14 +876,15 @@ function M.dendrogram(tree, opts)
   top = top + draw_legend(doc, entries, W, top)
   local lo, hi = range_of({ h }, { 0 })
   local ax = axis(lo, hi, math.max(4, (W - labw - 60) / 100))
-  local box = { left = 16 + labw + 8, right = W - 24, top = top + (n > 40 and 26 or 8) }
+  -- above the leaves: the cut's label, and for a long tree the height axis again
+  local box = { left = 16 + labw + 8, right = W - 24, top = top + (cut and 20 or 6) + (n > 40 and 18 or 0) }
   box.bottom = box.top + n * rowh
   doc.height = box.bottom + 12 + FONT + 30
   local sx = scale(ax, box.left + 4, box.right)
   draw_xaxis(doc, ax, sx, box, opts.xlab or "height")
   if n > 40 then   -- a long tree gets its height axis above too
     for _, t in ipairs(ax.ticks) do
-      doc:text(sx(t), box.top - 8, tick_text(t, ax.decimals), { ["text-anchor"] = "middle", fill = MUTED })
+      doc:text(sx(t), box.top - 6, tick_text(t, ax.decimals), { ["text-anchor"] = "middle", fill = MUTED })
     end
   end
 
@@ -919,8 +920,8 @@ function M.dendrogram(tree, opts)
   end
   if cut then
     local px = sx(cut)
-    ref_line(doc, px, box.top - 4, px, box.bottom)
-    doc:text(px + 4, box.top + 10, string.format("k = %d", opts.k),
+    ref_line(doc, px, box.top - (n > 40 and 22 or 4), px, box.bottom)
+    doc:text(px + 4, box.top - 6 - (n > 40 and 18 or 0), string.format("cut for k = %d", opts.k),
       with(halo, { fill = INK, ["font-weight"] = "bold", class = "cut" }))
   end
   return finish(fname, doc, opts.file)
