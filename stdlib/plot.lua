@@ -851,7 +851,8 @@ function M.dendrogram(tree, opts)
       fail(fname, "k must be a whole number of clusters from 1 to %d, got %s", n, tostring(opts.k))
     end
     groups = require("stats").cutree(tree, opts.k)
-    if opts.k > 1 then cut = (h[n - opts.k] + h[n - opts.k + 1]) / 2 end
+    -- half-way between the merges that make k and k - 1 groups (below the first for k = n)
+    if opts.k > 1 then cut = ((h[n - opts.k] or math.min(0, h[1])) + h[n - opts.k + 1]) / 2 end
   end
   local names = opts.group_names or {}
 
