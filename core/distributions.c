@@ -308,3 +308,52 @@ int cl_distributions_pt (double q, double df, int lower, double *p,
   *p = (q > 0) == (lower != 0) ? 1.0 - tail : tail;
   return CL_OK;
 }
+
+/* log of the t density at q with df degrees of freedom */
+static double log_dt (double q, double df) {
+  return lgamma(0.5 * (df + 1.0)) - lgamma(0.5 * df) - 0.5 * log(df * M_PI)
+         - 0.5 * (df + 1.0) * log1p(q * q / df);
+}
+
+/* t >= 0 with P(T > t) = a, 0 < a <= 1/2: Newton's method on the log of the
+** upper tail (concave in t, so the iterates approach from one side), kept
+** inside a bracket [lo, hi] that bisection falls back on */
+static int t_upper_quantile (double a, double df, double *q, cl_error *err) {
+  double lo = 0.0, hi = HUGE_VAL, t = 0.0, tail, step, la = log(a);
+  int st, k;
+  if ((st = cl_distributions_qnorm(a, 0, &t, err)) != CL_OK) return st;
+  for (k = 0; k < 200; k++) {
+    if ((st = cl_distributions_pt(t, df, 0, &tail, err)) != CL_OK) return st;
+    if (tail > a) lo = t; else hi = t;
+    if (tail == a) break;
+    /* d log S / dt = -f / S */
+    step = (log(tail) - la) / exp(log_dt(t, df) - log(tail));
+    if (!isfinite(step) || !(t + step > lo && t + step < hi))
+      step = (isinf(hi) ? 2.0 * t + 1.0 : 0.5 * (lo + hi)) - t;
+    t += step;
+    if (fabs(step) <= 4 * DBL_EPSILON * t) break;
+  }
+  *q = t;
+  return CL_OK;
+}
+
+int cl_distributions_qt (double p, double df, int lower, double *q,
+                         cl_error *err) {
+  double upper;
+  int st;
+  if (!(df > 0))
+    return cl_fail(err, CL_EDOMAIN, "df = %g must be positive", df);
+  if (!(p >= 0 && p <= 1))
+    return cl_fail(err, CL_EDOMAIN, "probability %g is outside [0, 1]", p);
+  if (isinf(df)) return cl_distributions_qnorm(p, lower, q, err);
+  upper = lower ? 1.0 - p : p;          /* P(T > q) */
+  if (upper == 0 || upper == 1) {
+    *q = upper == 0 ? HUGE_VAL : -HUGE_VAL;
+    return CL_OK;
+  }
+  if (upper <= 0.5) return t_upper_quantile(upper, df, q, err);
+  /* the lower tail P(T <= q) is below 1/2: q = -(its upper quantile) */
+  st = t_upper_quantile(lower ? p : 1.0 - p, df, q, err);
+  *q = -*q;
+  return st;
+}

@@ -49,5 +49,10 @@ int cl_distributions_pf (double q, double df1, double df2, int lower,
 ** I_{df / (df + q^2)}(df/2, 1/2) / 2 */
 int cl_distributions_pt (double q, double df, int lower, double *p,
                          cl_error *err);
+/* Student t quantile: q with P(T <= q) = p (lower) or P(T > q) = p, df > 0
+** (Inf: the normal); Newton's method on the log tail of pt, bracketed, to
+** within a few ulps of the root of pt. p = 0 or 1 gives -Inf/+Inf. */
+int cl_distributions_qt (double p, double df, int lower, double *q,
+                         cl_error *err);
 
 #endif

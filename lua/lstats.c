@@ -11,6 +11,7 @@
 #include "../core/correlation.h"
 #include "../core/rotation.h"
 #include "lstats_cluster.h"
+#include "lstats_tests.h"
 
 /* opts.<name> as a number, or def when opts or the field is absent */
 static double opt_number (lua_State *L, int opts, const char *name, double def) {
@@ -209,5 +210,6 @@ int luaopen_stats (lua_State *L) {
   }
   lua_setfield(L, -2, "_help");
   lstats_open_cluster(L);  /* dist, hclust, cutree and their _help */
+  lstats_open_tests(L);    /* ttest, chisq_test, stars */
   return 1;
 }

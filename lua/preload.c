@@ -12,6 +12,7 @@ int luaopen_stats (lua_State *L);
 int luaopen_leontief (lua_State *L);
 int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
+int luaopen_dta (lua_State *L);
 
 static const luaL_Reg modules[] = {
   {"matrix", luaopen_matrix},
@@ -20,6 +21,7 @@ static const luaL_Reg modules[] = {
   {"leontief", luaopen_leontief},
   {"csv", luaopen_csv},
   {"timer", luaopen_timer},
+  {"dta", luaopen_dta},
   {NULL, NULL}
 };
 

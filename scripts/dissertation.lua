@@ -24,6 +24,8 @@ local chapters = {
    title = "Chapter 1. Regional input-output table, key sectors and clusters"},
   {file = "ch2_scoreboard.lua", dir = "ch2",
    title = "Chapter 2. Innovation scoreboard of East Kazakhstan"},
+  {file = "ch3_innovation_drivers.lua", dir = "ch3",
+   title = "Chapter 3. What drives firms to innovate (Enterprise Survey 2009)"},
   {file = "ch4_modes_of_innovation.lua", dir = "ch4",
    title = "Chapter 4. Modes of innovation in the metallurgical cluster (SIMULATED survey)"},
 }

@@ -20,8 +20,12 @@
 local matrix = require "matrix"
 local linalg = require "linalg"
 local stats = require "stats"
+local regtable = require "regtable"
 
 local M = {}
+
+-- a fit prints as its coefficient table (regtable), not as a dump of its fields
+local FIT = {__tostring = function(fit) return regtable.text(regtable.build({fit})) end}
 
 M._help = {
   _about = "probit, logit (maximum likelihood, as R's glm) and OLS (classical and HC1 standard"
@@ -368,7 +372,7 @@ local function fit_binary(model, y, X, opts, fname)
     loglik_null, lr_df = n * math.log(0.5), p
   end
   local lr = 2 * (loglik - loglik_null)
-  return {
+  return setmetatable({
     model = model, names = names, n = n,
     coef = beta, se = se, z = z, p = named(p_normal(z), names), vcov = V,
     loglik = loglik, loglik_null = loglik_null, deviance = dev,
@@ -376,7 +380,7 @@ local function fit_binary(model, y, X, opts, fname)
     pseudo_r2 = 1 - loglik / loglik_null, aic = dev + 2 * p,
     iterations = iterations, converged = true, warnings = warnings(lp),
     fitted = log1:exp(), eta = eta,
-  }
+  }, FIT)
 end
 
 function M.probit(y, X, opts) return fit_binary("probit", y, X, opts, "glm.probit") end
@@ -453,11 +457,11 @@ function M.margins(fit, X, opts)
     end
   end
   if #names == 0 then fail(fname, "X has only constant columns: no marginal effects") end
-  return {
+  return setmetatable({
     names = names, discrete = discrete, xbar = xbar,
     mem = delta_method(matrix.col(mem), matrix.vcat(table.unpack(mem_rows)), V, names),
     ame = delta_method(matrix.col(ame), matrix.vcat(table.unpack(ame_rows)), V, names),
-  }
+  }, FIT)
 end
 
 -- ---------------------------------------------------------------------------
@@ -499,7 +503,7 @@ function M.ols(y, X)
   local r2 = mss / (mss + rss)
   local df1 = p - df_int
   local F = df1 > 0 and (mss / df1) / (rss / df) or nil
-  return {
+  return setmetatable({
     model = "ols", names = names, n = n,
     coef = coef, se = se, t = t, p = pv, vcov = vcov,
     se_hc1 = se1, t_hc1 = t1, p_hc1 = pv1, vcov_hc1 = vcov_hc1,
@@ -507,7 +511,7 @@ function M.ols(y, X)
     f = F, f_df1 = df1, f_df2 = df, f_p = F and stats.pf(F, df1, df, false) or nil,
     sigma = math.sqrt(rss / df), rss = rss, df_resid = df,
     fitted = fitted, residuals = resid,
-  }
+  }, FIT)
 end
 
 -- ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 -- answers with a mapping file that says how modes.code turns them into those
 -- indicators. Every bad cell is an error naming the file, the firm and its row.
 local csv = require "csv"
+local frame = require "frame"
 local matrix = require "matrix"
 local modes = require "modes"
 
@@ -15,7 +16,8 @@ M._help = {
     .. " STI/DUI indicators (coded 0/1 or raw answers with a mapping file)",
   read = "modes_survey.read(path [, {mapping=path or modes.code mapping}]) -> {file=, firms=,"
     .. " employees=, nace= (\"07\"), size_class=, B= (n x 9 0/1, rows by firm), simulated="
-    .. " (the file has a simulated_mode column, as the bundled generator writes)}",
+    .. " (the file has a simulated_mode column, as the bundled generator writes)}; path: .csv or"
+    .. " Stata .dta (frame.read)",
   read_mapping = "modes_survey.read_mapping(path) -> a modes.code mapping from a CSV with"
     .. " columns indicator, column, yes, no, above, at_least (lists of answers split by '|')",
   size_class = "modes_survey.size_class(employees) -> \"<50\", \"50-249\" or \">=250\" (the EU"
@@ -30,15 +32,23 @@ local REQUIRED = {"firm", "employees", "nace"}
 
 local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
 
--- The one place that reads a survey file: {names=, columns={name = array}, nrow=}.
-local function read_columns(path) return csv.read_table(path) end
+-- The one place that reads a survey file, .csv or Stata .dta by its extension:
+-- {names=, columns={name = array (numbers with NaN missing, or strings)}, nrow=}
+local function read_columns(path)
+  local f = frame.read(path)
+  local columns = {}
+  for _, name in ipairs(f:names()) do columns[name] = f:list(name) end
+  return {names = f:names(), columns = columns, nrow = f:nrow()}
+end
 
 function M.size_class(e)
   return e < 50 and M.SIZE_CLASSES[1] or e < 250 and M.SIZE_CLASSES[2] or M.SIZE_CLASSES[3]
 end
 
--- a cell as text: whole numbers without ".0" (ids and codes read as numbers)
+-- a cell as text: whole numbers without ".0" (ids and codes read as numbers),
+-- a missing number as ""
 local function text(v)
+  if v ~= v then return "" end
   if math.type(v) == "float" and v == math.floor(v) and v == v and math.abs(v) < 2^53 then
     return string.format("%d", v)
   end
@@ -104,7 +114,9 @@ local function employees_of(path, t, firms)
   local out = {}
   for i = 1, t.nrow do
     local v = t.columns.employees[i]
-    if type(v) ~= "number" or v ~= v or v < 0 or v == math.huge then
+    if v ~= v or v == "" then
+      fail("%s: firm '%s' (row %d): employees is missing", path, firms[i], i)
+    elseif type(v) ~= "number" or v < 0 or v == math.huge then
       fail("%s: firm '%s' (row %d): employees '%s' is not a number of employees", path, firms[i], i, text(v))
     end
     out[i] = v
@@ -132,9 +144,11 @@ local function coded(path, t, firms, ids)
     local col = t.columns[id]
     for i = 1, t.nrow do
       local v = col[i]
-      if v ~= 0 and v ~= 1 then
+      if v ~= v or v == "" then
+        fail("%s: firm '%s' (row %d): %s is missing (code it 0 or 1)", path, firms[i], i, id)
+      elseif v ~= 0 and v ~= 1 then
         fail("%s: firm '%s' (row %d): %s = '%s', but a coded indicator must be 0 or 1",
-          path, firms[i], i, id, v == v and text(v) or "")
+          path, firms[i], i, id, text(v))
       end
       B:set(i, j, v)
     end

@@ -14,6 +14,8 @@ M._help = {
   table = "report.table(records, columns [, {title=, digits=, max_text=}]) -> text: columns = {'sector', "
     .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
   print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
+  markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
+    .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
   write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
     .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
     .. "digits (significant) is given; missing values as empty cells; errors naming the file",
@@ -144,6 +146,37 @@ end
 function M.print(records, columns, opts)
   print(M.table(records, columns, opts))
   print()
+end
+
+function M.markdown(records, columns, opts)
+  opts = opts or {}
+  local cols = specs(columns)
+  local numeric = {}
+  for k, c in ipairs(cols) do
+    numeric[k] = true
+    for _, r in ipairs(records) do
+      local v = r[c.key]
+      if not missing(v) and type(v) ~= "number" then numeric[k] = false end
+    end
+  end
+  local function esc(s) return (tostring(s):gsub("|", "\\|")) end
+  local out, titles, rule = {}, {}, {}
+  if opts.title then out[#out + 1] = "**" .. esc(opts.title) .. "**\n" end
+  for k, c in ipairs(cols) do
+    titles[k] = esc(c.title)
+    rule[k] = numeric[k] and "---:" or "---"
+  end
+  out[#out + 1] = "| " .. table.concat(titles, " | ") .. " |"
+  out[#out + 1] = "| " .. table.concat(rule, " | ") .. " |"
+  for _, r in ipairs(records) do
+    local cells = {}
+    for k, c in ipairs(cols) do
+      local v = r[c.key]
+      cells[k] = numeric[k] and M.number(v, c.digits or opts.digits) or (missing(v) and "--" or esc(v))
+    end
+    out[#out + 1] = "| " .. table.concat(cells, " | ") .. " |"
+  end
+  return table.concat(out, "\n")
 end
 
 -- one CSV field: quoted when it holds the separator, a quote or a line break

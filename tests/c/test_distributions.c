@@ -185,6 +185,32 @@ static void test_pbeta_pgamma (void **state) {
   assert_int_equal(cl_distributions_pgamma(NAN, 2, 1, &p, &err), CL_EDOMAIN);
 }
 
+static void test_qt (void **state) {
+  double q;
+  cl_error err;
+  (void)state;
+  /* R: qt(c(0.975, 0.995, 1e-10), c(5, 18.3322516384005, 2.5)),
+  ** qt(1e-3, 1, lower.tail = FALSE), qt(0.6, 30), printed with 17 digits (at df = 1e6 pt
+  ** itself is off by 4e-11 today: issue 13) */
+  assert_int_equal(cl_distributions_qt(0.975, 5, 1, &q, &err), CL_OK);
+  assert_rel(q, 2.57058183563631371, 1e-14, "qt(0.975, 5)");
+  assert_int_equal(cl_distributions_qt(0.995, 18.3322516384005, 1, &q, &err),
+                   CL_OK);
+  assert_rel(q, 2.87239095351320950, 1e-14, "qt(0.995, 18.33)");
+  assert_int_equal(cl_distributions_qt(1e-10, 2.5, 1, &q, &err), CL_OK);
+  assert_rel(q, -8765.43777136459721078, 1e-12, "qt(1e-10, 2.5)");
+  assert_int_equal(cl_distributions_qt(1e-3, 1, 0, &q, &err), CL_OK);
+  assert_rel(q, 318.30883898555043743, 1e-13, "upper qt(1e-3, 1)");
+  assert_int_equal(cl_distributions_qt(0.6, 30, 1, &q, &err), CL_OK);
+  assert_rel(q, 0.25560536495191277, 1e-13, "qt(0.6, 30)");
+  assert_int_equal(cl_distributions_qt(0.5, 3, 1, &q, &err), CL_OK);
+  assert_rel(q, 0, 0, "median");
+  assert_int_equal(cl_distributions_qt(1, 3, 1, &q, &err), CL_OK);
+  assert_true(isinf(q) && q > 0);
+  assert_int_equal(cl_distributions_qt(1.5, 3, 1, &q, &err), CL_EDOMAIN);
+  assert_int_equal(cl_distributions_qt(0.5, 0, 1, &q, &err), CL_EDOMAIN);
+}
+
 int main (void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_pnorm),
@@ -192,6 +218,7 @@ int main (void) {
     cmocka_unit_test(test_qnorm),
     cmocka_unit_test(test_pchisq),
     cmocka_unit_test(test_pf_pt),
+    cmocka_unit_test(test_qt),
     cmocka_unit_test(test_pbeta_pgamma),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -86,9 +86,11 @@ T.test("the simulated survey reproduces the study's four groups", function()
   assert(runs.survey33.survey.simulated, "marked simulated")
 end)
 
--- a survey file written from lines
+-- a survey file written from lines (.csv: the reader goes by the extension)
 local function file(lines)
-  local path = os.tmpname()
+  local tmp = os.tmpname()
+  os.remove(tmp)
+  local path = tmp .. ".csv"
   local f = assert(io.open(path, "w"))
   f:write(table.concat(lines, "\n"), "\n")
   f:close()
@@ -151,6 +153,30 @@ T.test("bad input: columns, employees, NACE codes, empty files", function()
   T.errors("firm 'A' (row 1): nace '2a' is not a 2-digit NACE code", modes_survey.read, p)
   p = file{HEAD, ",10,24,1,0,0,0,0,0,0,1,1"}
   T.errors(p .. ": row 1 has no firm id", modes_survey.read, p)
+end)
+
+-- the same survey as a Stata file (written by frame, read back by extension)
+T.test("a .dta survey reads as its .csv", function()
+  local frame = require "frame"
+  local tmp = os.tmpname()
+  os.remove(tmp)
+  local dta = tmp .. ".dta"
+  frame.read(DIR .. "survey33.csv"):write(dta)
+  local s = modes_survey.read(dta)
+  T.close_matrix(s.B, runs.survey33.survey.B:totable(), 0, "indicators")
+  T.equal(s.firms[33], "F33", "firm ids")
+  T.equal(s.nace[2], runs.survey33.survey.nace[2], "NACE codes")
+  assert(s.simulated, "still marked simulated")
+  os.remove(dta)
+end)
+
+T.test("bad input: missing cells", function()
+  local p = file{HEAD, "A,10,24,1,0,,0,0,0,0,1,1"}
+  T.errors(p .. ": firm 'A' (row 1): DUI3 is missing (code it 0 or 1)", modes_survey.read, p)
+  p = file{HEAD, "A,,24,1,0,0,0,0,0,0,1,1"}
+  T.errors(p .. ": firm 'A' (row 1): employees is missing", modes_survey.read, p)
+  p = file{HEAD, "A,10,,1,0,0,0,0,0,0,1,1"}
+  T.errors(p .. ": firm 'A' (row 1): nace '' is not a 2-digit NACE code", modes_survey.read, p)
 end)
 
 -- raw answers through a mapping file (scripts/data/ch4/mapping_template.csv)

@@ -67,4 +67,10 @@ T.test("write_csv: quoted labels, empty missing cells, separator and decimal com
   T.errors("separator and decimal mark are both ','", report.write_csv, path, recs, { "sector" }, { decimal = "," })
 end)
 
+T.test("markdown: a pipe table, numbers right-aligned, '|' escaped, missing as --", function()
+  local md = report.markdown({ { a = "x|y", b = 1.5 }, { a = "z", b = 0 / 0 } },
+    { "a", { key = "b", title = "B", digits = 1 } }, { title = "T" })
+  T.equal(md, "**T**\n\n| a | B |\n| --- | ---: |\n| x\\|y | 1.5 |\n| z | -- |", "markdown")
+end)
+
 T.done()

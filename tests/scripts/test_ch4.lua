@@ -16,6 +16,13 @@ local function tmpdir()
   return d
 end
 
+-- a temporary file name ending in ext (readers go by the extension)
+local function tmpfile(ext)
+  local t = os.tmpname()
+  os.remove(t)
+  return t .. ext
+end
+
 local function run(script, args)
   local p = io.popen(BIN .. " " .. script .. " " .. args .. " 2>&1")
   local out = p:read("a")
@@ -99,7 +106,7 @@ end)
 -- sector added: test_modes.lua codes and clusters them by hand into {A,E} low
 -- learning, {B,F} DUI, {C,G} STI and {D,H} DUI/STI
 T.test("raw answers with the mapping template", function()
-  local raw = os.tmpname()
+  local raw = tmpfile(".csv")
   local f = assert(io.open(raw, "w"))
   local i = 0
   for line in io.lines(T.data .. "/modes/survey8.csv") do
@@ -117,7 +124,7 @@ T.test("raw answers with the mapping template", function()
 end)
 
 T.test("bad input ends the script with its message", function()
-  local bad = os.tmpname()
+  local bad = tmpfile(".csv")
   local f = assert(io.open(bad, "w"))
   f:write("firm,employees,nace,DUI1,DUI2,DUI3,DUI4,DUI5,DUI6,DUI7,STI1,STI2\n",
     "A,10,24,1,0,0,0,0,0,0,1,1\n", "A,12,24,1,0,0,0,0,0,0,1,1\n")
@@ -134,7 +141,7 @@ T.test("bad input ends the script with its message", function()
 end)
 
 T.test("the bundled survey is what its generator writes with its seed", function()
-  local path = os.tmpname()
+  local path = tmpfile(".csv")
   local o, good = run("scripts/simulate_ch4_survey.lua", "--out " .. path)
   T.equal(good, true, o)
   T.equal(slurp(path), slurp("scripts/data/ch4/simulated_survey.csv"), "same file")

@@ -19,7 +19,7 @@ T.test("every chapter into its folder", function()
   os.remove(d)
   local out, code = run("--out " .. quote(d))
   T.equal(code, 0, "exit code\n" .. out)
-  for _, f in ipairs { "/ch1/regional_linkages.csv", "/ch2/scoreboard.csv" } do
+  for _, f in ipairs { "/ch1/regional_linkages.csv", "/ch2/scoreboard.csv", "/ch3/table21_probit.csv" } do
     local h = io.open(d .. f)
     assert(h, "missing " .. f); h:close()
   end
