@@ -3,6 +3,7 @@
 ** dta.read gives the columns with their variable and value labels, Stata's
 ** missing values (. and .a to .z) as NaN; dta.write writes them back.
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -207,6 +208,16 @@ static int getfield2 (lua_State *L, const char *field, const char *name) {
   return lua_type(L, -1);
 }
 
+/* Stata's rule for variable names (ASCII here): a letter or _ first, then
+** letters, digits and _, at most 32 characters */
+static int stata_name (const char *s) {
+  size_t k, n = strlen(s);
+  if (n == 0 || n > 32 || !(isalpha((unsigned char)s[0]) || s[0] == '_')) return 0;
+  for (k = 1; k < n; k++)
+    if (!(isalnum((unsigned char)s[k]) || s[k] == '_')) return 0;
+  return 1;
+}
+
 /* checks column c (its values at the stack top) so that writing cannot fail;
 ** the caller resets the stack */
 static void check_column (lua_State *L, column *c, lua_Integer nrow) {
@@ -323,6 +334,9 @@ static int dta_write (lua_State *L) {
     if (lua_geti(L, 3, v + 1) != LUA_TSTRING)
       return luaL_error(L, "dta.write: name %d is not a string", (int)v + 1);
     cols[v].name = lua_tostring(L, -1);
+    if (!stata_name(cols[v].name))
+      return luaL_error(L, "dta.write: '%s' is not a Stata variable name (letters, digits and _,"
+                        " not starting with a digit, at most 32 characters)", cols[v].name);
     lua_rawseti(L, keep, nvar + v + 1);   /* anchors the name */
     lua_getfield(L, 4, cols[v].name);
     if (!lua_istable(L, -1) && !lcl_testmatrix(L, -1))
@@ -343,7 +357,9 @@ static int dta_write (lua_State *L) {
   readstat_writer_set_file_format_version(w, 118);
   if (lua_getfield(L, 2, "file_label") == LUA_TSTRING)
     readstat_writer_set_file_label(w, lua_tostring(L, -1));
-  lua_pop(L, 1);
+  if (lua_getfield(L, 2, "timestamp") == LUA_TNUMBER)  /* for files that must not change */
+    readstat_writer_set_file_timestamp(w, (time_t)lua_tointeger(L, -1));
+  lua_pop(L, 2);
   declare(L, w, cols, nvar);
   rc = readstat_begin_writing_dta(w, f, (long)nrow);
   if (rc == READSTAT_OK) rc = write_rows(L, w, cols, nvar, nrow, keep);
@@ -367,7 +383,7 @@ static const char *const help[][2] = {
   {"read", "dta.read(path) -> {names=, columns={name = n x 1 matrix | array of strings}, "
    "labels={name = variable label}, value_labels={name = {[code] = label}}, nrow=, file_label=}; "
    "Stata's missing values . and .a to .z are NaN"},
-  {"write", "dta.write(path, {names=, columns=, labels=, value_labels=, file_label=}) -- a Stata 14 "
+  {"write", "dta.write(path, {names=, columns=, labels=, value_labels=, file_label=, timestamp=}) -- a Stata 14 "
    ".dta (format 118), numbers as doubles, NaN as '.'; written whole or not at all"},
 };
 

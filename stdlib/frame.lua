@@ -26,7 +26,7 @@ M._help = {
   methods = "f:names() f:nrow() f:ncol() f:has(name) f:column(name) f:labels(name) f:label(name)"
     .. " f:select{names} f:filter(fn(row) | mask) f:rows{i...} f:head([n]) f:sort(name [, {descending=}])"
     .. " f:recode(name, {[old]=new} [, {into=}]) f:missing(codes [, names]) f:dummies(name [, {prefix=}])"
-    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path [, {file_label=}])"
+    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path [, {file_label=, timestamp=}])"
     .. " f:file_label() f:list(name) f:is_text(name) f:missing_codes()",
   is_frame = "frame.is_frame(x) -> true for a frame",
   which = "frame.which(mask) -> the row numbers where a 0/1 vector (or boolean array) is 1 (true)",
@@ -177,7 +177,7 @@ local writers = {}
 
 function writers.dta(f, path, opts)
   local ok, err = pcall(dta.write, path, {names = f._names, columns = f._cols, labels = f._labels,
-    value_labels = f._value_labels, file_label = opts.file_label or f._file_label})
+    value_labels = f._value_labels, file_label = opts.file_label or f._file_label, timestamp = opts.timestamp})
   if not ok then fail("frame:write", "%s", tostring(err):gsub("^dta%.write: ", "")) end
 end
 
@@ -196,7 +196,8 @@ function writers.csv(f, path)
   if not ok then fail("frame:write", "%s", tostring(err)) end
 end
 
--- f:write(path [, {file_label=}]) -- .dta (with labels) or .csv, by extension
+-- f:write(path [, {file_label=, timestamp=}]) -- .dta (with labels) or .csv,
+-- by extension; timestamp (seconds since 1970) fixes a .dta's date stamp
 function Frame:write(path, opts)
   local w = writers[extension(path or "")]
   if not w then fail("frame:write", "%s: unknown kind of file (.dta or .csv)", tostring(path)) end

@@ -47,6 +47,7 @@ local SECTORS = {
 
 -- Table 20 by group (innovators, non-innovators)
 local SHARE = {export = {0.073, 0.033}, rnd = {0.224, 0.03}, foreign = {0.09, 0.04}, licence = {0.20, 0.10}}
+local SHARE_ORDER = {"export", "rnd", "foreign", "licence"}
 local MEAN = {domestic = {67.51, 83.9}, size = {142.8, 87.4}}
 local INNOVATORS = {manufacturing = 102, other = 160}  -- of 184 and 360 (see the header)
 local PROBIT_DROPPED, OLS_N = 12, 74
@@ -101,7 +102,8 @@ local function firms()
       local cell = cells[firm.innovator and 1 or 2]
       cell[#cell + 1] = firm
     end
-    for item, shares in pairs(SHARE) do
+    for _, item in ipairs(SHARE_ORDER) do  -- a fixed order: pairs() would draw in a different one each run
+      local shares = SHARE[item]
       for g, cell in ipairs(cells) do
         for _, firm in ipairs(sample(cell, math.floor(shares[g] * #cell + 0.5))) do firm[item] = true end
       end
@@ -195,7 +197,8 @@ local function main()
       h3 = PERCENT, l1 = PERCENT},
   }
   f:write(opts.out, {file_label = "SIMULATED Kazakhstan Enterprise Survey 2009 layout (clusterlab, seed "
-    .. math.tointeger(opts.seed) .. "); real data: www.enterprisesurveys.org"})
+    .. math.tointeger(opts.seed) .. "); real data: www.enterprisesurveys.org",
+    timestamp = 1262217600})  -- 31 Dec 2009, a fixed date stamp so the file is the same on every run
   print(string.format("wrote %s: %d SIMULATED firms, seed %d", opts.out, f:nrow(), math.tointeger(opts.seed)))
 end
 

@@ -138,6 +138,10 @@ T.test("write .dta and read it back: values, labels, missing", function()
   end
   T.equal(g:labels("a4a")[27], "Basic metals")
   T.errors("unknown kind of file", function() f:write("/tmp/x.sav") end)
+  T.errors("'a b' is not a Stata variable name", function()
+    frame.new{names = {"a b"}, columns = {["a b"] = {1, 2}}}:write(path)
+  end)
+  T.errors("cannot write /nonexistent/x.dta", function() f:write("/nonexistent/x.dta") end)
   T.errors("cannot open", frame.read, "/nonexistent/x.dta")
   local bad = os.tmpname() .. ".dta"
   local out = assert(io.open(bad, "w"))

@@ -103,6 +103,13 @@ local function variant(name, change)
   return path
 end
 
+T.test("the generator (seed 2009) makes the bundled file byte for byte", function()
+  local again = user .. "/again.dta"
+  local o = run("tools/simulate_enterprise_survey.lua --out " .. again)
+  T.equal(has(o, "544 SIMULATED firms, seed 2009"), true, o)
+  T.equal(slurp(again) == slurp(BUNDLED), true, "same bytes")
+end)
+
 T.test("runs on a user's .dta whose columns follow the mapping", function()
   T.equal(has(made, "wrote"), true, made)
   local path = variant("user", function(f) return f end)
@@ -140,15 +147,18 @@ T.test("bad input: a non-binary outcome names the row and firm", function()
 end)
 
 T.test("bad input: every row of the probit sample dropped", function()
+  -- no manufacturing firm knows its employment: the probit sample is empty
   local path = variant("nosize", function(f)
-    local v = f:list("l1")
-    for i = 1, #v do v[i] = -9 end
+    local v, sector = f:list("l1"), f:list("a4a")
+    for i = 1, #v do
+      if sector[i] >= 15 and sector[i] <= 37 then v[i] = -9 end
+    end
     return f:add("l1", matrix.col(v), f:label("l1"))
   end)
   local o, good = run(SCRIPT .. " --survey " .. path .. " --out " .. user .. "/bad")
   T.equal(good, false)
-  T.equal(has(o, "frame.design: all 184 rows dropped in " .. path .. ": no row has every variable (size missing"
-    .. " in 184"), true, o)
+  T.equal(has(o, "frame.design: all 184 rows dropped in " .. path .. ": no row has every variable"), true, o)
+  T.equal(has(o, "size missing in 184)"), true, o)
 end)
 
 T.test("bad input: an unknown kind of standard errors", function()
