@@ -21,6 +21,7 @@ local modes_survey = require "modes_survey"
 local modes_analysis = require "modes_analysis"
 
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
+local DEFAULTS = modes_analysis.DEFAULTS
 local spec = {
   usage = "clusterlab scripts/ch4_modes_of_innovation.lua [options]",
   about = "Modes of innovation (STI/DUI) of a firm survey: clusters, their names, cross-tables,"
@@ -31,9 +32,9 @@ local spec = {
     {name = "mapping", value = "FILE", help = "how raw answers become the indicators (see mapping_template.csv)"},
     {name = "sectors", value = "FILE", default = here .. "/data/ch4/metallurgical_cluster_sectors.csv",
      help = "NACE codes and names of the cluster's sectors (Table 24)"},
-    {name = "k", number = true, default = 4, help = "number of clusters"},
-    {name = "distance", value = "NAME", default = "binary", help = table.concat(stats.distances, ", ")},
-    {name = "method", value = "NAME", default = "average", help = table.concat(stats.linkages, ", ")},
+    {name = "k", number = true, default = DEFAULTS.k, help = "number of clusters"},
+    {name = "distance", value = "NAME", default = DEFAULTS.distance, help = table.concat(stats.distances, ", ")},
+    {name = "method", value = "NAME", default = DEFAULTS.method, help = table.concat(stats.linkages, ", ")},
     {name = "out", value = "DIR", default = "out/ch4", help = "output folder"},
   },
 }
@@ -80,7 +81,7 @@ local function print_header(s, r)
   print(string.format("Clustering: %s linkage on %s distances, k = %d.", opts.method, distance_name(), opts.k))
   print("The study names only the linkage (average), not the distance. For binary practices")
   print("Jaccard (--distance binary) is the choice: firms are alike by the practices they share,")
-  print("not by those both lack.")
+  print("not by those both lack. Modes: low learning, DUI, STI and DUI/STI (the study's \"mixed\").")
   if #r.set_aside > 0 then
     print(string.format("%d firm(s) use none of the nine practices (%s). Under Jaccard such a firm",
       #r.set_aside, table.concat(r.set_aside, ", ")))

@@ -20,9 +20,13 @@ M._help = {
   run = "modes_analysis.run(survey, {k=4, distance=\"binary\", method=\"average\", sectors="
     .. " {[\"07\"] = name}, kmax=8, lca_kmax=6, lca_starts=20}) -> {indicators=, coded=,"
     .. " clusters=, labels=, cluster_table=, profile=, memberships=, by_size=, by_sector=,"
-    .. " firms_by_mode=, choose_k=, best_k=, lca=, notes=, set_aside=}; survey from"
+    .. " firms_by_mode=, choose_k=, best_k=, lca=, set_aside=}; survey from"
     .. " modes_survey.read",
+  DEFAULTS = "modes_analysis.DEFAULTS: the options run uses when not given",
 }
+
+-- the study's choices (k = 4, average linkage) and Jaccard for binary practices
+M.DEFAULTS = {k = 4, distance = "binary", method = "average", kmax = 8, lca_kmax = 6, lca_starts = 20}
 
 local function fail(fmt, ...) error("modes_analysis.run: " .. string.format(fmt, ...), 0) end
 
@@ -92,9 +96,10 @@ local function options(survey, opts)
     fail("survey must be a modes_survey.read record")
   end
   opts = opts or {}
-  local o = {k = opts.k or 4, distance = opts.distance or "binary", method = opts.method or "average",
-    sectors = opts.sectors or {}, kmax = opts.kmax or 8, lca_kmax = opts.lca_kmax or 6,
-    lca_starts = opts.lca_starts or 20}
+  local o = {sectors = opts.sectors or {}}
+  for key, default in pairs(M.DEFAULTS) do
+    if opts[key] == nil then o[key] = default else o[key] = opts[key] end
+  end
   if math.type(o.k) ~= "integer" or o.k < 1 then
     fail("k must be a whole number of clusters of at least 1, got %s", tostring(o.k))
   end
@@ -104,7 +109,7 @@ end
 function M.run(survey, opts)
   local o = options(survey, opts)
   local B, n = survey.B, survey.B:rows()
-  local out = {indicators = indicator_shares(B), notes = {}, set_aside = {}, options = o}
+  local out = {indicators = indicator_shares(B), set_aside = {}, options = o}
   -- Under Jaccard a firm with none of the practices shares nothing with anyone:
   -- at distance 1 from every other firm (0 from another such firm) it would
   -- join the tree only at its top. It uses no STI or DUI practice, which is
