@@ -148,7 +148,7 @@ local function plots(s, r)
     file = file, title = string.format("Firms by %s linkage on %s distances, cut at k = %d%s",
       opts.method, distance_name(), opts.k, tag), xlab = "height (" .. distance_name() .. " distance)"})
   local rows = {}
-  for c, name in ipairs(group_names) do rows[c] = string.format("%d %s (%d)", c, name, r.cluster_table[c + (#r.set_aside > 0 and 1 or 0)].firms) end
+  for c, rec in ipairs(r.labels.clusters) do rows[c] = string.format("%d %s (%d)", c, rec.mode, rec.size) end
   local titles = {}
   for j, e in ipairs(modes.indicators()) do titles[j] = e.id .. ": " .. e.name end
   plot.heatmap{values = r.profile, rows = rows, col_titles = titles,
@@ -157,13 +157,15 @@ local function plots(s, r)
     note = "DUI1 workgroups, DUI2 quality circles, DUI3 proposals, DUI4 autonomous groups, DUI5"
       .. " integration of functions, DUI6 softened demarcations, DUI7 cooperation with customers;"
       .. " STI1 R&D, STI2 cooperation with researchers (JJLL 2007)"}
+  local charts = {file, "cluster_profiles_heatmap.svg"}
   if r.choose_k then
+    charts[3] = "choose_k_silhouette.svg"
     local ks, sil = {}, {}
     for i, c in ipairs(r.choose_k) do ks[i], sil[i] = c.k, c.silhouette end
     plot.line{x = ks, y = sil, file = opts.out .. "/choose_k_silhouette.svg", xlab = "k (clusters)",
       ylab = "average silhouette width", title = "Average silhouette width by k" .. tag}
   end
-  print("Charts: " .. file .. ", cluster_profiles_heatmap.svg, choose_k_silhouette.svg")
+  print("Charts: " .. table.concat(charts, ", "))
 end
 
 local function main()

@@ -41,8 +41,9 @@ local function indicator_shares(B)
   return out
 end
 
--- rows of a cross-table of modes (columns) by the levels of `by` (rows)
-local function by_levels(mode, by, levels, label)
+-- rows of a cross-table of modes (columns) by the levels of `by` (rows); levels
+-- without firms are left out when drop_empty
+local function by_levels(mode, by, levels, label, drop_empty)
   local t = partition.crosstab(by, mode, {rows = levels, cols = modes.MODES})
   local out = {}
   for r, level in ipairs(levels) do
@@ -52,7 +53,7 @@ local function by_levels(mode, by, levels, label)
       total = total + rec[name]
     end
     rec.total = total
-    if total > 0 then out[#out + 1] = rec end
+    if total > 0 or not drop_empty then out[#out + 1] = rec end
   end
   return out
 end
@@ -68,7 +69,7 @@ local function sector_levels(nace, sectors)
 end
 
 local function sector_table(mode, nace, sectors)
-  local rows = by_levels(mode, nace, sector_levels(nace, sectors), "nace")
+  local rows = by_levels(mode, nace, sector_levels(nace, sectors), "nace", true)
   for _, r in ipairs(rows) do
     r.sector = sectors[r.nace] or "(not among the cluster's sectors)"
   end
@@ -77,7 +78,7 @@ end
 
 -- latent classes by BIC over 1..kmax, the chosen fit and its comparison with the clusters
 local function latent_classes(B, cluster, o)
-  local kmax = math.min(o.lca_kmax, B:rows() - 1)
+  local kmax = math.max(1, math.min(o.lca_kmax, B:rows() - 1))
   local sel, best = lca.select(B, {kmax = kmax, starts = o.lca_starts, seed = 1})
   local fit = lca.fit(B, best, {starts = o.lca_starts, seed = 1})
   local classes = {}
@@ -121,6 +122,10 @@ function M.run(survey, opts)
     else
       keep[#keep + 1] = i
     end
+  end
+  if #keep < 2 then
+    fail("clustering needs at least 2 firms, but the survey has %d%s", #keep,
+      #out.set_aside > 0 and " with any practice" or "")
   end
   if #keep < o.k then
     fail("k = %d clusters need at least %d firms, but the survey has %d%s", o.k, o.k, #keep,

@@ -115,6 +115,9 @@ T.test("bad input: fewer firms than k", function()
   local p = file{HEAD, "A,10,24,1,0,0,0,0,0,0,1,1", "B,20,24,1,1,0,0,0,0,0,0,0", "C,5,07,0,0,0,0,0,0,1,0,0"}
   T.errors("k = 4 clusters need at least 4 firms, but the survey has 3",
     modes_analysis.run, modes_survey.read(p), {k = 4})
+  p = file{HEAD, "A,10,24,1,0,0,0,0,0,0,1,1"}
+  T.errors("clustering needs at least 2 firms, but the survey has 1",
+    modes_analysis.run, modes_survey.read(p), {k = 1})
 end)
 
 -- Under Jaccard a firm with no practice is at distance 1 from all others: it is
