@@ -74,11 +74,14 @@ function M.read_mapping(path)
         path, name)
     end
   end
+  local known = {}
+  for _, e in ipairs(modes.indicators()) do known[e.id] = true end
   local mapping = {}
   for r, row in ipairs(rows) do
     local function cell(name) local v = col[name] and row[col[name]] or ""; return v ~= "" and v or nil end
     local id, where = cell("indicator"), string.format("%s:%d", path, lines[r])
     if not id then fail("%s: no indicator named", where) end
+    if not known[id] then fail("%s: '%s' is not an indicator (DUI1..DUI7, STI1, STI2)", where, id) end
     if mapping[id] then fail("%s: indicator %s is mapped twice", where, id) end
     local spec = {column = cell("column")}
     if not spec.column then fail("%s: %s has no survey column", where, id) end

@@ -197,6 +197,10 @@ T.test("raw answers with a mapping file give the coded indicators", function()
     modes_survey.read, bad, {mapping = "scripts/data/ch4/mapping_template.csv"})
   local m = file{"indicator,column,yes", "DUI1,workgroups,yes", "DUI1,workgroups,yes"}
   T.errors(m .. ":3: indicator DUI1 is mapped twice", modes_survey.read_mapping, m)
+  m = file{"indicator,column,yes", "DUI1,workgroups,yes", "STI3,grants,yes"}
+  T.errors(m .. ":3: 'STI3' is not an indicator", modes_survey.read_mapping, m)
+  m = file{"indicator,column,above", "STI1,rd_share,some"}
+  T.errors(m .. ":2: above of STI1 is 'some', not a number", modes_survey.read_mapping, m)
 end)
 
 T.done()
