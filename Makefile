@@ -21,7 +21,7 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev \
               libreadstat-dev
-BENCH_DEPS := r-base-core python3-numpy
+BENCH_DEPS := r-base-core python3-numpy python3-statsmodels
 
 .PHONY: all deps bench-deps test check-memory demo bench install clean fuzz
 

@@ -116,7 +116,7 @@ static int stats_ttest (lua_State *L) {
 ** element i, or -1 when it is missing (NaN). Elements are numbers or
 ** strings; levels are kept in the table at index `levels` (value -> code).
 ** Returns the number of elements; *nlevels is updated. */
-static size_t category_codes (lua_State *L, int arg, const char *name,
+size_t lstats_category_codes (lua_State *L, int arg, const char *name,
                               int levels, int **codes, size_t *nlevels) {
   cl_matrix *m = lcl_testmatrix(L, arg);
   size_t n, i;
@@ -186,8 +186,8 @@ static int stats_chisq_test (lua_State *L) {
     lua_newtable(L);                                  /* 4: x's levels */
     lua_newtable(L);                                  /* 5: y's levels */
     nr = nc = 0;
-    n = category_codes(L, 1, "x", 4, &cx, &nr);
-    ny = category_codes(L, 2, "y", 5, &cy, &nc);
+    n = lstats_category_codes(L, 1, "x", 4, &cx, &nr);
+    ny = lstats_category_codes(L, 2, "y", 5, &cy, &nc);
     if (n != ny)
       lcl_errorf(L, "chisq_test: x has %zu elements but y has %zu", n, ny);
     counts = (double *)lua_newuserdatauv(L, (nr * nc + 1) * sizeof(double), 0);

@@ -11,4 +11,11 @@
 ** on top of the stack */
 void lstats_open_tests (lua_State *L);
 
+/* Category codes of the vector at arg (numbers or strings; a matrix or a Lua
+** array): pushes a userdata holding codes[i], the 0-based level of element
+** i or -1 when it is NaN (missing); levels maps each value to its code in the
+** table at index `levels`, and *nlevels counts them. Returns the length. */
+size_t lstats_category_codes (lua_State *L, int arg, const char *name,
+                              int levels, int **codes, size_t *nlevels);
+
 #endif

@@ -13,6 +13,7 @@ int luaopen_leontief (lua_State *L);
 int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
 int luaopen_dta (lua_State *L);
+int luaopen_glmfit (lua_State *L);
 
 static const luaL_Reg modules[] = {
   {"matrix", luaopen_matrix},
@@ -22,6 +23,7 @@ static const luaL_Reg modules[] = {
   {"csv", luaopen_csv},
   {"timer", luaopen_timer},
   {"dta", luaopen_dta},
+  {"glmfit", luaopen_glmfit},
   {NULL, NULL}
 };
 

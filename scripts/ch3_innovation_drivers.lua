@@ -27,7 +27,8 @@ local spec = {
       .. " bundled SIMULATED survey"},
     {name = "out", value = "DIR", default = "out", help = "where the CSV, Markdown and SVG files go"},
     {name = "mapping", value = "FILE", default = variables.default_mapping, help = "study variables <- question codes"},
-    {name = "vce", value = "KIND", default = "oim", help = "standard errors: oim (Stata's), eim (R's), robust"},
+    {name = "vce", value = "KIND", default = "oim", help = "standard errors: oim (Stata's), eim (R's), robust, cluster"},
+    {name = "cluster", value = "VAR", help = "with --vce cluster: the study variable of the clusters (e.g. sector)"},
     {name = "keep-codes", flag = true, help = "keep negative survey codes (-9 don't know ...) as numbers"},
     {name = "published", value = "DIR", default = here .. "/data", help = "the thesis's tables (CSV)"},
   },
@@ -40,11 +41,13 @@ local SIMULATED_NOTE = "SIMULATED DATA: not the World Bank's survey, but a stand
 
 local COLUMNS = {
   table18 = {"sector", {key = "frequency", title = "Firms"}, {key = "percentage", title = "%", digits = 2},
-    {key = "published_frequency", title = "Published firms"}, {key = "published_percentage", title = "Published %", digits = 2}},
+    {key = "published_frequency", title = "Published firms"},
+    {key = "published_percentage", title = "Published %", digits = 2}},
   table20 = {{key = "published_name", title = "Variable"}, {key = "innovators", title = "Innovators"},
     {key = "non_innovators", title = "Non-innovators"}, {key = "difference", title = "Difference"},
     {key = "test", title = "Test"}, {key = "p", title = "p"}, {key = "stars", title = "Sig."},
-    {key = "published_innovators", title = "Published innov."}, {key = "published_non_innovators", title = "Published non-innov."},
+    {key = "published_innovators", title = "Published innov."},
+    {key = "published_non_innovators", title = "Published non-innov."},
     {key = "published_stars", title = "Published sig."}},
   coefficients = {{key = "label", title = "Variable"}, {key = "coef", title = "Coefficient", digits = 4},
     {key = "se", title = "(s.e.)", digits = 4}, {key = "stars", title = "Sig."},
@@ -70,6 +73,9 @@ end
 local function main()
   local opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
+  if opts.vce == "cluster" and not opts.cluster then
+    error("--vce cluster needs --cluster VAR: the study variable whose values are the clusters (e.g. sector)", 0)
+  end
   -- the output folder first, so that a bad --out stops the run at once
   if not os.execute("mkdir -p '" .. opts.out:gsub("'", "'\\''") .. "'") then
     error("cannot create the output folder " .. opts.out, 0)
@@ -95,10 +101,11 @@ local function main()
 
   show("table18", "Table 18. The survey by industry (published N = 544)", id.table18(study, published.table18),
     COLUMNS.table18)
-  show("table20", "Table 20. Innovators and non-innovators (Welch t-test or chi-square; * 10%, ** 5%, *** 1%)",
+  show("table20", "Table 20. Innovators and non-innovators (Welch t-test; chi-square with Yates' correction for 0/1"
+    .. " variables; * 10%, ** 5%, *** 1%)",
     id.table20(study, published.table20, mapping), COLUMNS.table20)
 
-  local t21 = id.table21(study, {vce = opts.vce})
+  local t21 = id.table21(study, {vce = opts.vce, cluster = opts.cluster})
   print("Probit sample (manufacturing firms): " .. t21.probit_sample.text)
   print("OLS sample (manufacturing innovators): " .. t21.ols_sample.text .. "\n")
   show("table21_probit", "Table 21, model 1. Probit: introduced a new product or service",
@@ -106,7 +113,9 @@ local function main()
   show("table21_ols", "Table 21, model 2. OLS: new-product share of sales (coefficients not published)",
     id.coefficients(t21.ols, published.table21, mapping, "ols"), COLUMNS.coefficients)
   show("table21_fit", "Table 21. Fit", id.fit_statistics(t21, published.table21), COLUMNS.fit)
-  local models = regtable.build({t21.probit, t21.ols}, {titles = {"Probit: new product", "OLS: new-product share"}})
+  local models = regtable.build({t21.probit, t21.ols},
+    {titles = {"Probit: new product" .. heading, "OLS: new-product share" .. heading},
+    labels = id.term_labels(mapping)})
   print(regtable.text(models) .. "\n")
   regtable.write_csv(opts.out .. "/table21_models.csv", models)
   md[#md + 1] = regtable.markdown(models) .. "\n"

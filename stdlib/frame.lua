@@ -26,8 +26,9 @@ M._help = {
   methods = "f:names() f:nrow() f:ncol() f:has(name) f:column(name) f:labels(name) f:label(name)"
     .. " f:select{names} f:filter(fn(row) | mask) f:rows{i...} f:head([n]) f:sort(name [, {descending=}])"
     .. " f:recode(name, {[old]=new} [, {into=}]) f:missing(codes [, names]) f:dummies(name [, {prefix=}])"
-    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary() f:write(path [, {file_label=, timestamp=}])"
-    .. " f:file_label() f:list(name) f:is_text(name) f:missing_codes()",
+    .. " f:add(name, values [, label]) f:derive(name, fn(row) [, label]) f:summary()"
+    .. " f:write(path [, {file_label=, timestamp=}])"
+    .. " f:file_label() f:source() f:list(name) f:is_text(name) f:missing_codes()",
   is_frame = "frame.is_frame(x) -> true for a frame",
   which = "frame.which(mask) -> the row numbers where a 0/1 vector (or boolean array) is 1 (true)",
   ES_MISSING = "frame.ES_MISSING = {-9, -8, -7}: the Enterprise Surveys' don't know, refusal, does not apply",
@@ -48,10 +49,6 @@ end
 local function is_text(col) return type(col) == "table" and not matrix.ismatrix(col) end
 
 local function is_frame(f) return getmetatable(f) == Frame end
-
-local function check_frame(fname, f)
-  if not is_frame(f) then fail(fname, "expected a frame, got %s", type(f)) end
-end
 
 -- "in FILE" for messages, when the frame came from a file
 local function where(f)
@@ -207,6 +204,9 @@ end
 
 -- the file's label (a .dta's data label), or nil
 function Frame:file_label() return self._file_label end
+
+-- the file the frame came from (named in messages), or nil
+function Frame:source() return self._source end
 
 -- ---------------------------------------------------------------------------
 -- columns
@@ -434,19 +434,28 @@ function Frame:dummies(name, opts)
   local text = is_text(self._cols[name])
   local prefix = opts.prefix or name
   local vl = self._value_labels[name] or {}
-  local f, names = self, {}
-  for _, value in ipairs(sorted_values(v)) do
-    local out = {}
-    for i = 1, self._n do
-      local x = v[i]
-      if (text and x == "") or x ~= x then out[i] = NaN
-      else out[i] = (x == value) and 1 or 0 end
+  local values = sorted_values(v)
+  -- one pass: each row sets a 1 in its value's column, a missing value NaN in all
+  local column_of_value, columns = {}, {}
+  for k, value in ipairs(values) do
+    columns[k] = matrix.new(self._n, 1, 0)
+    column_of_value[value] = columns[k]
+  end
+  for i = 1, self._n do
+    local x = v[i]
+    if (text and x == "") or x ~= x then
+      for _, c in ipairs(columns) do c:set(i, 1, NaN) end
+    else
+      column_of_value[x]:set(i, 1, 1)
     end
+  end
+  local f, names = self, {}
+  for k, value in ipairs(values) do
     local suffix = tostring(math.type(value) == "float" and value == math.floor(value)
       and math.tointeger(value) or value):gsub("[^%w]", "_")
     local dname = prefix .. "_" .. suffix
     names[#names + 1] = dname
-    f = f:add(dname, out, vl[value] or (name .. " = " .. tostring(value)))
+    f = f:add(dname, columns[k], vl[value] or (name .. " = " .. tostring(value)))
   end
   return f, names
 end
@@ -455,13 +464,22 @@ end
 -- summaries and printing
 -- ---------------------------------------------------------------------------
 
--- one record per column: name, label, type, n (present), missing, mean, sd,
--- min, max (numbers) or distinct values (text)
+local SUMMARY_COLUMNS = {"name", "type", "n", "missing", {key = "coded", title = "of them codes"},
+  "mean", "sd", "min", "max", "distinct",
+  {key = "label", title = "label"}}
+
+-- one record per column: name, label, type, n (present), missing, coded (of
+-- the missing, survey codes made missing by f:missing), mean, sd, min, max
+-- (numbers) or distinct values (text); printed as an aligned table
 function Frame:summary()
-  local out = {}
+  local title = string.format("summary of %d rows%s", self._n, self._source and (" (" .. self._source .. ")") or "")
+  local out = setmetatable({}, {__tostring = function(t)
+    return report.table(t, SUMMARY_COLUMNS, {title = title, max_text = 40})
+  end})
   for _, name in ipairs(self._names) do
     local c = self._cols[name]
-    local r = {name = name, label = self._labels[name] or "", type = is_text(c) and "text" or "number"}
+    local r = {name = name, label = self._labels[name] or "", type = is_text(c) and "text" or "number",
+      coded = (self._coded_missing or {})[name]}
     if is_text(c) then
       local missing = 0
       for i = 1, #c do if c[i] == "" then missing = missing + 1 end end
@@ -523,65 +541,9 @@ function Frame:__tostring()
   return text
 end
 
--- ---------------------------------------------------------------------------
--- design matrices
--- ---------------------------------------------------------------------------
-
-function M.design(f, yname, xnames, opts)
-  check_frame("frame.design", f)
-  opts = opts or {}
-  if type(yname) ~= "string" then fail("frame.design", "y must be a column name") end
-  if type(xnames) ~= "table" then fail("frame.design", "the regressors must be a list of column names") end
-  local names = {yname}
-  for _, x in ipairs(xnames) do names[#names + 1] = x end
-  local parts = {}
-  for k, name in ipairs(names) do
-    local c = column_of("frame.design", f, name)
-    if is_text(c) then
-      fail("frame.design", "column '%s'%s is text; make 0/1 columns with f:dummies('%s')", name, where(f), name)
-    end
-    parts[k] = c
-  end
-  local all = matrix.hcat(table.unpack(parts))
-  local present = all:equal(all)              -- 1 where a value is there
-  local complete = present:rowsums():equal(#names)
-  local kept = M.which(complete)
-  local missing_by = present:colsums():list()
-  local missing = {}
-  for k, name in ipairs(names) do
-    local m = f._n - missing_by[k]
-    if m > 0 then missing[#missing + 1] = {name = name, rows = math.tointeger(m) or m} end
-  end
-  local dropped = f._n - #kept
-  local why = {}
-  for _, m in ipairs(missing) do why[#why + 1] = string.format("%s missing in %d", m.name, m.rows) end
-  local text = dropped == 0 and "no rows dropped"
-    or string.format("%d of %d rows dropped (%s)", dropped, f._n, table.concat(why, ", "))
-  if #kept == 0 then
-    fail("frame.design", "all %d rows dropped%s: no row has every variable (%s)", f._n, where(f),
-      table.concat(why, ", "))
-  end
-  local data = all:select(kept, nil)
-  local y = data:col(1)
-  y:setnames(nil, {yname})
-  local X
-  if #xnames > 0 then X = data:select(nil, (function()
-    local idx = {}
-    for k = 2, #names do idx[#idx + 1] = k end
-    return idx
-  end)()) end
-  local colnames = {}
-  for _, x in ipairs(xnames) do colnames[#colnames + 1] = x end
-  if opts.intercept ~= false then
-    local one = matrix.ones(#kept, 1)
-    X = X and matrix.hcat(one, X) or one
-    table.insert(colnames, 1, "(Intercept)")
-  end
-  if not X then fail("frame.design", "no regressors and no intercept") end
-  X:setnames(nil, colnames)
-  return y, X, dropped, {kept = kept, missing = missing, text = text, dropped = dropped}
-end
-
 M.is_frame = is_frame
+
+-- design matrices (frame/design.lua): loaded here so that frame.design is there
+M.design = require("frame.design").design
 
 return M

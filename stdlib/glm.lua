@@ -1,25 +1,30 @@
 -- glm.lua -- regressions for firm-level innovation data: probit and logit by
--- maximum likelihood, OLS with classical and HC1 standard errors, marginal
--- effects, and printable coefficient tables; the models of the study's
--- chapter 3 (Samambayeva 2013, Table 21: probit of "introduced a new product"
--- on firm characteristics, World Bank Enterprise Survey 2009, and OLS of the
--- new-product sales share).
+-- maximum likelihood, OLS, with R's or Stata's standard errors, sampling
+-- weights, marginal effects, and printable coefficient tables; the models of
+-- the study's chapter 3 (Samambayeva 2013, Table 21: probit of "introduced a
+-- new product" on firm characteristics, World Bank Enterprise Survey 2009,
+-- and OLS of the new-product sales share).
 --
 -- Probit and logit: iteratively reweighted least squares (Fisher scoring,
 -- which is Newton's method for the canonical logit link) step by step as R's
 -- glm.fit (McCullagh & Nelder 1989, Generalized Linear Models, 2nd ed.,
--- sec. 2.5): start from mu = (y + 1/2) / 2, stop when the deviance changes by
--- less than epsilon relative, standard errors from the expected information
--- X'WX of the last step -- so coefficients and standard errors are R's. Where
--- the deviance rises a step is halved (Marschner 2011, The R Journal 3(2),
--- glm2). Weights and scores are ratios phi/Phi formed on the log scale
--- (stats.pnorm(x, lower, log)), so extreme linear predictors give neither
--- overflow nor 0/0. Marginal effects with delta-method standard errors follow
--- Greene (2012, Econometric Analysis, 7th ed., sec. 17.3); HC1 is MacKinnon &
--- White (1985, J. of Econometrics 29).
+-- sec. 2.5): start from mu = (w y + 1/2) / (w + 1), stop when the deviance
+-- changes by less than epsilon relative, default standard errors from the
+-- expected information X'WX of the last step -- so coefficients and standard
+-- errors are R's. Where the deviance rises a step is halved (Marschner 2011,
+-- The R Journal 3(2), glm2). The iteration runs in C (glmfit, core/glmfit.c).
+-- Stata's alternatives (StataCorp, [R] vce_option, [U] 20.22): the observed
+-- information (OIM; Greene 2012, Econometric Analysis, 7th ed., eq. 17-19 for
+-- the probit), the Huber (1967) / White (1982) sandwich with N/(N-1),
+-- cluster-robust sums of scores with G/(G-1) (Rogers 1993, Stata Technical
+-- Bulletin 13), sampling weights as pweights, and collinear columns dropped as
+-- _rmcoll does. Marginal effects with delta-method standard errors follow
+-- Greene (2012, sec. 17.3); HC1 is MacKinnon & White (1985, J. of
+-- Econometrics 29); OLS's cluster factor G/(G-1) (N-1)/(N-K) is Stata's.
 local matrix = require "matrix"
 local linalg = require "linalg"
 local stats = require "stats"
+local glmfit = require "glmfit"
 local regtable = require "regtable"
 
 local M = {}
@@ -28,19 +33,29 @@ local M = {}
 local FIT = {__tostring = function(fit) return regtable.text(regtable.build({fit})) end}
 
 M._help = {
-  _about = "probit, logit (maximum likelihood, as R's glm) and OLS (classical and HC1 standard"
-    .. " errors) with marginal effects and coefficient tables: the innovation models of chapter 3",
-  probit = "glm.probit(y, X [, {maxit=25, epsilon=1e-8}]) -> {coef=, se=, z=, p=, vcov=, loglik=,"
-    .. " loglik_null=, lr=, lr_df=, lr_p=, pseudo_r2= (McFadden), aic=, deviance=, n=,"
-    .. " iterations=, converged=, names=, fitted=, eta=, model=\"probit\"}; y 0/1 (vector or"
-    .. " array), X as given (add the intercept column yourself), results in X's column order"
-    .. " and labelled with its column names; the null model is intercept-only when X has a"
-    .. " constant column, else eta = 0 (as R); IRLS as R's glm.fit, so the numbers are R's",
-  logit = "glm.logit(y, X [, opts]) -> the fields of glm.probit, model=\"logit\"",
-  ols = "glm.ols(y, X) -> {coef=, se=, t=, p=, se_hc1=, t_hc1=, p_hc1=, vcov=, vcov_hc1=, r2=,"
-    .. " adj_r2=, f=, f_df1=, f_df2=, f_p=, sigma=, rss=, df_resid=, n=, names=, fitted=,"
-    .. " residuals=, model=\"ols\"}; least squares by QR, t tests with n - k degrees of"
-    .. " freedom; R^2 centred when X has a constant column, else uncentred (as R's lm)",
+  _about = "probit, logit (maximum likelihood, as R's glm) and OLS with R's or Stata's standard"
+    .. " errors (OIM, robust, cluster), sampling weights, marginal effects and coefficient tables:"
+    .. " the innovation models of chapter 3",
+  probit = "glm.probit(y, X [, {vce=\"eim\", cluster=, weights=, collinear=\"error\", maxit=25,"
+    .. " epsilon=1e-8}]) -> {coef=, se=, z=, p=, vcov=, loglik=, loglik_null=, lr=, lr_df=, lr_p=,"
+    .. " pseudo_r2= (McFadden), aic=, deviance=, n=, iterations=, converged=, names=, fitted=,"
+    .. " eta=, vce=, dropped=, model=\"probit\" [, wald=, wald_df=, wald_p=, n_clusters=]}; y 0/1"
+    .. " (vector or array), X as given (add the intercept column yourself), results in X's"
+    .. " column order and labelled with its column names; IRLS as R's glm.fit, so the numbers"
+    .. " are R's. vce: \"eim\" (R's expected information), \"oim\" (observed: Stata,"
+    .. " statsmodels), \"robust\" (Huber-White, N/(N-1)), \"cluster\" (cluster = ids, numbers"
+    .. " or strings, one per row; G/(G-1)); weights = sampling weights (Stata's pweights: robust"
+    .. " errors by default); collinear = \"drop\" drops the later column of each linear relation"
+    .. " and lists it in dropped. Robust and cluster fits add the Wald test of the slopes."
+    .. " Typing a fit at the prompt prints its table (regtable)",
+  logit = "glm.logit(y, X [, opts]) -> the fields and options of glm.probit, model=\"logit\"",
+  ols = "glm.ols(y, X [, {vce=\"classical\", cluster=, weights=, collinear=}]) -> {coef=, se=, t=,"
+    .. " p=, se_hc1=, t_hc1=, p_hc1=, vcov=, vcov_hc1=, r2=, adj_r2=, f=, f_df1=, f_df2=, f_p=,"
+    .. " sigma=, rss=, df_resid=, n=, names=, fitted=, residuals=, vce=, dropped=,"
+    .. " model=\"ols\"}; least squares by QR, t tests with n - k degrees of freedom; R^2 centred"
+    .. " when X has a constant column, else uncentred (as R's lm). vce as Stata's regress:"
+    .. " \"robust\" HC1, \"cluster\" with G/(G-1) (N-1)/(N-K) and t tests on G - 1 df (F then"
+    .. " the Wald F); weights as pweights (weighted least squares, robust by default)",
   margins = "glm.margins(fit, X [, {discrete=false}]) -> {names=, mem={dydx=, se=, z=, p=},"
     .. " ame={dydx=, se=, z=, p=}, xbar=, discrete=}: marginal effects of a probit/logit fit"
     .. " at the means of X and averaged over the observations, delta-method standard errors;"
@@ -72,18 +87,19 @@ end
 -- checking the data
 -- ---------------------------------------------------------------------------
 
-local function as_vector(y, fname)
+local function as_vector(y, fname, what)
+  what = what or "y"
   if type(y) == "table" and not matrix.ismatrix(y) then
     local ok, m = pcall(matrix.col, y)
-    if not ok then fail(fname, "y must be a vector of numbers (%s)", m) end
+    if not ok then fail(fname, "%s must be a vector of numbers (%s)", what, m) end
     y = m
   end
   if not matrix.ismatrix(y) then
-    fail(fname, "y must be a vector (a matrix or a Lua array), got %s", type(y))
+    fail(fname, "%s must be a vector (a matrix or a Lua array), got %s", what, type(y))
   end
   if y:cols() ~= 1 then
     if y:rows() ~= 1 then
-      fail(fname, "y must be a vector, got a %d x %d matrix", y:rows(), y:cols())
+      fail(fname, "%s must be a vector, got a %d x %d matrix", what, y:rows(), y:cols())
     end
     y = y:t()
   end
@@ -142,35 +158,67 @@ local function constant_columns(X)
   return const
 end
 
--- Full column rank, judged as R does (tolerance 1e-7) but from the singular
--- values of X with unit-length columns; the right singular vector of the
--- smallest one is the linear relation, whose last column is named (the one
--- R's pivoting would drop).
-local function check_rank(X, names, fname)
-  local p = X:cols()
-  local norms = X:emul(X):colsums():sqrt()
-  for j = 1, p do
-    if norms:get(1, j) == 0 then
-      fail(fname, "column %d%s of X is all zeros", j, label(names, j))
+-- Full column rank, judged as R does (tolerance 1e-7 on the singular values
+-- of X with unit-length columns), from the p x p Gram matrix X'X (one dsyrk)
+-- rather than an SVD of X: its eigenvalues are the squared singular values.
+-- The eigenvector of the smallest is the linear relation, whose last column
+-- is named (the one R's pivoting would drop). With drop, that column is
+-- dropped and the rest checked again, as Stata's _rmcoll: returns the
+-- indices kept and the names dropped.
+local function check_rank(X, names, fname, drop)
+  local G = glmfit.gram(X)
+  local keep, dropped = {}, {}
+  for j = 1, X:cols() do
+    if G:get(j, j) > 0 then keep[#keep + 1] = j
+    elseif drop then dropped[#dropped + 1] = names[j]
+    else fail(fname, "column %d%s of X is all zeros", j, label(names, j)) end
+  end
+  while #keep > 0 do
+    local p, Gk = #keep, G:select(keep, keep)
+    local norms = matrix.diag(Gk):sqrt()
+    local vals, vecs = linalg.eigsym(Gk:ediv(norms * norms:t()))
+    if math.sqrt(math.max(vals:get(p, 1), 0)) > RANK_TOL * math.sqrt(vals:get(1, 1)) then break end
+    local v = vecs:col(p):abs()
+    local vmax, involved = v:max(), {}
+    for k = 1, p do
+      if v:get(k, 1) > 1e-6 * vmax then involved[#involved + 1] = keep[k] end
+    end
+    local last = table.remove(involved)
+    if not drop then
+      for k, j in ipairs(involved) do involved[k] = j .. label(names, j) end
+      fail(fname, "X is rank deficient (collinear columns): column %d%s is a linear combination"
+        .. " of column%s %s; drop one of them (or collinear = \"drop\")", last, label(names, last),
+        #involved > 1 and "s" or "", table.concat(involved, ", "))
+    end
+    dropped[#dropped + 1] = names[last]
+    for k, j in ipairs(keep) do
+      if j == last then table.remove(keep, k); break end
     end
   end
-  local d, _, V = linalg.svd(X:divcols(norms))
-  if d:get(p, 1) > RANK_TOL * d:get(1, 1) then return end
-  local v = V:col(p):abs()
-  local vmax, involved = v:max(), {}
-  for j = 1, p do
-    if v:get(j, 1) > 1e-6 * vmax then involved[#involved + 1] = j end
-  end
-  local last = table.remove(involved)
-  for k, j in ipairs(involved) do involved[k] = j .. label(names, j) end
-  fail(fname, "X is rank deficient (collinear columns): column %d%s is a linear combination"
-    .. " of column%s %s; drop one of them", last, label(names, last), #involved > 1 and "s" or "",
-    table.concat(involved, ", "))
+  if #keep == 0 then fail(fname, "every column of X was dropped as collinear or zero") end
+  return keep, dropped
 end
 
--- y as an n x 1 matrix, X as a matrix, X's column names; every check that
--- can name a row or column happens here
-local function prepare(y, X, fname, binary)
+-- the weights: positive and finite, one per row
+local function check_weights(w, n, fname)
+  w = as_vector(w, fname, "weights")
+  if w:rows() ~= n then fail(fname, "weights has %d rows but X has %d", w:rows(), n) end
+  check_finite(w, "weights", nil, fname)
+  if w:min() <= 0 then
+    for i, v in ipairs(w:list()) do
+      if v <= 0 then
+        fail(fname, "weights: row %d%s is %g; sampling weights must be positive", i,
+          label(w:rownames(), i), v)
+      end
+    end
+  end
+  return w
+end
+
+-- y as an n x 1 matrix, X as a matrix (without the columns dropped as
+-- collinear), its column names, the names dropped and the weights (or nil);
+-- every check that can name a row or column happens here
+local function prepare(y, X, fname, binary, opts)
   y, X = as_vector(y, fname), as_design(X, fname)
   local n, p = X:rows(), X:cols()
   if y:rows() ~= n then fail(fname, "y has %d rows but X has %d", y:rows(), n) end
@@ -179,18 +227,35 @@ local function prepare(y, X, fname, binary)
   check_finite(y, "y", nil, fname)
   check_finite(X, "X", names, fname)
   if binary then check_binary(y, fname) end
-  if binary and n < p then
-    fail(fname, "%d observations are fewer than the %d columns of X", n, p)
-  elseif not binary and n <= p then
-    fail(fname, "%d observations for %d columns of X: least squares needs more observations"
-      .. " than columns to estimate the residual variance", n, p)
+  local w = opts.weights ~= nil and check_weights(opts.weights, n, fname) or nil
+  local function check_count()
+    if binary and n < p then
+      fail(fname, "%d observations are fewer than the %d columns of X", n, p)
+    elseif not binary and n <= p then
+      fail(fname, "%d observations for %d columns of X: least squares needs more observations"
+        .. " than columns to estimate the residual variance", n, p)
+    end
   end
-  check_rank(X, names, fname)
-  return y, X, names
+  local drop = opts.collinear == "drop"
+  if not drop then check_count() end  -- too few rows make X rank deficient: say why
+  local keep, dropped = check_rank(X, names, fname, drop)
+  if #dropped > 0 then
+    X = X:select(nil, keep)
+    names = column_names(X)
+    p = #keep
+  end
+  check_count()
+  return y, X, names, dropped, w
 end
 
-local function check_options(opts, fname)
-  if opts == nil then return {} end
+-- the kinds of standard errors of each model, the first the default
+local VCE = {
+  binary = {"eim", "oim", "robust", "cluster"},
+  ols = {"classical", "robust", "cluster"},
+}
+
+local function check_options(opts, fname, kind)
+  if opts == nil then opts = {} end
   if type(opts) ~= "table" then fail(fname, "options must be a table, got %s", type(opts)) end
   if opts.maxit ~= nil and not (math.type(opts.maxit) == "integer" and opts.maxit >= 1) then
     fail(fname, "maxit must be a positive integer, got %s", tostring(opts.maxit))
@@ -198,7 +263,32 @@ local function check_options(opts, fname)
   if opts.epsilon ~= nil and not (type(opts.epsilon) == "number" and opts.epsilon > 0) then
     fail(fname, "epsilon must be a positive number, got %s", tostring(opts.epsilon))
   end
-  return opts
+  if opts.collinear ~= nil and opts.collinear ~= "drop" and opts.collinear ~= "error" then
+    fail(fname, "collinear must be \"error\" or \"drop\", got %s", tostring(opts.collinear))
+  end
+  local known, vce = VCE[kind], opts.vce
+  if vce == nil then
+    -- sampling weights imply robust errors (Stata's pweights); a cluster variable, cluster errors
+    vce = opts.cluster ~= nil and "cluster" or opts.weights ~= nil and "robust" or known[1]
+  end
+  local ok = false
+  for _, v in ipairs(known) do ok = ok or v == vce end
+  if not ok then
+    fail(fname, "unknown vce %s (expected %s)", type(vce) == "string" and ("'" .. vce .. "'")
+      or tostring(vce), table.concat(known, ", "))
+  end
+  if vce == "cluster" and opts.cluster == nil then
+    fail(fname, "vce = \"cluster\" needs cluster = a vector of cluster ids, one per row")
+  elseif vce ~= "cluster" and opts.cluster ~= nil then
+    fail(fname, "cluster is given but vce is \"%s\"", vce)
+  elseif opts.weights ~= nil and vce ~= "robust" and vce ~= "cluster" then
+    fail(fname, "sampling weights need robust or cluster standard errors (as Stata's"
+      .. " pweights), not vce = \"%s\"", vce)
+  end
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.vce = vce
+  return o
 end
 
 -- p x 1 matrix with rows labelled by names
@@ -214,19 +304,10 @@ local function p_normal(z) return stats.pnorm(z:abs(), false) * 2 end
 -- probit and logit
 -- ---------------------------------------------------------------------------
 
--- Each link: eta for R's starting mu = 3/4 (y = 1; minus it for y = 0); log F
--- and log(1 - F); IRLS weights mu.eta^2 / (mu (1 - mu)) and scores
--- (y - mu) mu.eta / (mu (1 - mu)) (the derivative of the log-likelihood in
--- eta); F; the density f and its derivative f' for marginal effects.
+-- Each link's cdf F, and its density f and derivative f' for marginal
+-- effects; the fit itself runs in C (glmfit.irls).
 local FAMILY = {
   probit = {
-    start = stats.qnorm(0.75),
-    logcdf = function(eta) return stats.pnorm(eta, true, true), stats.pnorm(eta, false, true) end,
-    weights = function(y, eta, log1, log0)
-      local ld = stats.dnorm(eta, true)
-      local r1, r0 = (ld - log1):exp(), (ld - log0):exp()  -- phi / Phi, phi / (1 - Phi)
-      return r1:emul(r0), y:emul(r1) - (1 - y):emul(r0)
-    end,
     cdf = function(eta) return stats.pnorm(eta) end,
     density = function(eta)
       local f = stats.dnorm(eta)
@@ -234,9 +315,6 @@ local FAMILY = {
     end,
   },
   logit = {
-    start = math.log(3),
-    logcdf = function(eta) return stats.plogis(eta, true, true), stats.plogis(eta, false, true) end,
-    weights = function(y, eta, log1, log0) return (log1 + log0):exp(), y - log1:exp() end,
     cdf = function(eta) return stats.plogis(eta) end,
     density = function(eta)
       local F = stats.plogis(eta)
@@ -246,9 +324,6 @@ local FAMILY = {
   },
 }
 
--- log-probability of each observed outcome: y log F + (1 - y) log(1 - F)
-local function logprob(y, log1, log0) return y:emul(log1) + (1 - y):emul(log0) end
-
 -- Separation (Albert & Anderson 1984, Biometrika 71(1)): the estimates
 -- do not exist iff some d /= 0 has (2 y_i - 1) x_i'd >= 0 for every i. The
 -- candidate d is beta projected (columns scaled to unit length) onto the null
@@ -257,19 +332,17 @@ local function logprob(y, log1, log0) return y:emul(log1) + (1 - y):emul(log0) e
 -- right sign proves separation. Extreme but identified fits (R's "fitted
 -- probabilities numerically 0 or 1") have no such null space.
 local function separating_direction(y, X, lp, beta)
-  local exact, rest = {}, {}
-  for i, v in ipairs(lp:list()) do
-    if v > SEPARATED then exact[#exact + 1] = i else rest[#rest + 1] = i end
-  end
-  if #exact == 0 then return nil end
-  local p = X:cols()
-  local norms = X:emul(X):colsums():sqrt():t()
+  local exact = lp:gt(SEPARATED)  -- 1 for the observations fitted exactly
+  local nexact = exact:sum()
+  if nexact == 0 then return nil end
+  local p, nrest = X:cols(), X:rows() - nexact
+  local norms = matrix.diag(glmfit.gram(X)):sqrt()
   local b = beta:emul(norms)
-  if #rest > 0 then
-    local d, _, V = linalg.svd(X:select(rest, nil):divcols(norms))
+  if nrest > 0 then  -- the rest's scaled Gram matrix: its eigenvectors are their singular vectors
+    local vals, V = linalg.eigsym(glmfit.gram(X, 1 - exact):ediv(norms * norms:t()))
     local r = 0
-    for k = 1, d:rows() do
-      if d:get(k, 1) > RANK_TOL * d:get(1, 1) then r = k end
+    for k = 1, p do
+      if math.sqrt(math.max(vals:get(k, 1), 0)) > RANK_TOL * math.sqrt(vals:get(1, 1)) then r = k end
     end
     if r == p then return nil end
     if r > 0 then
@@ -278,12 +351,14 @@ local function separating_direction(y, X, lp, beta)
     end
   end
   local dir = b:ediv(norms)
-  if (y * 2 - 1):emul(X * dir):select(exact, nil):min() <= 0 then return nil end
-  return b, exact, #rest
+  -- the smallest margin (2 y - 1) x'd among the exact observations
+  local margin = (y * 2 - 1):emul(X * dir):emul(exact) + (1 - exact) * 1e308
+  if margin:min() <= 0 then return nil end
+  return b, exact, nexact, nrest
 end
 
 local function check_separation(fname, y, X, lp, beta, names)
-  local b, exact, nrest = separating_direction(y, X, lp, beta)
+  local b, exact, nexact, nrest = separating_direction(y, X, lp, beta)
   if not b then return end
   local a, bmax, cols = b:abs(), b:abs():max(), {}
   for j = 1, X:cols() do
@@ -291,11 +366,13 @@ local function check_separation(fname, y, X, lp, beta, names)
   end
   table.sort(cols, function(i, j) return a:get(i, 1) > a:get(j, 1) end)
   for k, j in ipairs(cols) do cols[k] = j .. label(names, j) end
+  local first = 1
+  while exact:get(first, 1) == 0 do first = first + 1 end
   fail(fname, "perfect separation: %s %s predicts %d of %d observations exactly (the first:"
     .. " row %d%s)%s, so the maximum likelihood estimates do not exist (Albert & Anderson 1984);"
     .. " drop or recode the variable that predicts the outcome",
-    #cols > 1 and "a combination of columns" or "column", table.concat(cols, ", "), #exact,
-    y:rows(), exact[1], label(y:rownames(), exact[1]),
+    #cols > 1 and "a combination of columns" or "column", table.concat(cols, ", "), nexact,
+    y:rows(), first, label(y:rownames(), first),
     nrest > 0 and " and leaves the others on its boundary" or "")
 end
 
@@ -306,81 +383,106 @@ local function warnings(lp)
   return {string.format("fitted probabilities numerically 0 or 1 occurred (%d observations)", k)}
 end
 
+-- Covariances of the estimates, one function per vce (Stata's meanings):
+-- eim the inverse expected information (R's vcov), oim the inverse observed
+-- information (Stata, statsmodels), robust the sandwich H^-1 (sum s_i^2
+-- x_i x_i') H^-1 N/(N - 1) with H the observed information (Huber 1967;
+-- White 1982), cluster the same with the scores summed within clusters and
+-- G/(G - 1) (Stata's _robust). Sampling weights multiply scores and H.
+local BINARY_VCE = {
+  eim = function(c) return linalg.inv(c.info) end,
+  oim = function(c) return linalg.inv(glmfit.gram(c.X, c.hess)) end,
+  robust = function(c)
+    local bread = linalg.inv(glmfit.gram(c.X, c.hess))
+    return bread * glmfit.gram(c.X, c.score:emul(c.score)) * bread * (c.n / (c.n - 1))
+  end,
+  cluster = function(c)
+    local bread = linalg.inv(glmfit.gram(c.X, c.hess))
+    local S, G = glmfit.cluster_scores(c.X, c.score, c.cluster)
+    if G < 2 then fail(c.fname, "cluster-robust errors need at least 2 clusters, got %d", G) end
+    c.n_clusters = G
+    return bread * (S:t() * S) * bread * (G / (G - 1))
+  end,
+}
+
+-- the Wald test that every coefficient but the intercept is 0: b' V^-1 b
+-- over the non-constant columns
+local function wald(beta, V, X)
+  local const, keep = constant_columns(X), {}
+  for j = 1, X:cols() do
+    if not const[j] then keep[#keep + 1] = j end
+  end
+  if #keep == 0 then return nil end
+  local b = beta:select(keep, nil)
+  local ok, x = pcall(linalg.solve, V:select(keep, keep), b)
+  if not ok then return nil end
+  return (b:t() * x):get(1, 1), #keep
+end
+
+-- the cluster ids: a vector with one per row
+local function check_cluster(cluster, n, fname)
+  local len = matrix.ismatrix(cluster) and cluster:rows() * cluster:cols()
+    or type(cluster) == "table" and #cluster or nil
+  if not len then fail(fname, "cluster must be a vector of ids (numbers or strings), got %s", type(cluster)) end
+  if len ~= n then fail(fname, "cluster has %d elements but X has %d rows", len, n) end
+  return cluster
+end
+
 local function fit_binary(model, y, X, opts, fname)
-  opts = check_options(opts, fname)
-  local names
-  y, X, names = prepare(y, X, fname, true)
-  local fam, n, p = FAMILY[model], X:rows(), X:cols()
+  opts = check_options(opts, fname, "binary")
+  local names, dropped, w
+  y, X, names, dropped, w = prepare(y, X, fname, true, opts)
+  local n, p = X:rows(), X:cols()
+  local cluster = opts.cluster and check_cluster(opts.cluster, n, fname)
   local ones = y:sum()
   if ones == 0 or ones == n then
     fail(fname, "y is %d for every observation: nothing to explain (the intercept alone"
       .. " separates the outcomes perfectly)", ones == 0 and 0 or 1)
   end
   local maxit, epsilon = opts.maxit or 25, opts.epsilon or 1e-8
-  local Xt = X:t()
-  local eta = (y * 2 - 1) * fam.start
-  local log1, log0 = fam.logcdf(eta)
-  local dev_old = -2 * logprob(y, log1, log0):sum()
-  local beta, info, dev, change, iterations, converged
-  for iter = 1, maxit do
-    iterations = iter
-    local w, u = fam.weights(y, eta, log1, log0)
-    info = Xt * X:mulrows(w)  -- X'WX, the expected information
-    -- the weighted least squares of R's z = eta + (y - mu)/mu.eta: W z = W eta + u
-    local ok, b = pcall(linalg.solve, info, Xt * (w:emul(eta) + u))
-    if not ok then
-      if beta then check_separation(fname, y, X, logprob(y, log1, log0), beta, names) end
-      fail(fname, "the information matrix X'WX is singular at iteration %d (%s)", iter, b)
-    end
-    local e = X * b
-    local l1, l0 = fam.logcdf(e)
-    dev = -2 * logprob(y, l1, l0):sum()
-    local halvings = 0
-    while beta and dev - dev_old > 1e-10 * (math.abs(dev) + 0.1) and halvings < 30 do
-      b = (b + beta) * 0.5
-      e = X * b
-      l1, l0 = fam.logcdf(e)
-      dev = -2 * logprob(y, l1, l0):sum()
-      halvings = halvings + 1
-    end
-    beta, eta, log1, log0 = b, e, l1, l0
-    change = math.abs(dev - dev_old) / (math.abs(dev) + 0.1)
-    if change < epsilon then
-      converged = true
-      break
-    end
-    dev_old = dev
+  local r, msg, last = glmfit.irls(model, y, X, w, {maxit = maxit, epsilon = epsilon})
+  if not r then
+    if last.coef then check_separation(fname, y, X, last.lp, last.coef, names) end
+    fail(fname, "%s", msg)
   end
-  local lp = logprob(y, log1, log0)
+  local beta, eta, lp, dev = r.coef, r.eta, r.lp, r.deviance
   check_separation(fname, y, X, lp, beta, names)
-  if not converged then
-    fail(fname, "did not converge in %d iterations (relative change of the deviance %.3g,"
-      .. " epsilon %g); raise maxit", maxit, change, epsilon)
+  if not r.converged then
+    fail(fname, "did not converge in %d iterations (epsilon %g); raise maxit", maxit, epsilon)
   end
-  local V = linalg.inv(info)  -- the covariance itself is wanted: O(p^3), p small
+  local c = {X = X, info = r.info, n = n, cluster = cluster, fname = fname}
+  if opts.vce ~= "eim" then c.score, c.hess = glmfit.derivatives(model, y, eta, w) end
+  local V = BINARY_VCE[opts.vce](c)  -- the covariance itself is wanted: O(p^3), p small
   V:setnames(names, names)
   local se = named(matrix.diag(V):sqrt(), names)
   named(beta, names)
   local z = named(beta:ediv(se), names)
   local loglik = -dev / 2
   local intercept = next(constant_columns(X)) ~= nil
+  local sw = w and w:sum() or n
   local loglik_null, lr_df
   if intercept then  -- the intercept-only fit: mu = mean(y), any link
-    local ybar = ones / n
-    loglik_null, lr_df = n * (ybar * math.log(ybar) + (1 - ybar) * math.log(1 - ybar)), p - 1
+    local ybar = (w and y:emul(w):sum() or ones) / sw
+    loglik_null, lr_df = sw * (ybar * math.log(ybar) + (1 - ybar) * math.log(1 - ybar)), p - 1
   else               -- R's null model without an intercept: eta = 0
-    loglik_null, lr_df = n * math.log(0.5), p
+    loglik_null, lr_df = sw * math.log(0.5), p
   end
   local lr = 2 * (loglik - loglik_null)
-  return setmetatable({
-    model = model, names = names, n = n,
+  local fit = {
+    model = model, names = names, n = n, vce = opts.vce, n_clusters = c.n_clusters,
+    dropped = dropped, weighted = w ~= nil,
     coef = beta, se = se, z = z, p = named(p_normal(z), names), vcov = V,
     loglik = loglik, loglik_null = loglik_null, deviance = dev,
     lr = lr, lr_df = lr_df, lr_p = lr_df > 0 and stats.pchisq(lr, lr_df, false) or 1,
     pseudo_r2 = 1 - loglik / loglik_null, aic = dev + 2 * p,
-    iterations = iterations, converged = true, warnings = warnings(lp),
-    fitted = log1:exp(), eta = eta,
-  }, FIT)
+    iterations = r.iterations, converged = true, warnings = warnings(lp),
+    fitted = FAMILY[model].cdf(eta), eta = eta,
+  }
+  if opts.vce == "robust" or opts.vce == "cluster" then  -- Stata reports Wald, not LR
+    local W, df = wald(beta, V, X)
+    if W then fit.wald, fit.wald_df, fit.wald_p = W, df, stats.pchisq(W, df, false) end
+  end
+  return setmetatable(fit, FIT)
 end
 
 function M.probit(y, X, opts) return fit_binary("probit", y, X, opts, "glm.probit") end
@@ -468,47 +570,82 @@ end
 -- least squares
 -- ---------------------------------------------------------------------------
 
-function M.ols(y, X)
+-- Covariances of OLS estimates as Stata's regress, each with the degrees of
+-- freedom of its t tests: classical s^2 (X'WX)^-1; robust HC1, B (sum w_i^2
+-- e_i^2 x_i x_i') B n/(n - k) with B = (X'WX)^-1 (MacKinnon & White 1985);
+-- cluster B S'S B G/(G - 1) (n - 1)/(n - k), S the scores w_i e_i x_i summed
+-- within clusters, t tests with G - 1 degrees of freedom.
+local function hc1(c)
+  return c.bread * glmfit.gram(c.X, c.we:emul(c.we)) * c.bread * (c.n / c.df)
+end
+
+local OLS_VCE = {
+  classical = function(c) return c.bread * (c.rss / c.df), c.df end,
+  robust = function(c) return hc1(c), c.df end,
+  cluster = function(c)
+    local S, G = glmfit.cluster_scores(c.X, c.we, c.cluster)
+    if G < 2 then fail(c.fname, "cluster-robust errors need at least 2 clusters, got %d", G) end
+    c.n_clusters = G
+    return c.bread * (S:t() * S) * c.bread * (G / (G - 1) * (c.n - 1) / c.df), G - 1
+  end,
+}
+
+function M.ols(y, X, opts)
   local fname = "glm.ols"
-  local names
-  y, X, names = prepare(y, X, fname, false)
+  opts = check_options(opts, fname, "ols")
+  local names, dropped, w
+  y, X, names, dropped, w = prepare(y, X, fname, false, opts)
   local n, p = X:rows(), X:cols()
-  local coef = named(linalg.lstsq(X, y), names)  -- QR
+  local cluster = opts.cluster and check_cluster(opts.cluster, n, fname)
+  local sw = w and w:sqrt()
+  local coef = named(linalg.lstsq(w and X:mulrows(sw) or X, w and y:emul(sw) or y), names)  -- QR
   local fitted = X * coef
   local resid = y - fitted
-  local rss = resid:emul(resid):sum()
+  local we = w and resid:emul(w) or resid
+  local rss = resid:emul(we):sum()
   if rss == 0 then
     fail(fname, "the fit is perfect (all residuals are 0): standard errors are 0 and t"
       .. " statistics undefined")
   end
   local df = n - p
-  local Xt = X:t()
-  local bread = linalg.inv(Xt * X)  -- (X'X)^-1 itself is wanted: O(p^3), p small
-  local vcov = bread * (rss / df)
-  -- HC1: (X'X)^-1 X' diag(e^2) X (X'X)^-1 n / (n - k)
-  local vcov_hc1 = bread * (Xt * X:mulrows(resid:emul(resid))) * bread * (n / df)
+  -- (X'WX)^-1 itself is wanted: O(p^3), p small
+  local c = {X = X, we = we, n = n, df = df, rss = rss, cluster = cluster, fname = fname,
+             bread = linalg.inv(glmfit.gram(X, w))}
+  local vcov, tdf = OLS_VCE[opts.vce](c)
+  local vcov_hc1 = opts.vce == "robust" and vcov or hc1(c)
   vcov:setnames(names, names); vcov_hc1:setnames(names, names)
   local function tests(V)
     local se = named(matrix.diag(V):sqrt(), names)
     local t = named(coef:ediv(se), names)
-    return se, t, named(stats.pt(t:abs(), df, false) * 2, names)
+    return se, t, named(stats.pt(t:abs(), tdf, false) * 2, names)
   end
   local se, t, pv = tests(vcov)
   local se1, t1, pv1 = tests(vcov_hc1)
-  -- R^2 as R's summary.lm: centred with an intercept, else uncentred
+  -- R^2 as R's summary.lm: centred with an intercept, else uncentred;
+  -- weighted sums of squares with weights (Stata)
   local intercept = next(constant_columns(X)) ~= nil
-  local centred = intercept and (fitted - fitted:mean()) or fitted
-  local mss = centred:emul(centred):sum()
+  local centred = fitted
+  if intercept then
+    centred = fitted - (w and fitted:emul(w):sum() / w:sum() or fitted:mean())
+  end
+  local mss = centred:emul(w and centred:emul(w) or centred):sum()
   local df_int = intercept and 1 or 0
   local r2 = mss / (mss + rss)
   local df1 = p - df_int
-  local F = df1 > 0 and (mss / df1) / (rss / df) or nil
+  local F
+  if df1 > 0 and opts.vce == "classical" then
+    F = (mss / df1) / (rss / df)
+  elseif df1 > 0 then  -- the Wald F of the robust or cluster covariance (Stata)
+    local W = wald(coef, vcov, X)
+    F = W and W / df1
+  end
   return setmetatable({
-    model = "ols", names = names, n = n,
+    model = "ols", names = names, n = n, vce = opts.vce, n_clusters = c.n_clusters,
+    dropped = dropped, weighted = w ~= nil,
     coef = coef, se = se, t = t, p = pv, vcov = vcov,
     se_hc1 = se1, t_hc1 = t1, p_hc1 = pv1, vcov_hc1 = vcov_hc1,
     r2 = r2, adj_r2 = 1 - (1 - r2) * (n - df_int) / df,
-    f = F, f_df1 = df1, f_df2 = df, f_p = F and stats.pf(F, df1, df, false) or nil,
+    f = F, f_df1 = df1, f_df2 = tdf, f_p = F and stats.pf(F, df1, tdf, false) or nil,
     sigma = math.sqrt(rss / df), rss = rss, df_resid = df,
     fitted = fitted, residuals = resid,
   }, FIT)

@@ -2,7 +2,8 @@
 -- drives firms in Kazakhstan to innovate, from the World Bank Enterprise
 -- Survey 2009. Table 18: the sample by industry; Table 20: innovators and
 -- non-innovators compared (Welch t-tests for measured variables, Pearson
--- chi-square tests for 0/1 variables, stars at 10/5/1%); Table 21: a probit
+-- chi-square tests with Yates' continuity correction, R's chisq.test
+-- default, for 0/1 variables; stars at 10/5/1%); Table 21: a probit
 -- of "introduced a new product or service" on domestic and foreign input
 -- shares, exports, R&D, foreign presence, size and technological opportunity
 -- (the approach of Crepon, Duguet & Mairesse 1998 and of Almeida & Fernandes
@@ -27,9 +28,12 @@ M._help = {
   table18 = "innovation_drivers.table18(study [, published]) -> records {sector=, frequency=, percentage=,"
     .. " published_frequency=, published_percentage=}, the total last",
   table20 = "innovation_drivers.table20(study [, published, mapping, variables]) -> records {variable=, label=, innovators=,"
-    .. " non_innovators=, difference=, test=, statistic=, df=, p=, stars=, n1=, n0=, published_*=}",
-  table21 = "innovation_drivers.table21(study [, {vce=\"oim\", cluster=}]) -> {probit=, ols=, probit_sample=,"
-    .. " ols_sample=}: fits of glm.probit and glm.ols and the listwise deletion behind each",
+    .. " non_innovators=, difference=, test=, method=, statistic=, df=, p=, stars=, n1=, n0=, published_*=}",
+  table21 = "innovation_drivers.table21(study [, {vce=, cluster=}]) -> {probit=, ols=, probit_sample=, ols_sample=}:"
+    .. " fits (cluster: a study variable, e.g. \"sector\", with vce = \"cluster\")"
+    .. " of glm.probit and glm.ols (collinear columns dropped; vce oim or eim give the OLS classical errors)"
+    .. " and the listwise deletion behind each",
+  term_labels = "innovation_drivers.term_labels(mapping) -> {variable = the thesis's name} for regtable's labels",
   coefficients = "innovation_drivers.coefficients(fit, published, mapping) -> records {term=, label=, coef=, se=,"
     .. " p=, stars=, published=, published_stars=}",
   fit_statistics = "innovation_drivers.fit_statistics(t21, published) -> records {model=, statistic=, value=,"
@@ -166,10 +170,10 @@ function M.table20(study, published, mapping, compared)
     r.innovators, r.non_innovators, r.difference = m1, m0, m1 - m0
     if is_binary(v) then
       local t = stats.chisq_test(xs, gs)
-      r.test, r.statistic, r.df, r.p = "chi2", t.statistic, t.df, t.p
+      r.test, r.statistic, r.df, r.p, r.method = "chi2", t.statistic, t.df, t.p, t.method
     else
       local t = stats.ttest(x1, x0)
-      r.test, r.statistic, r.df, r.p = "Welch t", t.statistic, t.df, t.p
+      r.test, r.statistic, r.df, r.p, r.method = "Welch t", t.statistic, t.df, t.p, t.method
     end
     r.stars = stats.stars(r.p)
     local p = pub[names[name]]
@@ -186,23 +190,40 @@ end
 -- Table 21: probit and OLS
 -- ---------------------------------------------------------------------------
 
+-- the OLS's standard errors for a probit's kind: the information matrix
+-- kinds have the classical errors as their OLS counterpart
+local OLS_VCE = {oim = "classical", eim = "classical"}
+
 local function subset(study, name)
   return study:filter(function(row) return row[name] == 1 end)
+end
+
+-- the values of column `name` in the rows a design kept (cluster ids)
+local function kept_values(f, name, sample)
+  if not name then return nil end
+  local v, out = f:list(name), {}
+  for k, i in ipairs(sample.kept) do out[k] = v[i] end
+  return out
 end
 
 function M.table21(study, opts)
   opts = opts or {}
   check_outcome(study, M.MODEL.probit)
-  local fit_opts = {vce = opts.vce, collinear = "drop"}
+  if opts.cluster and not study:has(opts.cluster) then
+    fail("table 21: no study variable '%s' to cluster on (the study variables: %s)", opts.cluster,
+      table.concat(study:names(), ", "))
+  end
   -- the input-origin items are asked of manufacturing firms only
   local manuf = subset(study, "manufacturing")
   if manuf:nrow() == 0 then fail("table 21: no manufacturing firm in the survey (study variable 'manufacturing')") end
   local y, X, _, probit_sample = frame.design(manuf, M.MODEL.probit, M.MODEL.regressors)
-  local probit = glm.probit(y, X, fit_opts)
+  local probit = glm.probit(y, X, {vce = opts.vce, collinear = "drop",
+    cluster = kept_values(manuf, opts.cluster, probit_sample)})
   local innovators = subset(manuf, M.MODEL.probit)
   if innovators:nrow() == 0 then fail("table 21: no innovator among the manufacturing firms") end
   local y2, X2, _, ols_sample = frame.design(innovators, M.MODEL.ols, M.MODEL.regressors)
-  local ols = glm.ols(y2, X2, fit_opts)
+  local ols = glm.ols(y2, X2, {vce = OLS_VCE[opts.vce] or opts.vce, collinear = "drop",
+    cluster = kept_values(innovators, opts.cluster, ols_sample)})
   probit_sample.population, ols_sample.population = manuf:nrow(), innovators:nrow()
   return {probit = probit, ols = ols, probit_sample = probit_sample, ols_sample = ols_sample}
 end
@@ -218,13 +239,18 @@ local function published_model(published, model)
   return out
 end
 
-function M.coefficients(fit, published, mapping, model)
+-- the thesis's names of the terms (the study variable's name where the
+-- thesis has none)
+function M.term_labels(mapping)
   local names = {["(Intercept)"] = "Intercept"}
-  local labels = {["(Intercept)"] = "Intercept"}
   for _, spec in ipairs(mapping or {}) do
     names[spec.variable] = spec.published ~= "" and spec.published or spec.variable
-    labels[spec.variable] = spec.label
   end
+  return names
+end
+
+function M.coefficients(fit, published, mapping, model)
+  local names = M.term_labels(mapping)
   local pub = published_model(published, model or fit.model)
   local coef, se, p = fit.coef:list(), fit.se:list(), fit.p:list()
   local out = {}

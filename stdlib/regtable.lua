@@ -2,8 +2,8 @@
 -- them (Stata's esttab, Jann 2007, The Stata Journal 7(2); R's stargazer,
 -- Hlavac 2022): one column per model, each coefficient with its significance
 -- stars and its standard error in parentheses below, then the number of
--- observations, log-likelihood, LR chi2, pseudo R2 (McFadden) and R2, and
--- the kind of standard errors. As text for the prompt, Markdown and CSV.
+-- observations, log-likelihood, LR (and, with robust errors, Wald) chi2,
+-- pseudo R2 (McFadden), R2 and F, and the kind of standard errors. As text for the prompt, Markdown and CSV.
 local stats = require "stats"
 local report = require "report"
 
@@ -121,8 +121,10 @@ function M.build(models, opts)
   add("N", "n", true)
   add("Log-likelihood", "loglik")
   add("LR chi2", "lr")
+  add("Wald chi2", "wald")
   add("Pseudo R2", "pseudo_r2")
   add("R2", "r2")
+  add("F", "f")
   local vce = {label = "Std. errors"}
   for k, fit in ipairs(models) do vce[k] = fit.ame and "Delta method" or vce_label(fit) end
   stat_rows[#stat_rows + 1] = vce

@@ -8,8 +8,8 @@ local matrix = require "matrix"
 local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
   "iotable", "regionalize", "multipliers", "linkages", "fsr", "factor",
-  "valuechains", "scoreboard", "dta", "frame", "glm", "regtable", "innovation_drivers", "modes",
-  "modes_survey", "modes_analysis", "lca", "partition", "policy", "report", "plot",
+  "valuechains", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
+  "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "report", "plot",
 }
 
 local function format_number(x)

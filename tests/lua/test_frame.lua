@@ -47,6 +47,19 @@ T.test("value and variable labels as haven reads them", function()
   for _, r in ipairs(vrows) do T.equal(f:label(r[1]) or "", r[2], "label of " .. r[1]) end
 end)
 
+T.test("a .csv reads by extension: the same values, missing codes on request", function()
+  local c = frame.read(DIR .. "/haven_values.csv", {missing = {-9}})
+  local d = frame.read(DIR .. "/labelled_survey.dta", {missing = {-9}})
+  T.equal(table.concat(c:names(), ","), table.concat(d:names(), ","))
+  for _, name in ipairs{"h1", "d12a", "l1"} do
+    local a, b = c:list(name), d:list(name)
+    for i = 1, 8 do T.equal(a[i] == b[i] or (isnan(a[i]) and isnan(b[i])), true, name .. "[" .. i .. "]") end
+  end
+  T.equal(c:labels("h1"), nil, "no value labels in a CSV")
+  T.equal(c:column("city")[4], "", "an empty text cell")
+  T.errors("frame.read: cannot open /nonexistent.csv", frame.read, "/nonexistent.csv")
+end)
+
 T.test("column: numbers as a labelled n x 1 matrix, text as strings", function()
   local m = f:column("l1")
   T.equal(matrix.ismatrix(m) and m:rows() == 8 and m:cols() == 1, true)
@@ -115,6 +128,13 @@ T.test("summary: counts, means and missing", function()
   T.close(sm[5].mean, 1530 / 7, 1e-15, "mean l1")
   T.equal(sm[6].type, "text")
   T.equal(sm[6].distinct, 5)
+  local g = f:missing(frame.ES_MISSING)
+  T.equal(g:summary()[3].coded, 1, "h1: one -9 made missing")
+  local text = tostring(g:summary())
+  T.equal(text:find("summary of 8 rows (tests/data/dta/labelled_survey.dta)", 1, true) ~= nil, true, text)
+  -- h1 with -9 missing: 1, 2, 1, 2, 1 present (n 5, mean 7/5), 3 missing of which 1 a code
+  T.equal(text:find("\nh1     number  5        3              1    1.400    0.548    1.000     2.000", 1, true) ~= nil,
+    true, text)
 end)
 
 T.test("printing shows the dimensions and the head with value labels", function()

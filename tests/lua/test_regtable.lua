@@ -63,6 +63,13 @@ T.test("statistics rows: N, log-likelihood, LR chi2, pseudo R2, R2, kind of erro
   T.equal(rows["Std. errors"][1], "EIM")
   T.equal(rows["Std. errors"][2], "Classical")
   T.equal(t.titles[1], "Probit"); T.equal(t.titles[2], "OLS")  -- default titles
+  T.equal(rows.F[2], string.format("%.3f", ols.f))
+  T.equal(rows["Wald chi2"], nil, "no Wald row without robust errors")
+  local robust = glm.probit(y, X, {vce = "robust"})
+  t = regtable.build({robust})
+  for _, r in ipairs(t.stats) do rows[r.label] = r end
+  T.equal(rows["Wald chi2"][1], string.format("%.3f", robust.wald))
+  T.equal(rows["Std. errors"][1], "Robust")
 end)
 
 T.test("stars and digits as options", function()

@@ -45,7 +45,7 @@ T.test("runs on the bundled survey and says it is SIMULATED everywhere", functio
   T.equal(has(out, "SIMULATED DATA"), true, "banner")
   T.equal(has(out, "www.enterprisesurveys.org"), true, "where the real file comes from")
   for _, name in ipairs{"table18.csv", "table20.csv", "table21_probit.csv", "table21_ols.csv", "table21_fit.csv",
-      "figure13.csv", "ch3_innovation_drivers.md", "figure13_innovators_by_trade.svg"} do
+      "table21_models.csv", "figure13.csv", "ch3_innovation_drivers.md", "figure13_innovators_by_trade.svg"} do
     local text = slurp(dir .. "/" .. name)
     T.equal(text ~= nil, true, name .. " written")
     T.equal(has(text, "SIMULATED"), true, name .. " says SIMULATED")
@@ -64,8 +64,9 @@ T.test("Table 18: the published counts by industry (the generator draws them exa
 end)
 
 T.test("Table 21: N = 172 and 74 with why rows were dropped, foreign inputs omitted", function()
+  -- the generator's 12 don't-knows: 8 on input origin (both shares), 4 on employment
   T.equal(has(out, "Probit sample (manufacturing firms): 12 of 184 rows dropped (domestic_inputs missing in 8,"
-    .. " size missing in 4)"), true, out)
+    .. " foreign_inputs missing in 8, size missing in 4)"), true, out)
   local fit = csv.read_table(dir .. "/table21_fit.csv", {na = true, text = {"Model", "Statistic", "data"}})
   T.equal(fit.columns.Here[1], 172)
   T.equal(fit.columns.Here[5], 74)
@@ -164,9 +165,17 @@ end)
 T.test("bad input: an unknown kind of standard errors", function()
   local o, good = run(SCRIPT .. " --vce bootstrap --out " .. user .. "/bad")
   T.equal(good, false)
-  T.equal(has(o, "bootstrap"), true, o)
-  T.equal(has(o, "vce"), true, o)
+  T.equal(has(o, "glm.probit: unknown vce 'bootstrap' (expected eim, oim, robust, cluster)"), true, o)
   T.equal(has(o, "traceback"), false, o)
+  o, good = run(SCRIPT .. " --vce cluster --out " .. user .. "/bad")
+  T.equal(good, false)
+  T.equal(has(o, "--vce cluster needs --cluster VAR"), true, o)
+end)
+
+T.test("cluster-robust errors by sector run end to end", function()
+  local o, good = run(SCRIPT .. " --vce cluster --cluster sector --out " .. user .. "/cl")
+  T.equal(good, true, o)
+  T.equal(has(o, "Cluster (11)"), true, "the 11 manufacturing sectors of Table 18 are the clusters:\n" .. o)
 end)
 
 os.execute("rm -rf '" .. dir .. "' '" .. user .. "'")
