@@ -9,9 +9,9 @@
 -- usage: clusterlab scripts/ch4_modes_of_innovation.lua [--survey FILE]
 --          [--mapping FILE] [--k 4] [--distance binary] [--method average] [--out DIR]
 -- Without --survey it runs on the bundled SIMULATED survey of 33 firms
--- (scripts/simulate_ch4_survey.lua); empty templates of the inputs are in
--- scripts/data/ch4/ (survey_template.csv, survey_raw_template.csv and
--- mapping_template.csv).
+-- (tools/simulate_ch4_survey.lua); empty templates of the inputs are in
+-- scripts/data/ch4/ (survey_template and survey_raw_template as .csv and
+-- .dta, mapping_template.csv).
 local cli = require "cli"
 local report = require "report"
 local plot = require "plot"
@@ -76,7 +76,7 @@ local function print_header(s, r)
   print(string.format("Survey %s: %d firms, %d indicators%s", s.file, #s.firms, s.B:cols(), tag))
   if tag ~= "" then
     print("SIMULATED data: the study's survey is not public; these firms come from")
-    print("scripts/simulate_ch4_survey.lua (seeded), calibrated to the study's four groups.")
+    print("tools/simulate_ch4_survey.lua (seeded), calibrated to the study's four groups.")
   end
   print(string.format("Clustering: %s linkage on %s distances, k = %d.", opts.method, distance_name(), opts.k))
   print("The study names only the linkage (average), not the distance. For binary practices")

@@ -140,9 +140,25 @@ T.test("bad input ends the script with its message", function()
   assert(not good and o:find("k = 34 clusters need at least 34 firms, but the survey has 33", 1, true), o)
 end)
 
+T.test("the empty templates: what tools/ch4_templates.lua writes, read as a survey with no firms", function()
+  local d = tmpdir()
+  local o, good = run("tools/ch4_templates.lua", "--out " .. d)
+  T.equal(good, true, o)
+  for _, f in ipairs{"survey_template.csv", "survey_template.dta", "survey_raw_template.csv",
+      "survey_raw_template.dta"} do
+    T.equal(slurp(d .. "/" .. f), slurp("scripts/data/ch4/" .. f), f)
+  end
+  o, good = run(SCRIPT, "--survey scripts/data/ch4/survey_template.dta --out " .. tmpdir())
+  assert(not good and o:find("survey_template.dta: no firms (the file has only a header)", 1, true), o)
+  local frame = require "frame"
+  local raw = frame.read("scripts/data/ch4/survey_raw_template.dta")
+  local mapping = require("modes_survey").read_mapping("scripts/data/ch4/mapping_template.csv")
+  for id, m in pairs(mapping) do assert(raw:has(m.column), id .. ": the raw template has " .. m.column) end
+end)
+
 T.test("the bundled survey is what its generator writes with its seed", function()
   local path = tmpfile(".csv")
-  local o, good = run("scripts/simulate_ch4_survey.lua", "--out " .. path)
+  local o, good = run("tools/simulate_ch4_survey.lua", "--out " .. path)
   T.equal(good, true, o)
   T.equal(slurp(path), slurp("scripts/data/ch4/simulated_survey.csv"), "same file")
   T.equal(slurp(path), slurp(T.data .. "/modes/survey33.csv"), "the test copy too")

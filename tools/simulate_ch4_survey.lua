@@ -19,7 +19,7 @@
 -- the seeds 1..40, measured); the default seed, 2013 (the study's year), is
 -- one of them. Other seeds give the noisier trees real surveys give.
 --
--- usage: clusterlab scripts/simulate_ch4_survey.lua [--seed 2013] [--firms 33]
+-- usage: clusterlab tools/simulate_ch4_survey.lua [--seed 2013] [--firms 33]
 --          [--sectors FILE] [--out FILE]
 -- (--firms scales the four groups in proportion, for tests on larger surveys.)
 local cli = require "cli"
@@ -27,7 +27,7 @@ local report = require "report"
 local csv = require "csv"
 
 local spec = {
-  usage = "clusterlab scripts/simulate_ch4_survey.lua [options]",
+  usage = "clusterlab tools/simulate_ch4_survey.lua [options]",
   about = "Writes a SIMULATED chapter 4 firm survey (see the comment at the top of this file).",
   options = {
     {name = "seed", number = true, default = 2013, help = "seed of Lua's generator"},
