@@ -35,7 +35,9 @@ local function main()
     local cols = {}
     for _, c in ipairs(t.text) do cols[c] = {} end
     for _, c in ipairs(t.numbers) do cols[c] = matrix.new(0, 1) end
-    frame.new{names = ORDER[name], columns = cols}:write(opts.out .. "/" .. name .. ".dta")
+    -- a fixed date stamp (2013-01-01, the study's year) so that the files do not change
+    frame.new{names = ORDER[name], columns = cols}:write(opts.out .. "/" .. name .. ".dta",
+      {timestamp = 1356998400})
     local f = assert(io.open(opts.out .. "/" .. name .. ".csv", "w"))
     f:write(table.concat(ORDER[name], ","), "\n")
     f:close()
