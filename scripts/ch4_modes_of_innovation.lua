@@ -32,19 +32,16 @@ local spec = {
     {name = "mapping", value = "FILE", help = "how raw answers become the indicators (see mapping_template.csv)"},
     {name = "sectors", value = "FILE", default = here .. "/data/ch4/metallurgical_cluster_sectors.csv",
      help = "NACE codes and names of the cluster's sectors (Table 24)"},
-    {name = "k", number = true, default = DEFAULTS.k, help = "number of clusters"},
-    {name = "distance", value = "NAME", default = DEFAULTS.distance, help = table.concat(stats.distances, ", ")},
-    {name = "method", value = "NAME", default = DEFAULTS.method, help = table.concat(stats.linkages, ", ")},
+    {name = "k", number = true, min = 1, default = DEFAULTS.k, help = "number of clusters"},
+    {name = "distance", value = "NAME", default = DEFAULTS.distance, choices = stats.distances,
+     help = table.concat(stats.distances, ", ")},
+    {name = "method", value = "NAME", default = DEFAULTS.method, choices = stats.linkages,
+     help = table.concat(stats.linkages, ", ")},
     {name = "out", value = "DIR", default = "out/ch4", help = "output folder"},
   },
 }
 
 local opts, tag   -- the options; " (SIMULATED)" when the survey is the generator's
-
-local function choice(name, value, list)
-  for _, v in ipairs(list) do if v == value then return end end
-  error(string.format("--%s %s is not offered (choose from %s)", name, value, table.concat(list, ", ")), 0)
-end
 
 local function distance_name()
   return opts.distance == "binary" and "binary (Jaccard)" or opts.distance
@@ -171,8 +168,6 @@ end
 local function main()
   opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
-  choice("distance", opts.distance, stats.distances)
-  choice("method", opts.method, stats.linkages)
   local k = math.tointeger(opts.k)
   if not k or k < 1 then error("--k must be a whole number of clusters (at least 1)", 0) end
   opts.k = k
@@ -180,7 +175,7 @@ local function main()
   tag = s.simulated and " (SIMULATED)" or ""
   local r = modes_analysis.run(s, {k = k, distance = opts.distance, method = opts.method,
     sectors = modes_survey.read_sectors(opts.sectors)})
-  assert(os.execute("mkdir -p '" .. opts.out:gsub("'", "'\\''") .. "'"), "cannot create " .. opts.out)
+  report.mkdir(opts.out)
   print_header(s, r)
   clusters_part(s, r)
   choose_k_part(r)

@@ -9,7 +9,14 @@ M._help = {
   parse = "cli.parse(arg, spec) -> opts: spec = {usage = 'script [options]', options = {"
     .. "{name = 'out', value = 'DIR', default = 'out', help = '...'}, {name = 'delta', number = true}, "
     .. "{name = 'verbose', flag = true}}}; an unknown option, a missing value or a bad number is an "
-    .. "error carrying the usage text; --help sets opts.help",
+    .. "error carrying the usage text; --help sets opts.help. An option's value that is the next option "
+    .. "(--out --help) is an error. separator = true accepts ',', ';', '|', 'tab', '\\t', 'comma', 'semicolon', "
+    .. "'pipe'; decimal = true '.', ',', 'point', 'comma'; choices = {...} one of a list; list = true a list "
+    .. "'a|b|c' (names hold commas, so lists use '|') as {'a', 'b', 'c'}; number = true with min =, below =, "
+    .. "source = checks a range",
+  call = "cli.call(spec, f, ...) -> f(...); an error is raised again in the words of the command line (user_terms)",
+  user_terms = "cli.user_terms(err, spec) -> err's message with the library's options (opts.output_row, "
+    .. "{decimal=\",\"}) as the script's (--output-row, --decimal ',')",
   usage = "cli.usage(spec) -> the usage text: the usage line and one line per option with its default",
   run = "cli.run(main) -- runs a script's main function; an error ends the script with exit status 1 and its"
     .. " message alone (a Lua runtime error, a bug, with its traceback)",
@@ -40,13 +47,59 @@ function M.usage(spec)
   return table.concat(lines, "\n")
 end
 
-local function fail(spec, fmt, ...)
-  error(string.format(fmt, ...) .. "\n" .. M.usage(spec), 0)
-end
-
 -- a number written with a point or a comma ("0.3", "0,3")
 local function number(s)
   return tonumber(s) or tonumber((s:gsub(",", ".", 1)))
+end
+
+-- a command-line mistake: the message and the usage, no source position (the
+-- user typed it; no line of a script is at fault)
+local function bad_option(spec, fmt, ...)
+  error(string.format(fmt, ...) .. "\n" .. M.usage(spec), 0)
+end
+
+-- field separators by the names a shell user can type (a tab is hard to type)
+local SEPARATORS = { [","] = ",", [";"] = ";", ["|"] = "|", ["\t"] = "\t", ["\\t"] = "\t", tab = "\t",
+  comma = ",", semicolon = ";", pipe = "|" }
+local DECIMALS = { ["."] = ".", [","] = ",", point = ".", comma = "," }
+
+-- the value of option o as given v: a number, a separator, a decimal mark, a list, one of o.choices
+local function convert(spec, o, v)
+  if o.number then
+    local n = number(v)
+    if not n then bad_option(spec, "--%s expects a number, got '%s'", o.name, v) end
+    if (o.min and not (n >= o.min)) or (o.below and not (n < o.below)) then
+      local limits = {}
+      if o.min then limits[#limits + 1] = "at least " .. o.min end
+      if o.below then limits[#limits + 1] = "below " .. o.below end
+      bad_option(spec, "--%s must be %s%s, got %s", o.name, table.concat(limits, " and "),
+        o.source and " (" .. o.source .. ")" or "", v)
+    end
+    return n
+  end
+  if o.separator then
+    local sep = SEPARATORS[v:lower()]
+    if not sep then
+      bad_option(spec, "--%s must be ',', ';', '|' or a tab ('tab' or '\\t'; also 'comma', 'semicolon', 'pipe'), got '%s'",
+        o.name, v)
+    end
+    return sep
+  end
+  if o.decimal then
+    local d = DECIMALS[v:lower()]
+    if not d then bad_option(spec, "--%s must be '.' or ',' (also 'point', 'comma'), got '%s'", o.name, v) end
+    return d
+  end
+  if o.list then
+    local items = {}
+    for item in v:gmatch("[^|]+") do items[#items + 1] = (item:gsub("^%s+", ""):gsub("%s+$", "")) end
+    return items
+  end
+  if o.choices then
+    for _, c in ipairs(o.choices) do if v == c then return v end end
+    bad_option(spec, "--%s must be one of %s, got '%s'", o.name, table.concat(o.choices, ", "), v)
+  end
+  return v
 end
 
 -- the messages of Lua's own runtime errors: a bug in a script or module, not a
@@ -86,6 +139,37 @@ function M.run(main, ...)
   end
 end
 
+-- err (a reader's or a module's error) in the words of the command line: an
+-- option of the library (opts.output_row, {decimal=","}) becomes the script's
+-- option that sets it (--output-row, --decimal ','), when spec has one
+function M.user_terms(err, spec)
+  local msg = M.message(err)
+  local function option(key)
+    local name = key:gsub("_", "-")
+    for _, o in ipairs(spec.options or {}) do
+      if o.name == name then return "--" .. name end
+    end
+  end
+  msg = msg:gsub("opts%.([%a_]+) = '([^']*)'", function(key, v)
+    local o = option(key)
+    return o and o .. " " .. v
+  end)
+  msg = msg:gsub("opts%.([%a_]+)", function(key) return option(key) end)
+  msg = msg:gsub("{(%a+)=\"(.-)\"}", function(key, v)
+    local o = option(key)
+    return o and o .. " '" .. v .. "'"
+  end)
+  return msg
+end
+
+-- f(...) for a script: an error there is the user's input (a file, an
+-- option), raised again in the command line's words for cli.run to print
+function M.call(spec, f, ...)
+  local ok, res = pcall(f, ...)
+  if not ok then error(M.user_terms(res, spec), 0) end
+  return res
+end
+
 function M.parse(args, spec)
   spec = spec or {}
   local opts, i = {}, 1
@@ -95,30 +179,29 @@ function M.parse(args, spec)
     local name, inline = a:match("^%-%-([%w_%-]+)=(.*)$")
     name = name or a:match("^%-%-([%w_%-]+)$")
     if not name then
-      fail(spec, "unexpected argument '%s' (options start with --)", a)
+      bad_option(spec, "unexpected argument '%s' (options start with --)", a)
     end
     if name == "help" then
       opts.help = true
     else
       local o = find(spec, name)
-      if not o then fail(spec, "unknown option --%s", name) end
+      if not o then bad_option(spec, "unknown option --%s", name) end
       local key = name:gsub("%-", "_")
       if o.flag then
-        if inline then fail(spec, "--%s takes no value", name) end
+        if inline then bad_option(spec, "--%s takes no value", name) end
         opts[key] = true
       else
         local v = inline
         if v == nil then
           i = i + 1
           v = args[i]
-          if v == nil then fail(spec, "--%s needs a value (%s)", name, o.value or "VALUE") end
+          if v == nil then bad_option(spec, "--%s needs a value (%s)", name, o.value or "VALUE") end
+          -- "--out --no-factor": the value was forgotten, the next option is not it
+          if v:match("^%-%-%a") then
+            bad_option(spec, "--%s needs a value (%s), got the option %s", name, o.value or "VALUE", v)
+          end
         end
-        if o.number then
-          local n = number(v)
-          if not n then fail(spec, "--%s expects a number, got '%s'", name, v) end
-          v = n
-        end
-        opts[key] = v
+        opts[key] = convert(spec, o, v)
       end
     end
     i = i + 1

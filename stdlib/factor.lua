@@ -6,6 +6,7 @@
 local matrix = require "matrix"
 local linalg = require "linalg"
 local stats = require "stats"
+local check = require "check"
 
 local M = {}
 
@@ -16,27 +17,27 @@ M._help = {
     .. " communalities=, rotmat=, nfactors=, rotation=, phi= (promax)}; without nfactors keeps"
     .. " eigenvalues >= 1 (Kaiser criterion); kaiser=false turns off varimax's row normalisation;"
     .. " factors ordered by variance, largest loading positive; loadings = unrotated * rotmat",
+  definiteness = "factor.definiteness(res) -> {psd=, negative=, smallest=, negative_sum=, note=}: whether the "
+    .. "factored matrix is positive semi-definite; note says what an indefinite one means for shares and loadings",
   scree = "factor.scree(res_or_eigenvalues [, {file=, title=, max=}]) -> svg: eigenvalues by"
     .. " component with the Kaiser line at 1 (plot.line)",
 }
 
 local ROTATIONS = {varimax = true, promax = true, none = true}
 
-local function fail(fmt, ...)
-  error("factor.pca: " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("factor")
 
 local function is_finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
 
 local function check_options(opts)
   if opts == nil then return {} end
-  if type(opts) ~= "table" then fail("options must be a table, got %s", type(opts)) end
+  if type(opts) ~= "table" then fail("pca", "options must be a table, got %s", type(opts)) end
   if opts.nfactors ~= nil and math.type(opts.nfactors) ~= "integer"
      and not (type(opts.nfactors) == "number" and opts.nfactors == math.floor(opts.nfactors)) then
-    fail("nfactors must be a whole number, got %s", tostring(opts.nfactors))
+    fail("pca", "nfactors must be a whole number, got %s", tostring(opts.nfactors))
   end
   if opts.rotate ~= nil and not ROTATIONS[opts.rotate] then
-    fail("rotate must be \"varimax\", \"promax\" or \"none\", got %s", tostring(opts.rotate))
+    fail("pca", "rotate must be \"varimax\", \"promax\" or \"none\", got %s", tostring(opts.rotate))
   end
   return opts
 end
@@ -44,16 +45,16 @@ end
 -- the correlation-type matrix as a labelled, checked, exactly symmetric matrix
 local function check_matrix(R)
   if not matrix.ismatrix(R) then
-    if type(R) ~= "table" then fail("R must be a correlation matrix, got %s", type(R)) end
+    if type(R) ~= "table" then fail("pca", "R must be a correlation matrix, got %s", type(R)) end
     R = matrix.from(R)
   end
   local p = R:rows()
-  if p ~= R:cols() then fail("R must be square, got %d x %d", p, R:cols()) end
-  if p == 0 then fail("R is empty") end
-  if not is_finite(R:sum()) then fail("R has an element that is not a finite number") end
+  if p ~= R:cols() then fail("pca", "R must be square, got %d x %d", p, R:cols()) end
+  if p == 0 then fail("pca", "R is empty") end
+  if not is_finite(R:sum()) then fail("pca", "R has an element that is not a finite number") end
   local asym = (R - R:t()):abs():max()
   if asym > 1e-8 * math.max(1, R:abs():max()) then
-    fail("R is not symmetric (largest |r_ij - r_ji| = %g)", asym)
+    fail("pca", "R is not symmetric (largest |r_ij - r_ji| = %g)", asym)
   end
   local names = R:rownames() or R:colnames()
   R = (R + R:t()) * 0.5
@@ -97,13 +98,13 @@ function M.pca(R, opts)
   local k = opts.nfactors
   if k == nil then  -- Kaiser criterion: components with eigenvalue >= 1
     k = math.tointeger(values:ge(1):sum())
-    if k == 0 then fail("no eigenvalue is >= 1 (largest %g): give nfactors", values:get(1, 1)) end
+    if k == 0 then fail("pca", "no eigenvalue is >= 1 (largest %g): give nfactors", values:get(1, 1)) end
   else
     k = math.tointeger(k)
-    if k < 1 or k > p then fail("nfactors must be between 1 and %d, got %d", p, k) end
+    if k < 1 or k > p then fail("pca", "nfactors must be between 1 and %d, got %d", p, k) end
   end
   if values:get(k, 1) <= 0 then
-    fail("eigenvalue %d is %g: a principal component needs a positive eigenvalue", k, values:get(k, 1))
+    fail("pca", "eigenvalue %d is %g: a principal component needs a positive eigenvalue", k, values:get(k, 1))
   end
 
   -- loadings a_ij = v_ij * sqrt(lambda_j)
@@ -149,11 +150,33 @@ function M.pca(R, opts)
   return res
 end
 
+-- Whether R is positive semi-definite, and what it means when it is not: an
+-- FSR linkage matrix, a maximum of four correlation matrices, need not be a
+-- correlation matrix itself (Feser, Sweeney & Renski 2005).
+function M.definiteness(res)
+  local values = res.eigenvalues
+  local p, negative, sum, smallest = values:rows(), 0, 0, values:get(values:rows(), 1)
+  for i = 1, p do
+    local v = values:get(i, 1)
+    if v < 0 then negative, sum = negative + 1, sum + v end
+  end
+  local out = { psd = negative == 0, negative = negative, smallest = smallest, negative_sum = sum }
+  if negative > 0 then
+    out.note = string.format("The matrix is not positive semi-definite: %d of its %d eigenvalues are negative"
+      .. " (smallest %.3f, together %.3f). Its eigenvalues still sum to its trace, %d, so the positive ones sum to"
+      .. " more: the factors' shares of variance can add up to more than 100%%, and a loading or a communality can"
+      .. " exceed 1. Compare the initial eigenvalues and the order of the industries with the study's, not the"
+      .. " cumulative share; read a loading above 1 as a rank, not a correlation. For shares that add up, factor"
+      .. " a proper correlation matrix (e.g. of the purchase patterns alone).", negative, p, smallest, sum, p)
+  end
+  return out
+end
+
 -- the scree plot: eigenvalues against component number, Kaiser's line at 1
 function M.scree(res, opts)
   opts = opts or {}
   local values = matrix.ismatrix(res) and res or (type(res) == "table" and res.eigenvalues)
-  if not values then error("factor.scree: give factor.pca's result or a vector of eigenvalues", 2) end
+  if not values then fail("scree", "give factor.pca's result or a vector of eigenvalues") end
   if not matrix.ismatrix(values) then values = matrix.from(values) end
   local list = values:list()
   local n = math.min(#list, opts.max or #list)

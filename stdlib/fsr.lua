@@ -4,6 +4,7 @@
 -- 395-419; Feser & Bergman (2000), Regional Studies 34(1), 1-19.
 local matrix = require "matrix"
 local stats = require "stats"
+local check = require "check"
 
 local M = {}
 
@@ -14,9 +15,7 @@ M._help = {
     .. "kept=, dropped={{index=, sector=, reason=}}, messages=, xx=, yy=, xy=}",
 }
 
-local function fail(fmt, ...)
-  error("fsr.linkage_matrix: " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("fsr")
 
 -- names the first non-finite flow; only called when the table's sum is not finite
 local function nonfinite_flow(Z, labels)
@@ -28,13 +27,13 @@ local function nonfinite_flow(Z, labels)
       for j = 1, Z:cols() do
         local v = row:get(1, j)
         if v ~= v or v == math.huge or v == -math.huge then
-          fail("Z[%d, %d] (%s -> %s) is %s, not a finite number", i, j, labels[i], labels[j],
+          fail("linkage_matrix", "Z[%d, %d] (%s -> %s) is %s, not a finite number", i, j, labels[i], labels[j],
             v ~= v and "NaN" or (v > 0 and "Inf" or "-Inf"))
         end
       end
     end
   end
-  fail("Z holds +Inf and -Inf flows that cancel in a row sum")
+  fail("linkage_matrix", "Z holds +Inf and -Inf flows that cancel in a row sum")
 end
 
 local function is_finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
@@ -49,12 +48,12 @@ end
 -- columns buy). Labels come from Z's row (else column) names.
 function M.linkage_matrix(Z)
   if not matrix.ismatrix(Z) then
-    if type(Z) ~= "table" then fail("Z must be a matrix of flows, got %s", type(Z)) end
+    if type(Z) ~= "table" then fail("linkage_matrix", "Z must be a matrix of flows, got %s", type(Z)) end
     Z = matrix.from(Z)
   end
   local n = Z:rows()
-  if n ~= Z:cols() then fail("Z must be square (sectors x sectors), got %d x %d", n, Z:cols()) end
-  if n < 3 then fail("Z has %d sectors; correlations across sectors need at least 3", n) end
+  if n ~= Z:cols() then fail("linkage_matrix", "Z must be square (sectors x sectors), got %d x %d", n, Z:cols()) end
+  if n < 3 then fail("linkage_matrix", "Z has %d sectors; correlations across sectors need at least 3", n) end
   local labels = Z:rownames() or Z:colnames() or {}
   for i = 1, n do labels[i] = labels[i] or ("sector " .. i) end
   if not is_finite(Z:sum()) then nonfinite_flow(Z, labels) end
@@ -109,7 +108,7 @@ function M.linkage_matrix(Z)
     end
   end
   if #kept < 2 then
-    fail("fewer than 2 sectors can be correlated (%s)", table.concat(info.messages, "; "))
+    fail("linkage_matrix", "fewer than 2 sectors can be correlated (%s)", table.concat(info.messages, "; "))
   end
   info.kept = kept
 

@@ -26,6 +26,7 @@ local linalg = require "linalg"
 local stats = require "stats"
 local glmfit = require "glmfit"
 local regtable = require "regtable"
+local check = require "check"
 
 local M = {}
 
@@ -71,9 +72,7 @@ local EPS = 2.220446049250313e-16  -- the machine epsilon
 local RANK_TOL = 1e-7              -- R's tolerance in lm's and glm's QR
 local SEPARATED = math.log(1 - 1e-6)  -- fitted probability of the observed outcome above 1 - 1e-6
 
-local function fail(fname, fmt, ...)
-  error(fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.fail
 
 local function is_finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
 

@@ -8,6 +8,7 @@
 -- dropping sectors, labels kept throughout.
 local matrix = require "matrix"
 local csv = require "csv"
+local check = require "check"
 
 local M = {}
 
@@ -18,7 +19,7 @@ M._help = {
     .. "output_row =, output_col =, employment_row = label or false, drop = {labels}, label_column = k (codes before "
     .. "it skipped), sep =, decimal =, thousands =}; without them the layout of ABS (Australia), Eurostat (P1, D1, "
     .. "B1G ...) and Russian-labelled tables is recognised",
-  check = "iotable.check(tbl [, {tolerance = 1e-4}]) -> {ok=, gaps= (worst first: sector, identity, total, output, gap, relative), "
+  check = "iotable.check(tbl [, {tolerance = 1e-4}]) -> {ok=, summary= (a line), gaps= (worst first: sector, identity, total, output, gap, relative), "
     .. "message=}: row totals (Z + f) and column totals (Z + v + imports) against output",
   aggregate = "iotable.aggregate(tbl, concordance) -> table with sectors summed into groups; concordance = CSV path "
     .. "(columns: sector, group) or {[sector] = group}",
@@ -98,7 +99,7 @@ local function first_known(list, known, from)
   end
 end
 
-local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
+local fail = check.fail
 
 -- the sector block: rows 1..n and columns 1..n, or those named by opts.sectors
 -- labels that may head both a row and a column without being a sector
@@ -112,14 +113,14 @@ end
 local function sector_block(path, rows, cols, sectors)
   if type(sectors) == "number" then
     local n = math.tointeger(sectors)
-    if not n or n < 1 then fail("iotable.read: opts.sectors must be a positive count or a list of labels") end
+    if not n or n < 1 then fail("iotable.read", "opts.sectors must be a positive count or a list of labels") end
     if n > #rows or n > #cols then
-      fail("iotable.read: the intermediate block is not square: opts.sectors = %d but %s has %d rows and %d columns of numbers",
+      fail("iotable.read", "the intermediate block is not square: opts.sectors = %d but %s has %d rows and %d columns of numbers",
         n, path, #rows, #cols)
     end
     for i = 1, n do
       if trim(rows[i]) ~= trim(cols[i]) then
-        fail("iotable.read: row and column labels of the intermediate block differ in %s: row %d is '%s' but column %d is '%s'",
+        fail("iotable.read", "row and column labels of the intermediate block differ in %s: row %d is '%s' but column %d is '%s'",
           path, i, rows[i], i, cols[i])
       end
     end
@@ -130,16 +131,16 @@ local function sector_block(path, rows, cols, sectors)
     local ri, ci = {}, {}
     for k, s in ipairs(sectors) do
       ri[k], ci[k] = position(rows, s), position(cols, s)
-      if not ri[k] and not ci[k] then fail("iotable.read: no row or column labelled '%s' in %s", s, path) end
+      if not ri[k] and not ci[k] then fail("iotable.read", "no row or column labelled '%s' in %s", s, path) end
       if not ri[k] or not ci[k] then
-        fail("iotable.read: the intermediate block is not square: sector '%s' has a %s but no %s in %s",
+        fail("iotable.read", "the intermediate block is not square: sector '%s' has a %s but no %s in %s",
           s, ri[k] and "row" or "column", ri[k] and "column" or "row", path)
       end
     end
-    if #ri == 0 then fail("iotable.read: opts.sectors is an empty list") end
+    if #ri == 0 then fail("iotable.read", "opts.sectors is an empty list") end
     return ri, ci
   elseif sectors ~= nil then
-    fail("iotable.read: opts.sectors must be a count or a list of labels, got %s", type(sectors))
+    fail("iotable.read", "opts.sectors must be a count or a list of labels, got %s", type(sectors))
   end
   -- default: the leading rows and columns whose labels agree position by position
   local n = 0
@@ -155,16 +156,16 @@ local function sector_block(path, rows, cols, sectors)
   end
   if r and c and (r_is_col or c_is_row or later or n == 0) then
     if not r_is_col and c_is_row then
-      fail("iotable.read: the intermediate block is not square: row %d '%s' of %s has no column (column %d is '%s')",
+      fail("iotable.read", "the intermediate block is not square: row %d '%s' of %s has no column (column %d is '%s')",
         n + 1, r, path, n + 1, c)
     elseif r_is_col and not c_is_row then
-      fail("iotable.read: the intermediate block is not square: column %d '%s' of %s has no row (row %d is '%s')",
+      fail("iotable.read", "the intermediate block is not square: column %d '%s' of %s has no row (row %d is '%s')",
         n + 1, c, path, n + 1, r)
     end
-    fail("iotable.read: row and column labels of the intermediate block differ in %s: row %d is '%s' but column %d is '%s'"
+    fail("iotable.read", "row and column labels of the intermediate block differ in %s: row %d is '%s' but column %d is '%s'"
       .. " (name the sectors with opts.sectors if the block is smaller)", path, n + 1, r, n + 1, c)
   end
-  if n == 0 then fail("iotable.read: %s has no intermediate block (no rows or columns)", path) end
+  if n == 0 then fail("iotable.read", "%s has no intermediate block (no rows or columns)", path) end
   local ri = {}
   for i = 1, n do ri[i] = i end
   return ri, ri
@@ -175,7 +176,7 @@ local function named(path, list, labels, what, option)
   local out = {}
   for k, s in ipairs(labels) do
     out[k] = position(list, s)
-    if not out[k] then fail("iotable.read: no %s labelled '%s' in %s (opts.%s)", what, s, path, option) end
+    if not out[k] then fail("iotable.read", "no %s labelled '%s' in %s (opts.%s)", what, s, path, option) end
   end
   return out
 end
@@ -209,7 +210,7 @@ local function check_cells(path, m, what)
   if m:rows() == 0 or m:cols() == 0 then return end
   local i, j = nonfinite(m)
   if i then
-    fail("iotable.read: %s of %s has no number at row '%s', column '%s' (an empty or NA cell)",
+    fail("iotable.read", "%s of %s has no number at row '%s', column '%s' (an empty or NA cell)",
       what, path, m:rownames()[i], m:colnames()[j])
   end
 end
@@ -221,7 +222,7 @@ local function check_flows(path, Z)
     if v < 0 then
       for j, w in ipairs(Z:row(i):list()) do
         if w < 0 then
-          fail("iotable.read: negative intermediate flow %s from sector '%s' (row) to sector '%s' (column) in %s:"
+          fail("iotable.read", "negative intermediate flow %s from sector '%s' (row) to sector '%s' (column) in %s:"
             .. " intermediate flows cannot be negative", string.format("%.6g", w), Z:rownames()[i], Z:colnames()[j], path)
         end
       end
@@ -232,7 +233,7 @@ end
 local function check_output(path, x, where)
   for i, v in ipairs(x:list()) do
     if not (v > 0) then
-      fail("iotable.read: sector '%s' has %s output %s in %s (%s): every sector needs a positive output"
+      fail("iotable.read", "sector '%s' has %s output %s in %s (%s): every sector needs a positive output"
         .. " (drop it with opts.drop = {'%s'})", x:rownames()[i], v == 0 and "zero" or "negative",
         string.format("%.6g", v), path, where, x:rownames()[i])
     end
@@ -246,7 +247,7 @@ end
 
 function M.read(path, opts)
   opts = opts or {}
-  if type(path) ~= "string" then fail("iotable.read: path must be a file name, got %s", type(path)) end
+  if type(path) ~= "string" then fail("iotable.read", "path must be a file name, got %s", type(path)) end
   local copts = { sep = opts.sep, decimal = opts.decimal, thousands = opts.thousands, na = true,
     rownames = opts.label_column }
   local ok, m = pcall(csv.read, path, copts)
@@ -257,9 +258,9 @@ function M.read(path, opts)
     local ok2, m2 = pcall(csv.read, path, copts)
     if ok2 then ok, m = true, m2 end
   end
-  if not ok then fail("iotable.read: %s", (tostring(m):gsub("^[^\n]-iotable%.lua:%d+: ", ""))) end
+  if not ok then fail("iotable.read", "%s", (tostring(m):gsub("^[^\n]-iotable%.lua:%d+: ", ""))) end
   local rows, cols = m:rownames(), m:colnames()
-  if not rows or not cols then fail("iotable.read: %s has no row or column labels", path) end
+  if not rows or not cols then fail("iotable.read", "%s has no row or column labels", path) end
   local ri, ci = sector_block(path, rows, cols, opts.sectors)
   local last_row, last_col = math.max(table.unpack(ri)), math.max(table.unpack(ci))
 
@@ -270,7 +271,7 @@ function M.read(path, opts)
   if opts.output_col then ocol = one(path, cols, opts.output_col, "column", "output_col")
   elseif opts.output_col == nil then ocol = first_known(cols, OUTPUT_COLS, last_col + 1) end
   if not orow and not ocol then
-    fail("iotable.read: no output row or column in %s (looked for rows labelled '%s' and columns labelled '%s');"
+    fail("iotable.read", "no output row or column in %s (looked for rows labelled '%s' and columns labelled '%s');"
       .. " name one with opts.output_row or opts.output_col", path, table.concat(OUTPUT_ROWS, "', '"),
       table.concat(OUTPUT_COLS, "', '"))
   end
@@ -405,6 +406,8 @@ function M.check(tbl, opts)
       tol, worst.sector, worst.identity == "output"
       and "the" or worst.identity .. " total", worst.what, worst.total, worst.output, worst.gap)
   end
+  res.summary = res.ok and (worst and string.format("accounting identities hold (largest gap: %s, %s, %.4f)",
+    worst.sector, worst.identity, worst.gap) or "accounting identities hold") or "WARNING: " .. res.message
   return res
 end
 
@@ -414,27 +417,27 @@ local function concordance_of(tbl, conc)
   if type(conc) == "string" then
     local _, rows, lines = csv.read_rows(conc, { header = true })
     for k, r in ipairs(rows) do
-      if #r < 2 then fail("iotable.aggregate: %s line %d: a sector and its group expected", conc, lines[k]) end
+      if #r < 2 then fail("iotable.aggregate", "%s line %d: a sector and its group expected", conc, lines[k]) end
       local s = trim(r[1])
       if map[s] and map[s] ~= trim(r[2]) then
-        fail("iotable.aggregate: %s line %d: sector '%s' is mapped to both '%s' and '%s'", conc, lines[k], s, map[s], trim(r[2]))
+        fail("iotable.aggregate", "%s line %d: sector '%s' is mapped to both '%s' and '%s'", conc, lines[k], s, map[s], trim(r[2]))
       end
       map[s] = trim(r[2])
     end
   elseif type(conc) == "table" then
     for s, g in pairs(conc) do map[trim(s)] = trim(g) end
   else
-    fail("iotable.aggregate: concordance must be a CSV file name or a table {[sector] = group}, got %s", type(conc))
+    fail("iotable.aggregate", "concordance must be a CSV file name or a table {[sector] = group}, got %s", type(conc))
   end
   local known = {}
   for _, s in ipairs(tbl.labels) do known[s] = true end
   for s in pairs(map) do
-    if not known[s] then fail("iotable.aggregate: the concordance names sector '%s', which the table does not have", s) end
+    if not known[s] then fail("iotable.aggregate", "the concordance names sector '%s', which the table does not have", s) end
   end
   local groups, index = {}, {}
   for _, s in ipairs(tbl.labels) do
     local g = map[s]
-    if not g then fail("iotable.aggregate: sector '%s' has no group in the concordance", s) end
+    if not g then fail("iotable.aggregate", "sector '%s' has no group in the concordance", s) end
     if not index[g] then groups[#groups + 1] = g; index[g] = #groups end
   end
   local S = matrix.new(#groups, #tbl.labels, 0)
@@ -464,16 +467,16 @@ end
 
 function M.drop(tbl, sectors)
   if type(sectors) == "string" then sectors = { sectors } end
-  if type(sectors) ~= "table" then fail("iotable.drop: sectors must be a list of labels, got %s", type(sectors)) end
+  if type(sectors) ~= "table" then fail("iotable.drop", "sectors must be a list of labels, got %s", type(sectors)) end
   local idx, gone = {}, {}
   for k, s in ipairs(sectors) do
     idx[k] = position(tbl.labels, s)
-    if not idx[k] then fail("iotable.drop: no sector labelled '%s' in %s", s, tbl.source or "the table") end
+    if not idx[k] then fail("iotable.drop", "no sector labelled '%s' in %s", s, tbl.source or "the table") end
     gone[idx[k]] = true
   end
   local keep = {}
   for i, s in ipairs(tbl.labels) do if not gone[i] then keep[#keep + 1] = s end end
-  if #keep == 0 then fail("iotable.drop: dropping every sector leaves no table") end
+  if #keep == 0 then fail("iotable.drop", "dropping every sector leaves no table") end
   local out = {}
   for k, v in pairs(tbl) do out[k] = v end
   out.labels = keep

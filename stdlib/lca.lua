@@ -18,6 +18,7 @@
 -- logarithm is taken as log(2^-1022) (the smallest normal double) so that
 -- 0 * log 0 counts as 0 and such likelihoods underflow to 0 as in poLCA.
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -35,9 +36,7 @@ M._help = {
 
 local LOG_TINY = math.log(2.2250738585072014e-308)  -- log of the smallest normal double
 
-local function fail(fname, fmt, ...)
-  error("lca." .. fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.failer("lca")
 
 -- a seeded uniform(0, 1) generator (64-bit LCG, Knuth's MMIX constants; the
 -- top 53 bits of the state): the same numbers on every platform

@@ -7,6 +7,7 @@
 -- (2009), ch. 12, throughout.
 local matrix = require "matrix"
 local leontief = require "leontief"
+local check = require "check"
 
 local M = {}
 
@@ -29,9 +30,7 @@ M._help = {
   mpm = "linkages.mpm(L) -> n x n multiplier product matrix, MPM_ij = rowsum_i * colsum_j / sum L",
 }
 
-local function fail(fname, fmt, ...)
-  error("linkages." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("linkages")
 
 -- a square matrix (a table of rows becomes one)
 local function square(m, fname, what)

@@ -8,6 +8,7 @@
 local matrix = require "matrix"
 local stats = require "stats"
 local csv = require "csv"
+local check = require "check"
 
 local M = {}
 
@@ -39,9 +40,7 @@ M._help = {
 -- the names of the four modes (JJLL 2007, sec. 4)
 M.MODES = {"low learning", "DUI", "STI", "DUI/STI"}
 
-local function fail(fname, fmt, ...)
-  error("modes." .. fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.failer("modes")
 
 -- the folder of the bundled data files (stdlib/data)
 local function data_dir()

@@ -11,6 +11,7 @@ local modes = require "modes"
 local lca = require "lca"
 local partition = require "partition"
 local survey_mod = require "modes_survey"
+local check = require "check"
 
 local M = {}
 
@@ -28,7 +29,7 @@ M._help = {
 -- the study's choices (k = 4, average linkage) and Jaccard for binary practices
 M.DEFAULTS = {k = 4, distance = "binary", method = "average", kmax = 8, lca_kmax = 6, lca_starts = 20}
 
-local function fail(fmt, ...) error("modes_analysis.run: " .. string.format(fmt, ...), 0) end
+local function fail(fmt, ...) check.fail("modes_analysis.run", fmt, ...) end
 
 -- the share of firms using each indicator
 local function indicator_shares(B)

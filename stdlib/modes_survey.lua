@@ -8,6 +8,7 @@ local csv = require "csv"
 local frame = require "frame"
 local matrix = require "matrix"
 local modes = require "modes"
+local check = require "check"
 
 local M = {}
 
@@ -30,7 +31,7 @@ M._help = {
 M.SIZE_CLASSES = {"<50", "50-249", ">=250"}
 local REQUIRED = {"firm", "employees", "nace"}
 
-local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
+local fail = check.failer("modes_survey")
 
 -- The one place that reads a survey file, .csv or Stata .dta by its extension:
 -- {names=, columns={name = array (numbers with NaN missing, or strings)}, nrow=}
@@ -70,7 +71,7 @@ function M.read_mapping(path)
   for j, name in ipairs(header or {}) do col[name] = j end
   for _, name in ipairs{"indicator", "column"} do
     if not col[name] then
-      fail("%s: no column '%s' (a mapping file has indicator, column, yes, no, above, at_least)",
+      fail("read_mapping", "%s: no column '%s' (a mapping file has indicator, column, yes, no, above, at_least)",
         path, name)
     end
   end
@@ -80,17 +81,17 @@ function M.read_mapping(path)
   for r, row in ipairs(rows) do
     local function cell(name) local v = col[name] and row[col[name]] or ""; return v ~= "" and v or nil end
     local id, where = cell("indicator"), string.format("%s:%d", path, lines[r])
-    if not id then fail("%s: no indicator named", where) end
-    if not known[id] then fail("%s: '%s' is not an indicator (DUI1..DUI7, STI1, STI2)", where, id) end
-    if mapping[id] then fail("%s: indicator %s is mapped twice", where, id) end
+    if not id then fail("read_mapping", "%s: no indicator named", where) end
+    if not known[id] then fail("read_mapping", "%s: '%s' is not an indicator (DUI1..DUI7, STI1, STI2)", where, id) end
+    if mapping[id] then fail("read_mapping", "%s: indicator %s is mapped twice", where, id) end
     local spec = {column = cell("column")}
-    if not spec.column then fail("%s: %s has no survey column", where, id) end
+    if not spec.column then fail("read_mapping", "%s: %s has no survey column", where, id) end
     if cell("yes") then spec.yes = split(cell("yes")) end
     if cell("no") then spec.no = split(cell("no")) end
     for _, key in ipairs{"above", "at_least"} do
       if cell(key) then
         spec[key] = tonumber(cell(key))
-        if not spec[key] then fail("%s: %s of %s is '%s', not a number", where, key, id, cell(key)) end
+        if not spec[key] then fail("read_mapping", "%s: %s of %s is '%s', not a number", where, key, id, cell(key)) end
       end
     end
     mapping[id] = spec
@@ -104,9 +105,9 @@ local function firm_ids(path, t)
   for i = 1, t.nrow do
     local v = t.columns.firm[i]
     local id = v == v and text(v) or ""
-    if id == "" then fail("%s: row %d has no firm id", path, i) end
+    if id == "" then fail("read", "%s: row %d has no firm id", path, i) end
     if seen[id] then
-      fail("%s: firm '%s' appears in rows %d and %d (firm ids must be unique)", path, id, seen[id], i)
+      fail("read", "%s: firm '%s' appears in rows %d and %d (firm ids must be unique)", path, id, seen[id], i)
     end
     seen[id], firms[i] = i, id
   end
@@ -118,9 +119,9 @@ local function employees_of(path, t, firms)
   for i = 1, t.nrow do
     local v = t.columns.employees[i]
     if v ~= v or v == "" then
-      fail("%s: firm '%s' (row %d): employees is missing", path, firms[i], i)
+      fail("read", "%s: firm '%s' (row %d): employees is missing", path, firms[i], i)
     elseif type(v) ~= "number" or v < 0 or v == math.huge then
-      fail("%s: firm '%s' (row %d): employees '%s' is not a number of employees", path, firms[i], i, text(v))
+      fail("read", "%s: firm '%s' (row %d): employees '%s' is not a number of employees", path, firms[i], i, text(v))
     end
     out[i] = v
   end
@@ -133,7 +134,7 @@ local function nace_of(path, t, firms)
     local v = t.columns.nace[i]
     local code = tonumber(v)
     if not code or code ~= math.floor(code) or code < 1 or code > 99 then
-      fail("%s: firm '%s' (row %d): nace '%s' is not a 2-digit NACE code", path, firms[i], i, text(v))
+      fail("read", "%s: firm '%s' (row %d): nace '%s' is not a 2-digit NACE code", path, firms[i], i, text(v))
     end
     out[i] = string.format("%02d", code)
   end
@@ -148,9 +149,9 @@ local function coded(path, t, firms, ids)
     for i = 1, t.nrow do
       local v = col[i]
       if v ~= v or v == "" then
-        fail("%s: firm '%s' (row %d): %s is missing (code it 0 or 1)", path, firms[i], i, id)
+        fail("read", "%s: firm '%s' (row %d): %s is missing (code it 0 or 1)", path, firms[i], i, id)
       elseif v ~= 0 and v ~= 1 then
-        fail("%s: firm '%s' (row %d): %s = '%s', but a coded indicator must be 0 or 1",
+        fail("read", "%s: firm '%s' (row %d): %s = '%s', but a coded indicator must be 0 or 1",
           path, firms[i], i, id, text(v))
       end
       B:set(i, j, v)
@@ -163,13 +164,13 @@ end
 function M.read_sectors(path)
   local t = csv.read_table(path)
   if not t.columns.code or not t.columns.sector then
-    fail("%s: a sectors file needs the columns code (NACE 2-digit) and sector", path)
+    fail("read_sectors", "%s: a sectors file needs the columns code (NACE 2-digit) and sector", path)
   end
   local out = {order = {}}
   for i = 1, t.nrow do
     local code = tonumber(t.columns.code[i])
     if not code or code ~= math.floor(code) or code < 1 or code > 99 then
-      fail("%s: row %d: code '%s' is not a 2-digit NACE code", path, i, text(t.columns.code[i]))
+      fail("read_sectors", "%s: row %d: code '%s' is not a 2-digit NACE code", path, i, text(t.columns.code[i]))
     end
     code = string.format("%02d", code)
     out[code], out.order[#out.order + 1] = tostring(t.columns.sector[i]), code
@@ -184,11 +185,11 @@ function M.read(path, opts)
   for k, e in ipairs(modes.indicators()) do ids[k] = e.id end
   for _, name in ipairs(REQUIRED) do
     if not t.columns[name] then
-      fail("%s: no column '%s' (a survey has firm, employees, nace and the indicators %s..%s)",
+      fail("read", "%s: no column '%s' (a survey has firm, employees, nace and the indicators %s..%s)",
         path, name, ids[1], ids[#ids])
     end
   end
-  if t.nrow == 0 then fail("%s: no firms (the file has only a header)", path) end
+  if t.nrow == 0 then fail("read", "%s: no firms (the file has only a header)", path) end
   local firms = firm_ids(path, t)
   local s = {file = path, firms = firms, employees = employees_of(path, t, firms),
     nace = nace_of(path, t, firms), simulated = t.columns.simulated_mode ~= nil, size_class = {}}
@@ -196,12 +197,12 @@ function M.read(path, opts)
   if opts.mapping then
     local mapping = type(opts.mapping) == "string" and M.read_mapping(opts.mapping) or opts.mapping
     local ok, B = pcall(modes.code, t, mapping)
-    if not ok then fail("%s: %s", path, B) end
+    if not ok then fail("read", "%s: %s", path, (tostring(B):gsub("^[^\n:]-:%d+: ", ""))) end
     s.B = B
   else
     for _, id in ipairs(ids) do
       if not t.columns[id] then
-        fail("%s: no column '%s': give the nine coded indicators %s..%s (0/1) or the raw answers"
+        fail("read", "%s: no column '%s': give the nine coded indicators %s..%s (0/1) or the raw answers"
           .. " with a mapping file", path, id, ids[1], ids[#ids])
       end
     end

@@ -4,6 +4,7 @@
 -- (2009), ch. 6 (multipliers) and ch. 2 (closing the model to households).
 local matrix = require "matrix"
 local leontief = require "leontief"
+local check = require "check"
 
 local M = {}
 
@@ -23,9 +24,7 @@ M._help = {
     .. "[, income=, employment=]}, each a decompose() record",
 }
 
-local function fail(fname, fmt, ...)
-  error("multipliers." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("multipliers")
 
 local function square(A, fname)
   if type(A) == "table" and not matrix.ismatrix(A) then A = matrix.from(A) end

@@ -7,6 +7,7 @@
 -- J. of Classification 2, 193-218; as R's mclust::adjustedRandIndex).
 local matrix = require "matrix"
 local stats = require "stats"
+local check = require "check"
 
 local M = {}
 
@@ -29,9 +30,7 @@ M._help = {
     .. " everything in one group (the index is 0/0 there)",
 }
 
-local function fail(fname, fmt, ...)
-  error("partition." .. fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.failer("partition")
 
 -- the groups as a Lua array (numbers or strings), checked against n
 local function groups_of(fname, g, n, what)

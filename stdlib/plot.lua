@@ -5,6 +5,7 @@
 -- and heat maps of cluster profiles.
 local svg = require "svg"
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -12,8 +13,11 @@ M._help = {
   _about = "charts as SVG: key-sector maps, bar and column charts, scree plots, dendrograms, heat maps",
   quadrant = "plot.quadrant{x=, y=, labels=, xline=1, yline=1, xlab=, ylab=, title=, quadrants=, file=, width=800}"
     .. " -> svg: labelled scatter of backward (x) vs forward (y) indices with reference lines and quadrant names",
-  bars = "plot.bars{labels=, values=, reference=, ranges=, markers=, groups=, title=, xlab=, file=, horizontal=true}"
-    .. " -> svg: horizontal bars (false = no data) with a reference line, grey range bands, diamond markers",
+  bars = "plot.bars{labels=, values=, reference=, ranges=, markers=, groups=, colours=, title=, xlab=, file=, horizontal=true,"
+    .. " decimals=, missing_label='no data', log=false} -> svg: horizontal bars (false = no data) with a reference line, grey"
+    .. " range bands, diamond markers; colours = {group = '#rrggbb'} fixes a group's colour; log = true: a log10 axis, bars"
+    .. " from 1",
+  palette = "plot.palette -- the colours groups take in turn (Okabe & Ito 2008), for colours = {...} shared by charts",
   columns = "plot.columns{labels=, values=, title=, ylab=, groups=, reference=, file=, width=800, height=360}"
     .. " -> svg: vertical bars, one per label",
   line = "plot.line{x=, y=, title=, xlab=, ylab=, hline=, hline_label=, points=true, file=, width=800}"
@@ -27,13 +31,12 @@ M._help = {
 
 -- Okabe & Ito (2008) colour-blind-safe palette, darkest and clearest first
 local palette = { "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000" }
+M.palette = table.move(palette, 1, #palette, 1, {})
 local INK, MUTED, GRID, REF = "#222222", "#595959", "#e5e5e5", "#333333"
 local FONT, TITLE_FONT, LINE = 12, 15, 15
 local halo = { stroke = "white", ["stroke-width"] = 3, ["stroke-linejoin"] = "round", ["paint-order"] = "stroke" }
 
-local function fail(fname, fmt, ...)
-  error(fname .. ": " .. string.format(fmt, ...), 0)
-end
+local fail = check.fail
 
 local function with(base, extra)
   local t = {}
@@ -103,16 +106,8 @@ end
 
 local function finish(fname, doc, file)
   local s = doc:tostring()
-  if file ~= nil then
-    local f, err = io.open(file, "w")
-    local ok, werr = f ~= nil, nil
-    if f then ok, werr = f:write(s); f:close() end
-    if not ok then
-      local why = tostring(err or werr)
-      if why:sub(1, #file + 2) == file .. ": " then why = why:sub(#file + 3) end
-      fail(fname, "cannot write '%s': %s", file, why)
-    end
-  end
+  -- whole or not at all
+  if file ~= nil then require("report").write_file(file, s, fname) end
   return s
 end
 
@@ -173,9 +168,13 @@ local function tick_text(t, decimals)
   return (svg.num(t, decimals):gsub("^%-", "\u{2212}"))
 end
 
+local function tick_label(ax, t)
+  return ax.format and ax.format(t) or tick_text(t, ax.decimals)
+end
+
 local function tick_width(ax)
   local w = 0
-  for _, t in ipairs(ax.ticks) do w = math.max(w, svg.text_width(tick_text(t, ax.decimals), FONT)) end
+  for _, t in ipairs(ax.ticks) do w = math.max(w, svg.text_width(tick_label(ax, t), FONT)) end
   return w
 end
 
@@ -196,7 +195,7 @@ local function draw_xaxis(doc, ax, sx, box, xlab)
     local px = sx(t)
     doc:element("line", { x1 = px, x2 = px, y1 = box.top, y2 = box.bottom, stroke = GRID })
     doc:element("line", { x1 = px, x2 = px, y1 = box.bottom, y2 = box.bottom + 5, stroke = MUTED })
-    doc:text(px, box.bottom + 8 + FONT, tick_text(t, ax.decimals),
+    doc:text(px, box.bottom + 8 + FONT, tick_label(ax, t),
       { ["text-anchor"] = "middle", fill = MUTED, class = "tick-x" })
   end
   doc:element("line", { x1 = box.left, x2 = box.right, y1 = box.bottom, y2 = box.bottom, stroke = MUTED })
@@ -212,7 +211,7 @@ local function draw_yaxis(doc, ax, sy, box, ylab)
     local py = sy(t)
     doc:element("line", { x1 = box.left, x2 = box.right, y1 = py, y2 = py, stroke = GRID })
     doc:element("line", { x1 = box.left - 5, x2 = box.left, y1 = py, y2 = py, stroke = MUTED })
-    doc:text(box.left - 8, py + FONT * 0.35, tick_text(t, ax.decimals),
+    doc:text(box.left - 8, py + FONT * 0.35, tick_label(ax, t),
       { ["text-anchor"] = "end", fill = MUTED, class = "tick-y" })
   end
   doc:element("line", { x1 = box.left, x2 = box.left, y1 = box.top, y2 = box.bottom, stroke = MUTED })
@@ -470,6 +469,36 @@ end
 
 -- 2 and 3. Bars and columns ----------------------------------------------------
 
+-- a bar's value: `decimals` decimals when given, else whole numbers from 10
+-- and two significant digits below
+local function value_text(v, decimals)
+  if decimals then
+    local t = string.format("%." .. decimals .. "f", v):gsub(",", ".")
+    return (t:match("^%-[0.]+$") and t:sub(2) or t)
+  end
+  local a = math.abs(v)
+  if a >= 10 or a == 0 then return svg.num(v, 0) end
+  return svg.num(v, math.max(1, 1 - math.floor(math.log(a, 10))))
+end
+
+-- a log10 value axis: values, ranges, markers and the reference become their
+-- logarithms (so bars start at 1), checked positive first
+local function log_scale(fname, d, opts)
+  local function lg(v, what)
+    if v <= 0 then fail(fname, "%s is %s: a log scale needs positive numbers", what, tostring(v)) end
+    return math.log(v, 10)
+  end
+  for i = 1, d.n do
+    local l = d.labels[i]
+    if d.values[i] then d.values[i] = lg(d.values[i], "value of '" .. l .. "'") end
+    if d.markers[i] then d.markers[i] = lg(d.markers[i], "marker of '" .. l .. "'") end
+    local rg = d.ranges[i]
+    if rg then d.ranges[i] = { lg(rg[1], "range of '" .. l .. "'"), lg(rg[2], "range of '" .. l .. "'") } end
+  end
+  d.log = true
+  d.reference = opts.reference and lg(opts.reference, "reference")
+end
+
 -- the data of a bar chart, checked: labels, values (false = no data), ranges,
 -- markers, groups with their colours
 local function bar_data(fname, opts)
@@ -480,7 +509,8 @@ local function bar_data(fname, opts)
   local labels = labels_of(fname, opts.labels, n, "values")
   check_values(fname, values, labels, "value", true)
   check_number(fname, opts, "reference")
-  local d = { n = n, labels = labels, values = values, groups = {}, colours = {} }
+  local d = { n = n, labels = labels, values = table.move(values, 1, n, 1, {}), groups = {}, colours = {},
+    reference = opts.reference }
   for _, field in ipairs({ "ranges", "markers", "groups" }) do
     local t = opts[field]
     if t ~= nil and (type(t) ~= "table" or #t ~= n) then
@@ -488,7 +518,8 @@ local function bar_data(fname, opts)
         field, n, type(t) == "table" and tostring(#t) or type(t))
     end
   end
-  d.ranges, d.markers = opts.ranges or {}, opts.markers or {}
+  d.ranges = table.move(opts.ranges or {}, 1, n, 1, {})
+  d.markers = table.move(opts.markers or {}, 1, n, 1, {})
   for i = 1, n do
     local rg = d.ranges[i]
     if rg then
@@ -499,27 +530,31 @@ local function bar_data(fname, opts)
     local mk = d.markers[i]
     if mk and not isfinite(mk) then fail(fname, "marker of '%s' is not a finite number (%s)", labels[i], tostring(mk)) end
   end
+  -- a group's colour: the one opts.colours gives it, else the palette's next
+  d.colour_of = {}
+  if opts.colours ~= nil and type(opts.colours) ~= "table" then
+    fail(fname, "colours must be a table {group = '#rrggbb'}, got %s", type(opts.colours))
+  end
   if opts.groups then
-    local index = {}
     for i = 1, n do
       local g = tostring(opts.groups[i])
-      if not index[g] then
+      if not d.colour_of[g] then
         d.groups[#d.groups + 1] = g
-        index[g] = palette[(#d.groups - 1) % #palette + 1]
+        d.colour_of[g] = opts.colours and opts.colours[g] or palette[(#d.groups - 1) % #palette + 1]
       end
-      d.colours[i] = index[g]
+      d.colours[i] = d.colour_of[g]
     end
   else
     for i = 1, n do d.colours[i] = palette[1] end
   end
+  if opts.decimals ~= nil and math.type(opts.decimals) ~= "integer" then
+    fail(fname, "decimals must be a whole number, got %s", tostring(opts.decimals))
+  end
+  -- the value printed beside each bar, before any change of scale
+  d.text = {}
+  for i = 1, n do d.text[i] = values[i] and value_text(values[i], opts.decimals) or (opts.missing_label or "no data") end
+  if opts.log then log_scale(fname, d, opts) end
   return d
-end
-
--- a bar's value: whole numbers from 10, else two significant digits
-local function value_text(v)
-  local a = math.abs(v)
-  if a >= 10 or a == 0 then return svg.num(v, 0) end
-  return svg.num(v, math.max(1, 1 - math.floor(math.log(a, 10))))
 end
 
 -- the legend as rows of swatch + name within width, from y; returns its height
@@ -557,7 +592,7 @@ end
 
 local function legend_entries(d, opts)
   local entries = {}
-  for i, g in ipairs(d.groups) do entries[i] = { name = g, colour = palette[(i - 1) % #palette + 1] } end
+  for i, g in ipairs(d.groups) do entries[i] = { name = g, colour = d.colour_of[g] } end
   if next(d.ranges) then entries[#entries + 1] = { name = opts.range_label or "range", kind = "range" } end
   if next(d.markers) then entries[#entries + 1] = { name = opts.marker_label or "marker", kind = "marker" } end
   return entries
@@ -591,7 +626,7 @@ local function draw_bars(doc, d, band, sv, horizontal)
         fill = INK, stroke = "white", class = "marker" })
     end
     -- the value just beyond the bar's end, or beyond the marker if it is in the way
-    local label = v and value_text(v) or "no data"
+    local label = d.text[i]
     local pd = (sv(1) > sv(0) and 1 or -1) * ((v or 0) < 0 and -1 or 1)
     local len = horizontal and svg.text_width(label, FONT) or FONT
     local at = sv(v or 0) + pd * 4
@@ -611,11 +646,15 @@ local function draw_bars(doc, d, band, sv, horizontal)
 end
 
 local function value_axis(d, opts, target)
-  local lo, hi = range_of({ d.values, d.markers }, { 0, opts.reference })
+  local lo, hi = range_of({ d.values, d.markers }, { 0, d.reference })
   for _, rg in pairs(d.ranges) do
     if rg then lo, hi = math.min(lo, rg[1], rg[2]), math.max(hi, rg[1], rg[2]) end
   end
-  return axis(lo, hi, target)
+  if not d.log then return axis(lo, hi, target) end
+  -- whole powers of ten, labelled with the value they stand for
+  local ax = axis(math.floor(lo), math.ceil(hi), target, true)
+  ax.format = function(t) return svg.num(10 ^ t, math.max(0, -math.tointeger(t))) end
+  return ax
 end
 
 function M.bars(opts)
@@ -642,7 +681,7 @@ function M.bars(opts)
 
   local av = value_axis(d, opts, 6)
   local widest = 0
-  for i = 1, d.n do widest = math.max(widest, svg.text_width(d.values[i] and value_text(d.values[i]) or "no data", FONT)) end
+  for i = 1, d.n do widest = math.max(widest, svg.text_width(d.text[i], FONT)) end
   local box = { left = 16 + labw + 12, right = W - 16 - widest, top = top + (opts.reference and 20 or 4) }
 
   -- rows top-down with a gap where the group changes
@@ -667,8 +706,8 @@ function M.bars(opts)
     end
   end
   draw_bars(doc, d, function(i) return starts[i] + 3, starts[i] + rowh - 3 end, sv, true)
-  if opts.reference then
-    local px = sv(opts.reference)
+  if d.reference then
+    local px = sv(d.reference)
     ref_line(doc, px, box.top - 4, px, box.bottom)
     doc:text(px, box.top - 8, opts.reference_label or svg.num(opts.reference),
       { ["text-anchor"] = "middle", fill = INK, ["font-weight"] = "bold" })
@@ -721,8 +760,8 @@ function M.columns(opts)
     local c0 = box.left + (i - 1) * slot
     return c0 + slot * 0.1, c0 + slot * 0.9
   end, sv, false)
-  if opts.reference then
-    local py = sv(opts.reference)
+  if d.reference then
+    local py = sv(d.reference)
     ref_line(doc, box.left, py, box.right, py)
     doc:text(box.right, py - 5, opts.reference_label or svg.num(opts.reference),
       with(halo, { ["text-anchor"] = "end", fill = INK, ["font-weight"] = "bold" }))

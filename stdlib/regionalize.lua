@@ -6,6 +6,7 @@
 -- Miller & Blair (2009), ch. 3 (interregional models) and ch. 8 (LQs).
 local matrix = require "matrix"
 local leontief = require "leontief"
+local check = require "check"
 
 local M = {}
 
@@ -21,16 +22,41 @@ M._help = {
   supply_percentages = "regionalize.supply_percentages(A, x_r [, f_r]) -> n x 1 p_i = min(1, x_i^r / (A x^r + f^r)_i)",
   apply = "regionalize.apply(A, Q) -> regional coefficients a_ij * min(Q_ij, 1); Q a vector (by rows) or an n x n matrix",
   regionalise = "regionalize.regionalise(tbl, regional_sizes [, {method='flq', delta=0.3, diagonal=, national_sizes=}]) "
-    .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default",
+    .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default; "
+    .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row)",
   regionalize = "regionalize.regionalize(...) -- the same as regionalize.regionalise",
+  describe = "regionalize.describe(region [, name]) -> a line: the method, the diagonal in force, lambda*, the sectors kept",
   two_region = "regionalize.two_region(tbl, regional_sizes [, {method=, delta=, national_sizes=, names={'r','s'}}]) "
-    .. "-> {A=, L=, L_rr=, L_rs=, L_sr=, L_ss=, feedback=, multipliers={intraregional=, spillover=, total=, single_region=, feedback_percent=}}",
+    .. "-> {A=, L=, L_rr=, L_rs=, L_sr=, L_ss=, feedback=, multipliers={intraregional=, spillover=, total=, single_region=, feedback_percent=}, records= (one per sector)}",
+  METHODS = "regionalize.METHODS -- the methods by name (slq, plq, ciq, flq, aflq): {quotients = function(q, fname), "
+    .. "uses_delta =, diagonal =}; regionalise, two_region and delta_sweep dispatch through it",
+  method_names = "regionalize.method_names() -> the names of regionalize.METHODS, sorted",
+  DELTA = "regionalize.DELTA -- FLQ's delta when none is given (0.3, Flegg & Webber 1997); also METHOD ('flq'), "
+    .. "DIAGONAL ('slq'), SWEEP_DELTAS",
   delta_sweep = "regionalize.delta_sweep(tbl, regional_sizes [, deltas [, classify_fn [, opts]]]) -> "
-    .. "{deltas=, labels=, classes=, by_sector=, changed=}: key-sector classes for each delta",
+    .. "{deltas=, labels=, classes=, by_sector=, changed=, records=}: key-sector classes for each delta; records = "
+    .. "{sector=, changed=, [k] = class at deltas[k]}",
 }
 
-local function fail(fname, fmt, ...)
-  error("regionalize." .. fname .. ": " .. string.format(fmt, ...), 3)
+local fail = check.failer("regionalize")
+
+-- FLQ's delta when none is given: Flegg & Webber's (1997) estimate, the study's choice
+M.DELTA = 0.3
+-- the deltas of a sensitivity sweep: the range Flegg & Webber (1997) discuss
+M.SWEEP_DELTAS = { 0.1, 0.2, 0.3, 0.4, 0.5 }
+-- the diagonal of CIQ, FLQ and AFLQ when none is given: SLQ_i, Flegg & Webber's
+-- (1997) convention ("ciq" puts CIQ_ii = 1 there, the literal reading)
+M.DIAGONAL = "slq"
+-- the method when none is given: Flegg's location quotient
+M.METHOD = "flq"
+
+local function delta_of(opts)
+  if opts.delta == nil then return M.DELTA end
+  return opts.delta
+end
+
+local function diagonal_of(opts, fname)
+  return check.one_of("regionalize." .. fname, "diagonal", opts.diagonal or M.DIAGONAL, { "slq", "ciq" })
 end
 
 local function sector(labels, i)
@@ -115,18 +141,19 @@ local function ciq_of(s, labels, fname)
   return s * (1 / s):t()
 end
 
--- FLQ_ij = CIQ_ij * lambda* for i ~= j; on the diagonal SLQ_i * lambda*
--- (Flegg & Webber 1997), or CIQ_ii * lambda* =
--- lambda* with diagonal = "ciq"
-local function flq_of(s, lambda, diagonal, labels, fname)
-  local Q = ciq_of(s, labels, fname) * lambda
-  diagonal = diagonal or "slq"
+-- CIQ with the diagonal in force: SLQ_i (diagonal "slq") or CIQ_ii = 1 ("ciq")
+local function ciq_diagonal(s, diagonal, labels, fname)
+  local Q = ciq_of(s, labels, fname)
   if diagonal == "slq" then
-    for i = 1, s:rows() do Q:set(i, i, s:get(i, 1) * lambda) end
-  elseif diagonal ~= "ciq" then
-    fail(fname, "diagonal must be 'slq' or 'ciq', got '%s'", tostring(diagonal))
+    for i = 1, s:rows() do Q:set(i, i, s:get(i, 1)) end
   end
   return Q
+end
+
+-- FLQ_ij = CIQ_ij * lambda* for i ~= j; on the diagonal SLQ_i * lambda*
+-- (Flegg & Webber 1997), or CIQ_ii * lambda* = lambda* with diagonal = "ciq"
+local function flq_of(s, lambda, diagonal, labels, fname)
+  return ciq_diagonal(s, diagonal, labels, fname) * lambda
 end
 
 -- AFLQ_ij = FLQ_ij * log2(1 + SLQ_j) where SLQ_j > 1 (Flegg & Webber
@@ -147,7 +174,7 @@ end
 
 function M.lambda(reg, nat, delta)
   local r, n = sizes(reg, nat, "lambda")
-  return lambda_of(r, n, delta == nil and 0.3 or delta, "lambda")
+  return lambda_of(r, n, delta_of { delta = delta }, "lambda")
 end
 
 function M.ciq(reg, nat)
@@ -158,15 +185,15 @@ end
 function M.flq(reg, nat, opts)
   opts = opts or {}
   local r, n, labels = sizes(reg, nat, "flq")
-  local lambda = lambda_of(r, n, opts.delta == nil and 0.3 or opts.delta, "flq")
-  return flq_of(slq_of(r, n, labels), lambda, opts.diagonal, labels, "flq"), lambda
+  local lambda = lambda_of(r, n, delta_of(opts), "flq")
+  return flq_of(slq_of(r, n, labels), lambda, diagonal_of(opts, "flq"), labels, "flq"), lambda
 end
 
 function M.aflq(reg, nat, opts)
   opts = opts or {}
   local r, n, labels = sizes(reg, nat, "aflq")
-  local lambda = lambda_of(r, n, opts.delta == nil and 0.3 or opts.delta, "aflq")
-  return aflq_of(slq_of(r, n, labels), lambda, opts.diagonal, labels, "aflq"), lambda
+  local lambda = lambda_of(r, n, delta_of(opts), "aflq")
+  return aflq_of(slq_of(r, n, labels), lambda, diagonal_of(opts, "aflq"), labels, "aflq"), lambda
 end
 
 -- a square coefficient matrix with n sectors
@@ -275,36 +302,66 @@ local function national(tbl, fname)
   return A, vector(tbl.x, fname, "tbl.x"), labels
 end
 
--- the national sizes: opts.national_sizes, else tbl.employment
+-- the national sizes: opts.national_sizes, or "table" for the table's
+-- employment row; never the table's row by default (employment.RULE: E^r and
+-- E^n from one source, so that the prompt and the scripts agree)
 local function national_sizes(tbl, opts, fname)
-  local nat = opts.national_sizes or tbl.employment
+  local nat = opts.national_sizes
+  if nat == "table" then
+    if tbl.employment == nil then fail(fname, "national_sizes = 'table', but the table has no employment row") end
+    return tbl.employment
+  end
   if nat == nil then
-    fail(fname, "national sizes needed: give opts.national_sizes (e.g. national employment by sector) or tbl.employment")
+    fail(fname, "national sizes needed: give opts.national_sizes, the nation's employment from the same source as"
+      .. " the region's (employment.read(path, tbl).national), or 'table' for the table's employment row")
   end
   return nat
 end
 
-local METHODS = { slq = true, plq = true, ciq = true, flq = true, aflq = true }
+-- The regionalisation methods: each builds the quotients of the kept sectors
+-- from q = {s = their SLQs, labels = their labels, lambda = lambda*, diagonal =
+-- "slq"|"ciq", reg =, nat = (all sectors), A = the national coefficients, keep =
+-- the kept sectors' indices, all_labels =}. uses_delta: lambda* enters the
+-- quotients; diagonal: the diagonal option applies. A new quotient is a new entry.
+M.METHODS = {
+  slq = { quotients = function(q) return q.s end },
+  plq = { quotients = function(q, fname) return plq_of(q.reg, q.nat, q.A, q.all_labels, fname, q.keep) end },
+  ciq = { diagonal = true, quotients = function(q, fname) return ciq_diagonal(q.s, q.diagonal, q.labels, fname) end },
+  flq = { uses_delta = true, diagonal = true,
+    quotients = function(q, fname) return flq_of(q.s, q.lambda, q.diagonal, q.labels, fname) end },
+  aflq = { uses_delta = true, diagonal = true,
+    quotients = function(q, fname) return aflq_of(q.s, q.lambda, q.diagonal, q.labels, fname) end },
+}
+
+-- the method names, sorted (for messages and options)
+function M.method_names()
+  local names = {}
+  for name in pairs(M.METHODS) do names[#names + 1] = name end
+  table.sort(names)
+  return names
+end
+
+-- the name and record of opts.method
+local function method_of(opts, fname)
+  local name = opts.method or M.METHOD
+  local m = M.METHODS[name]
+  if not m then
+    fail(fname, "method must be %s, got '%s'", check.alternatives(M.method_names()), tostring(name))
+  end
+  return name, m
+end
 
 -- the quotients of `method` for the kept sectors, with SLQs and lambda* from
 -- the whole economy's totals (dropping sectors must not change them)
 local function quotients(method, reg, nat, A, keep, opts, labels, fname)
-  if not METHODS[method] then
-    fail(fname, "method must be 'slq', 'plq', 'ciq', 'flq' or 'aflq', got '%s'", tostring(method))
-  end
+  local m = M.METHODS[method]
   local s = slq_of(reg, nat, labels)
-  local sk, kl = s:select(keep), labels and s:select(keep):rownames()
-  local delta = opts.delta == nil and 0.3 or opts.delta
-  local lambda = lambda_of(reg, nat, delta, fname)
-  if method == "slq" then return sk, lambda end
-  if method == "plq" then return plq_of(reg, nat, A, labels, fname, keep), lambda end
-  if method == "ciq" then
-    local Q = ciq_of(sk, kl, fname)
-    if (opts.diagonal or "slq") == "slq" then for i = 1, sk:rows() do Q:set(i, i, sk:get(i, 1)) end end
-    return Q, lambda
-  end
-  if method == "flq" then return flq_of(sk, lambda, opts.diagonal, kl, fname), lambda end
-  return aflq_of(sk, lambda, opts.diagonal, kl, fname), lambda
+  local sk = s:select(keep)
+  local lambda = m.uses_delta and lambda_of(reg, nat, delta_of(opts), fname) or nil
+  local q = { s = sk, labels = labels and sk:rownames(), lambda = lambda,
+    diagonal = m.diagonal and diagonal_of(opts, fname) or nil, reg = reg, nat = nat, A = A, keep = keep,
+    all_labels = labels }
+  return m.quotients(q, fname), lambda
 end
 
 -- the national table's A, x and labels with the regional and national sizes,
@@ -334,7 +391,7 @@ function M.regionalise(tbl, regional_sizes, opts)
   for i = 1, n do
     if reg:get(i, 1) > 0 then keep[#keep + 1] = i else dropped[#dropped + 1] = labels and labels[i] or i end
   end
-  local method = opts.method or "flq"
+  local method, m = method_of(opts, fname)
   local Q, lambda = quotients(method, reg, nat, A, keep, opts, labels, fname)
   local Ak = A:select(keep, keep)
   local Ar = M.apply(Ak, Q)
@@ -349,7 +406,9 @@ function M.regionalise(tbl, regional_sizes, opts)
     employment = labelled(rk, kept, { "regional size" }),
     labels = kept or nil, kept = keep, dropped = dropped,
   }
-  if method == "flq" or method == "aflq" then res.delta = opts.delta == nil and 0.3 or opts.delta end
+  res.size_share = reg:sum() / nat:sum()
+  if m.uses_delta then res.delta = delta_of(opts) end
+  if m.diagonal then res.diagonal = diagonal_of(opts, fname) end
   if tbl.v then
     local v = tbl.v
     if not matrix.ismatrix(v) then v = matrix.from(v) end
@@ -360,10 +419,33 @@ function M.regionalise(tbl, regional_sizes, opts)
 end
 M.regionalize = M.regionalise
 
+-- what a regional record was made with, in a line: the method, the diagonal
+-- in force, lambda* and the sectors kept
+function M.describe(region, name)
+  local diag = { slq = "SLQ_i, Flegg & Webber", ciq = "CIQ_ii = 1, the study's literal reading" }
+  local n = #region.kept + #region.dropped
+  return string.format("%s%s%s; %d of %d sectors present in %s%s", region.method:upper(),
+    region.diagonal and " (diagonal " .. diag[region.diagonal] .. ")" or "",
+    region.delta and string.format(": lambda* = [log2(1 + %.5f)]^%g = %.4f", region.size_share, region.delta,
+      region.lambda) or "", #region.kept, n, name or "the region",
+    #region.dropped > 0 and " (dropped: " .. table.concat(region.dropped, "; ") .. ")" or "")
+end
+
 -- prefixes every label: "r: Mining"
 local function prefixed(labels, prefix, n)
   local out = {}
   for i = 1, n do out[i] = prefix .. ": " .. (labels and labels[i] or tostring(i)) end
+  return out
+end
+
+-- one record per sector of the two-region output multipliers
+local function multiplier_records(kept, intra, spill, single)
+  local out = {}
+  for i = 1, intra:rows() do
+    local a, b, c = intra:get(i, 1), spill:get(i, 1), single:get(i, 1)
+    out[i] = { sector = kept and kept[i] or i, intraregional = a, spillover = b, total = a + b, single_region = c,
+      feedback_percent = (a - c) / a * 100 }
+  end
   return out
 end
 
@@ -386,7 +468,7 @@ function M.two_region(tbl, regional_sizes, opts)
     if reg:get(i, 1) > 0 and rest:get(i, 1) > 0 then keep[#keep + 1] = i
     else dropped[#dropped + 1] = labels and labels[i] or i end
   end
-  local method = opts.method or "flq"
+  local method = method_of(opts, fname)
   local Qr = quotients(method, reg, nat, A, keep, opts, labels, fname)
   local Qs = quotients(method, rest, nat, A, keep, opts, labels, fname)
   local Ak = A:select(keep, keep)
@@ -414,6 +496,7 @@ function M.two_region(tbl, regional_sizes, opts)
       -- Miller & Blair's percentage error of ignoring feedbacks
       feedback_percent = (intra - single):ediv(intra) * 100,
     },
+    records = multiplier_records(kept, intra, spill, single),
     x_r = labelled(xk:emul(reg:select(keep)):ediv(nat:select(keep)), kept, { "output" }),
     x_s = labelled(xk:emul(rest:select(keep)):ediv(nat:select(keep)), kept, { "output" }),
     labels = kept, kept = keep, dropped = dropped, names = names,
@@ -427,7 +510,7 @@ end
 function M.delta_sweep(tbl, regional_sizes, deltas, classify_fn, opts)
   local fname = "delta_sweep"
   opts = opts or {}
-  deltas = deltas or { 0.1, 0.2, 0.3, 0.4, 0.5 }
+  deltas = deltas or M.SWEEP_DELTAS
   if type(deltas) ~= "table" or #deltas == 0 then fail(fname, "deltas must be a non-empty list of numbers") end
   if classify_fn == nil then
     local linkages = require "linkages"
@@ -435,10 +518,10 @@ function M.delta_sweep(tbl, regional_sizes, deltas, classify_fn, opts)
   elseif type(classify_fn) ~= "function" then
     fail(fname, "classify_fn must be a function, got %s", type(classify_fn))
   end
-  local res = { deltas = deltas, classes = {}, lambda = {}, by_sector = {}, changed = {} }
+  local res = { deltas = deltas, classes = {}, lambda = {}, by_sector = {}, changed = {}, records = {} }
   for k, delta in ipairs(deltas) do
     local region = M.regionalise(tbl, regional_sizes, {
-      method = opts.method or "flq", delta = delta, diagonal = opts.diagonal, national_sizes = opts.national_sizes })
+      method = opts.method, delta = delta, diagonal = opts.diagonal, national_sizes = opts.national_sizes })
     local classes = classify_fn(leontief.inverse(region.A), region)
     res.labels = res.labels or region.labels or region.kept
     if type(classes) ~= "table" or #classes ~= #res.labels then
@@ -455,6 +538,10 @@ function M.delta_sweep(tbl, regional_sizes, deltas, classify_fn, opts)
     end
     res.by_sector[l] = row
     if differs then res.changed[#res.changed + 1] = l end
+    -- a record per sector: its class at each delta under [k]
+    local rec = { sector = l, changed = differs }
+    for k = 1, #deltas do rec[k] = row[k] end
+    res.records[#res.records + 1] = rec
   end
   return res
 end

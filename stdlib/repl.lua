@@ -7,9 +7,9 @@ local matrix = require "matrix"
 
 local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
-  "iotable", "regionalize", "multipliers", "linkages", "fsr", "factor",
-  "valuechains", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
-  "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "report", "plot",
+  "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
+  "valuechains", "published", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
+  "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "report", "plot", "check", "cli",
 }
 
 local function format_number(x)

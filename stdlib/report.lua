@@ -3,6 +3,7 @@
 -- (a point as the decimal mark unless a file asks for a comma), a missing value
 -- as "--" in a table and an empty cell in a file, never "nan".
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -13,12 +14,19 @@ M._help = {
     .. "columns = {sector = labels, backward = vector}; vectors may be Lua arrays or n x 1 / 1 x n matrices",
   table = "report.table(records, columns [, {title=, digits=, max_text=}]) -> text: columns = {'sector', "
     .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
-  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line",
+  print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line; opts.csv = "
+    .. "path also writes the records there (report.write_csv)",
   markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
     .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
   write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
     .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
-    .. "digits (significant) is given; missing values as empty cells; errors naming the file",
+    .. "digits (significant) is given; missing values as empty cells; errors naming the file; written whole or not "
+    .. "at all",
+  write_file = "report.write_file(path, text) -- text into path through a temporary file and a rename, every write checked",
+  paragraph = "report.paragraph(text [, columns=100]) -- prints text broken at spaces into lines, then a blank line",
+  note = "report.note(label, items) -- prints 'label: a; b; c' and a blank line when the list items is not empty",
+  heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
+  mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be",
 }
 
 local function missing(v) return v == nil or (type(v) == "number" and v ~= v) end
@@ -58,13 +66,12 @@ end
 local function as_list(v, what)
   if matrix.ismatrix(v) then
     if v:rows() ~= 1 and v:cols() ~= 1 then
-      error(string.format("report.records: column '%s' must be a vector, got a %d x %d matrix",
-        what, v:rows(), v:cols()), 3)
+      check.fail("report.records", "column '%s' must be a vector, got a %d x %d matrix", what, v:rows(), v:cols())
     end
     return v:list()
   end
   if type(v) ~= "table" then
-    error(string.format("report.records: column '%s' must be a Lua array or a vector, got %s", what, type(v)), 3)
+    check.fail("report.records", "column '%s' must be a Lua array or a vector, got %s", what, type(v))
   end
   return v
 end
@@ -73,7 +80,7 @@ function M.records(order, columns)
   local lists, n = {}, nil
   for _, key in ipairs(order) do
     local v = columns[key]
-    if v == nil then error(string.format("report.records: no column '%s'", key), 2) end
+    if v == nil then check.fail("report.records", "no column '%s'", key) end
     lists[key] = as_list(v, key)
     -- an array with missing values at the end still has the length of the first column
     n = n or #lists[key]
@@ -93,7 +100,7 @@ local function specs(columns)
   for k, c in ipairs(columns) do
     if type(c) == "string" then c = { key = c } end
     if type(c) ~= "table" or c.key == nil then
-      error(string.format("report: column %d must be a key or {key = ..., title = ...}", k), 3)
+      check.fail("report", "column %d must be a key or {key = ..., title = ...}", k)
     end
     out[k] = { key = c.key, title = c.title or tostring(c.key), digits = c.digits }
   end
@@ -146,6 +153,7 @@ end
 function M.print(records, columns, opts)
   print(M.table(records, columns, opts))
   print()
+  if opts and opts.csv then M.write_csv(opts.csv, records, columns) end
 end
 
 function M.markdown(records, columns, opts)
@@ -200,7 +208,7 @@ function M.write_csv(path, records, columns, opts)
   opts = opts or {}
   local sep, decimal = opts.sep or ",", opts.decimal or "."
   if sep == decimal then
-    error(string.format("report.write_csv: separator and decimal mark are both '%s' (%s)", sep, path), 2)
+    check.fail("report.write_csv", "separator and decimal mark are both '%s' (%s)", sep, path)
   end
   local cols = specs(columns)
   local lines, titles = {}, {}
@@ -220,11 +228,63 @@ function M.write_csv(path, records, columns, opts)
     end
     lines[i + 1] = table.concat(parts, sep)
   end
-  local f, err = io.open(path, "w")
-  if not f then error("report.write_csv: cannot write " .. tostring(err), 2) end
-  f:write(table.concat(lines, "\n"), "\n")
-  f:close()
+  M.write_file(path, table.concat(lines, "\n") .. "\n", "report.write_csv")
   return path
+end
+
+-- text into path whole or not at all: a temporary file beside it, every
+-- write checked, then renamed over it
+function M.write_file(path, text, fname)
+  fname = fname or "report.write_file"
+  local tmp = path .. ".tmp"
+  -- the system's reason without the file name it starts with
+  local function fail(err)
+    os.remove(tmp)
+    local why = tostring(err):gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", "")
+    check.fail(fname, "cannot write '%s': %s", path, why)
+  end
+  local f, err = io.open(tmp, "w")
+  if not f then fail(err) end
+  local ok, werr = f:write(text)
+  local closed, cerr = f:close()
+  if not ok or not closed then fail(werr or cerr) end
+  local renamed, rerr = os.rename(tmp, path)
+  if not renamed then fail(rerr) end
+end
+
+-- text broken at spaces into lines of at most `columns` characters, printed,
+-- then a blank line
+function M.paragraph(text, columns)
+  columns = columns or 100
+  local line = ""
+  for word in text:gmatch("%S+") do
+    if line ~= "" and width(line) + 1 + width(word) > columns then print(line); line = word
+    else line = line == "" and word or line .. " " .. word end
+  end
+  if line ~= "" then print(line) end
+  print()
+end
+
+-- "label: a; b; c" and a blank line, when there are items
+function M.note(label, items)
+  if items and #items > 0 then
+    print(label .. ": " .. table.concat(items, "; "))
+    print()
+  end
+end
+
+-- a heading underlined to its width, then a blank line
+function M.heading(s)
+  print(s)
+  print(string.rep("=", width(s)))
+  print()
+end
+
+-- the folder dir, made with its parents when missing
+function M.mkdir(dir)
+  local ok = os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "' 2>/dev/null")
+  if not ok then check.fail("report.mkdir", "cannot create the output folder %s", dir) end
+  return dir
 end
 
 return M

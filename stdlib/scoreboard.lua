@@ -9,10 +9,13 @@
 -- and composite indices (step 7) with the number of indicators behind each.
 -- The uncertainty analysis is in scoreboard/uncertainty.lua, the study's
 -- figure-12 aggregation in scoreboard/innovators.lua, the charts in
--- scoreboard/charts.lua.
+-- scoreboard/charts.lua, the study's chapter-2 tables as records in
+-- scoreboard/chapter2.lua.
+local check = require "check"
 local data = require "scoreboard.data"
 local index = require "scoreboard.index"
 local M = {}
+local fail = check.failer("scoreboard")
 
 -- the inputs (scoreboard/data.lua) and the indices (scoreboard/index.lua)
 M.default_catalogue = data.default_catalogue
@@ -39,7 +42,7 @@ function M.compare(cat, values, opts)
   for _, g in ipairs(opts.group or {}) do data.check_unit(values, g, "opts.group") end
   local rows = {}
   for _, code in ipairs(opts.codes or values.codes) do
-    local e = cat.by_code[code] or error("scoreboard.compare: indicator " .. code .. " is not in the catalogue", 2)
+    local e = cat.by_code[code] or fail("compare", "indicator %s is not in the catalogue", code)
     local r = {code = code, name = e.name, label = values.labels[code] or e.name,
       unit = e.unit, dimension = e.dimension, group = e.group}
     r.value, r.imputed = data.value(cat, values, unit, code)
@@ -159,7 +162,7 @@ function M.impute(cat, values, opts)
   data.check_codes(cat, values)
   local method = opts.method or "group_mean"
   if method ~= "group_mean" and method ~= "worst" then
-    error("scoreboard.impute: method must be 'group_mean' or 'worst', not '" .. tostring(method) .. "'", 2)
+    fail("impute", "method must be 'group_mean' or 'worst', not '%s'", tostring(method))
   end
   local group, units = opts.group or values.units, opts.units or values.units
   for _, u in ipairs(group) do data.check_unit(values, u, "opts.group") end

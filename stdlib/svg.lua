@@ -1,6 +1,8 @@
 -- svg.lua -- a small SVG 1.1 document writer for clusterlab's charts: elements
 -- with sorted attributes, XML escaping of UTF-8 text (Cyrillic labels too),
 -- locale-independent numbers, and text widths estimated from DejaVu Sans metrics.
+local check = require "check"
+
 local M = {}
 
 M._help = {
@@ -32,7 +34,7 @@ local entities = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&qu
 function M.escape(s)
   s = tostring(s)
   if not utf8.len(s) then
-    error(string.format("svg: text is not valid UTF-8: %q", s), 2)
+    check.fail("svg.escape", "text is not valid UTF-8: %q", s)
   end
   -- control characters other than tab and newline are not allowed in XML 1.0
   s = s:gsub("[%z\1-\8\11\12\14-\31]", "")
@@ -41,7 +43,7 @@ end
 
 function M.num(v, decimals)
   if v ~= v or v == math.huge or v == -math.huge then
-    error("svg: cannot write a non-finite number (" .. tostring(v) .. ")", 2)
+    check.fail("svg.num", "cannot write a non-finite number (%s)", tostring(v))
   end
   local s = string.format("%." .. (decimals or 2) .. "f", v):gsub(",", ".")
   if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
@@ -118,12 +120,9 @@ function M.element(name, attrs, content)
   return "<" .. name .. attributes(attrs) .. ">" .. content .. "</" .. name .. ">"
 end
 
+-- the document into path whole or not at all (report.write_file)
 function M.write(path, text)
-  local f, err = io.open(path, "w")
-  if not f then error(string.format("cannot write '%s': %s", path, err), 2) end
-  local ok, werr = f:write(text)
-  f:close()
-  if not ok then error(string.format("cannot write '%s': %s", path, werr), 2) end
+  require("report").write_file(path, text, "svg.write")
 end
 
 local Doc = {}

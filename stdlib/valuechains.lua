@@ -6,6 +6,7 @@
 -- J. Regional Science 45(2)), tables like the study's tables 11-13, and the key
 -- sectors of a linkage analysis (Rasmussen 1956) that each value chain confirms.
 local matrix = require "matrix"
+local check = require "check"
 
 local M = {}
 
@@ -15,7 +16,7 @@ M.SECONDARY = 0.35   -- secondary membership, after Feser & Bergman (2000)
 M._help = {
   _about = "value chains from rotated factor loadings: members, primary/secondary membership, tables",
   identify = "valuechains.identify(res [, {threshold=0.5, secondary=0.35, names=, classes=}]) -> {factors="
-    .. "{{factor=, name=, eigenvalue=, variance=, share=, members={{sector=, index=, loading=, primary=}},"
+    .. "{{factor=, name=, initial_eigenvalue=, initial_share=, rotated_variance=, rotated_share=, members={{sector=, index=, loading=, primary=}},"
     .. " primary=, secondary=, key=}}, primary={sector -> factor}, secondary={sector -> {factors}}}"
     .. "; res from factor.pca",
   confirm = "valuechains.confirm(vc, classes) -> per factor {key=, backward=, forward=, weak=} members by class,"
@@ -23,13 +24,19 @@ M._help = {
   compare = "valuechains.compare(vc, published) -> for each published cluster {cluster=, factor=, shared=,"
     .. " missing=, extra=, jaccard=}: the value chain sharing most industries with it; published ="
     .. " {{cluster=, industry=}, ...} (names compared ignoring case and spacing)",
-  rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Eigenvalue\","
-    .. " \"Variance %\", \"Industry\", \"Loading\"}, one per member, as the study's tables 11-13",
+  rows = "valuechains.rows(vc [, {digits=4}]) -> printable rows {\"Factor\", \"Value chain\", \"Initial eigenvalue\","
+    .. " \"Initial %\", \"Rotated variance\", \"Rotated %\", \"Industry\", \"Loading\"}, one per member, as the"
+    .. " study's tables 11-13",
+  analyse = "valuechains.analyse(Z [, {classes=, threshold=}]) -> {R=, info=, pca=, vc=, definiteness=, records=}: "
+    .. "the study's procedure on a flow matrix: FSR linkage matrix, principal components, Kaiser criterion, varimax, "
+    .. "members at 0.5",
+  records = "valuechains.records(vc) -> one record per member {factor=, value_chain=, initial_eigenvalue=, "
+    .. "initial_share_percent=, rotated_variance=, rotated_share_percent=, industry=, loading=}; a factor with no "
+    .. "member at the threshold gets one record with note= saying so; member = the industry or the note, to print",
+  key_records = "valuechains.key_records(vc) -> {factor=, key='a; b'} for each factor confirming key sectors",
 }
 
-local function fail(fname, fmt, ...)
-  error("valuechains." .. fname .. ": " .. string.format(fmt, ...), 3)
-end
+local fail = check.failer("valuechains")
 
 local function check_threshold(fname, v, what)
   if type(v) ~= "number" or v ~= v or v <= 0 or v >= 1 then
@@ -98,9 +105,13 @@ function M.identify(res, opts)
   for j = 1, k do
     local f = {
       factor = j, name = opts.names and opts.names[j] or ("Factor " .. j),
-      eigenvalue = res.variance and res.variance[j] or nil,     -- rotated sum of squares
+      -- the initial eigenvalue (before rotation: what the study's "eigenvalue
+      -- 13.75, 23.71%" is, 13.75 / 58) and the rotated sum of squared loadings,
+      -- each with its share of the p variables' total variance
       initial_eigenvalue = res.eigenvalues and res.eigenvalues:get(j, 1) or nil,
-      share = res.proportion and res.proportion[j] or nil,
+      initial_share = res.eigenvalues and res.eigenvalues:get(j, 1) / p or nil,
+      rotated_variance = res.variance and res.variance[j] or nil,
+      rotated_share = res.proportion and res.proportion[j] or nil,
       members = {}, primary = {}, secondary = {},
     }
     for i = 1, p do
@@ -186,15 +197,61 @@ function M.rows(vc, opts)
     fail("rows", "vc must come from valuechains.identify")
   end
   local fmt = "%." .. (opts.digits or 4) .. "f"
-  local out = {{"Factor", "Value chain", "Eigenvalue", "Variance %", "Industry", "Loading"}}
-  for _, f in ipairs(vc.factors) do
-    local ev = f.eigenvalue and string.format("%.2f", f.eigenvalue) or ""
-    local share = f.share and string.format("%.2f", 100 * f.share) or ""
-    for _, m in ipairs(f.members) do
-      out[#out + 1] = {tostring(f.factor), f.name, ev, share, m.sector, string.format(fmt, m.loading)}
-    end
+  local function num(v, scale) return v and string.format("%.2f", v * (scale or 1)) or "" end
+  local out = {{"Factor", "Value chain", "Initial eigenvalue", "Initial %", "Rotated variance", "Rotated %",
+    "Industry", "Loading"}}
+  for _, r in ipairs(M.records(vc)) do
+    out[#out + 1] = {tostring(r.factor), r.value_chain, num(r.initial_eigenvalue), num(r.initial_share_percent),
+      num(r.rotated_variance), num(r.rotated_share_percent), r.industry or r.note,
+      r.loading and string.format(fmt, r.loading) or ""}
   end
   return out
+end
+
+-- one record per member of each factor, as the study's tables 11-13; a
+-- factor with no member at or above the threshold gets one record saying so
+function M.records(vc)
+  if type(vc) ~= "table" or type(vc.factors) ~= "table" then
+    fail("records", "vc must come from valuechains.identify")
+  end
+  local out = {}
+  for _, f in ipairs(vc.factors) do
+    local base = {factor = f.factor, value_chain = f.name, initial_eigenvalue = f.initial_eigenvalue,
+      initial_share_percent = f.initial_share and 100 * f.initial_share,
+      rotated_variance = f.rotated_variance, rotated_share_percent = f.rotated_share and 100 * f.rotated_share}
+    local function record(extra)
+      local r = {}
+      for k, v in pairs(base) do r[k] = v end
+      for k, v in pairs(extra) do r[k] = v end
+      out[#out + 1] = r
+    end
+    if #f.members == 0 then
+      local note = string.format("no industry loads >= %s", vc.threshold)
+      record{note = note, member = "(" .. note .. ")"}
+    end
+    for _, m in ipairs(f.members) do record{industry = m.sector, member = m.sector, loading = m.loading} end
+  end
+  return out
+end
+
+function M.key_records(vc)
+  local out = {}
+  for _, f in ipairs(vc.factors) do
+    if f.key and #f.key > 0 then out[#out + 1] = {factor = f.name, key = table.concat(f.key, "; ")} end
+  end
+  return out
+end
+
+-- The study's procedure (tables 11-13): the Feser-Sweeney-Renski linkage
+-- matrix of the flows Z, its principal components with eigenvalues >= 1
+-- (Kaiser), varimax, and the industries loading >= 0.5 on each factor.
+function M.analyse(Z, opts)
+  opts = opts or {}
+  local fsr, factor = require "fsr", require "factor"
+  local R, info = fsr.linkage_matrix(Z)
+  local res = factor.pca(R, {rotate = "varimax"})
+  local vc = M.identify(res, {classes = opts.classes, threshold = opts.threshold})
+  return {R = R, info = info, pca = res, vc = vc, definiteness = factor.definiteness(res), records = M.records(vc)}
 end
 
 return M

@@ -3,7 +3,9 @@
 -- van Cruysen 2008, 29 indicators in 7 dimensions and 3 groups, EIS 2008
 -- report Table 1; stdlib/data/eis_2008_2010_indicators.csv) and the values of
 -- any number of units (regions, countries, averages) read from CSV, wide or long.
+local check = require "check"
 local M = {}
+local fail = check.failer("scoreboard")
 
 local DESCRIPTORS = {code = true, group = true, dimension = true, indicator = true,
   name = true, unit = true, direction = true, transform = true, part_of = true,
@@ -21,19 +23,19 @@ end
 M.default_catalogue = data_dir() .. "/eis_2008_2010_indicators.csv"
 
 -- codes as strings: a column read as numbers (1, 2.1) gives its shortest form
-local function code_text(v, where)
+local function code_text(v, where, fname)
   if type(v) == "string" then return v end
   if type(v) == "number" and v == v then
     return math.type(v) == "integer" and tostring(v) or string.format("%.15g", v)
   end
-  error(where .. ": missing indicator code", 3)
+  fail(fname, "%s: missing indicator code", where)
 end
 
 -- reads a CSV file into {names=, columns=, nrow=}; the csv module's reader
-local function read_table(path, opts, what)
+local function read_table(path, opts, what, fname)
   local csv = require "csv"
   local ok, t = pcall(csv.read_table, path, opts)
-  if not ok then error(what .. " '" .. tostring(path) .. "': " .. tostring(t), 3) end
+  if not ok then fail(fname, "%s '%s': %s", what, tostring(path), tostring(t)) end
   return t
 end
 
@@ -52,28 +54,26 @@ function M.catalogue_from_rows(rows, source)
   local dim_of, group_of = {}, {}
   for i, r in ipairs(rows) do
     local where = string.format("%s row %d", source, i)
-    local code = code_text(r.code, where)
-    if cat.by_code[code] then error(where .. ": indicator " .. code .. " listed twice", 2) end
+    local code = code_text(r.code, where, "catalogue")
+    if cat.by_code[code] then fail("catalogue", "%s: indicator %s listed twice", where, code) end
     for _, f in ipairs{"group", "dimension", "name"} do
       if type(r[f]) ~= "string" or r[f] == "" then
-        error(where .. " (" .. code .. "): missing " .. f, 2)
+        fail("catalogue", "%s (%s): missing %s", where, code, f)
       end
     end
     local direction = (r.direction == nil or r.direction == "") and "higher" or r.direction
     if direction ~= "higher" and direction ~= "lower" then
-      error(where .. " (" .. code .. "): direction must be 'higher' or 'lower', not '"
-        .. tostring(direction) .. "'", 2)
+      fail("catalogue", "%s (%s): direction must be 'higher' or 'lower', not '%s'", where, code, tostring(direction))
     end
     local transform = (r.transform == nil or r.transform == "") and "none" or r.transform
     if transform ~= "none" and transform ~= "sqrt" then
-      error(where .. " (" .. code .. "): transform must be 'none' or 'sqrt', not '"
-        .. tostring(transform) .. "'", 2)
+      fail("catalogue", "%s (%s): transform must be 'none' or 'sqrt', not '%s'", where, code, tostring(transform))
     end
     if group_of[r.dimension] and group_of[r.dimension] ~= r.group then
-      error(where .. " (" .. code .. "): dimension '" .. r.dimension .. "' is in group '"
-        .. group_of[r.dimension] .. "' on an earlier row, here in '" .. r.group .. "'", 2)
+      fail("catalogue", "%s (%s): dimension '%s' is in group '%s' on an earlier row, here in '%s'",
+        where, code, r.dimension, group_of[r.dimension], r.group)
     end
-    local part_of = r.part_of ~= nil and r.part_of ~= "" and code_text(r.part_of, where) or nil
+    local part_of = r.part_of ~= nil and r.part_of ~= "" and code_text(r.part_of, where, "catalogue") or nil
     local e = {code = code, group = r.group, dimension = r.dimension, name = r.name,
       unit = r.unit or "", direction = direction, transform = transform, part_of = part_of}
     cat.by_code[code] = e
@@ -105,12 +105,11 @@ function M.catalogue_from_rows(rows, source)
   for _, c in ipairs(cat.components) do
     local parent = cat.by_code[c.part_of]
     if not parent or parent.part_of then
-      error(source .. ": " .. c.code .. " is part of '" .. c.part_of
-        .. "', which is not an indicator of the catalogue", 2)
+      fail("catalogue", "%s: %s is part of '%s', which is not an indicator of the catalogue", source, c.code, c.part_of)
     end
     if parent.dimension ~= c.dimension then
-      error(source .. ": " .. c.code .. " is in dimension '" .. c.dimension
-        .. "' but its indicator " .. parent.code .. " in '" .. parent.dimension .. "'", 2)
+      fail("catalogue", "%s: %s is in dimension '%s' but its indicator %s in '%s'", source, c.code, c.dimension,
+        parent.code, parent.dimension)
     end
     parent.parts = parent.parts or {}
     parent.parts[#parent.parts + 1] = c.code
@@ -122,10 +121,10 @@ end
 -- 7 dimensions and 3 groups, stdlib/data/eis_2008_2010_indicators.csv).
 function M.catalogue(path)
   path = path or M.default_catalogue
-  local t = read_table(path, {text = {"code"}}, "indicator catalogue")
+  local t = read_table(path, {text = {"code"}}, "indicator catalogue", "catalogue")
   for _, f in ipairs{"code", "group", "dimension", "name"} do
     if not t.columns[f] then
-      error("indicator catalogue '" .. path .. "': no column '" .. f .. "'", 2)
+      fail("catalogue", "indicator catalogue '%s': no column '%s'", path, f)
     end
   end
   local rows = {}
@@ -148,19 +147,19 @@ end
 -- Values from a Lua table: {units = {names in order}, data = {unit = {code = v}},
 -- codes = {row order}, labels = {code = text}}; NaN counts as missing.
 function M.values(t)
-  assert(type(t) == "table" and type(t.units) == "table" and type(t.data) == "table",
-    "scoreboard.values: want {units = {...}, data = {unit = {code = value}}}")
+  if not (type(t) == "table" and type(t.units) == "table" and type(t.data) == "table") then
+    fail("values", "want {units = {...}, data = {unit = {code = value}}}")
+  end
   local v = {units = {}, data = {}, codes = {}, labels = t.labels or {}, imputed = {}}
   local seen = {}
   for _, u in ipairs(t.units) do
     local col = t.data[u]
-    if type(col) ~= "table" then error("scoreboard.values: no data for unit '" .. u .. "'", 2) end
+    if type(col) ~= "table" then fail("values", "no data for unit '%s'", u) end
     v.units[#v.units + 1] = u
     v.data[u], v.imputed[u] = {}, {}
     for code, x in pairs(col) do
       if type(x) ~= "number" then
-        error(string.format("scoreboard.values: unit '%s', indicator %s: not a number (%s)",
-          u, tostring(code), tostring(x)), 2)
+        fail("values", "unit '%s', indicator %s: not a number (%s)", u, tostring(code), tostring(x))
       end
       if not is_missing(x) then v.data[u][code] = x end
       seen[code] = true
@@ -181,21 +180,21 @@ end
 local function read_long(path, t, opts)
   local ucol, vcol, ccol = opts.unit or "unit", opts.value or "value", opts.code or "code"
   for _, f in ipairs{ccol, ucol, vcol} do
-    if not t.columns[f] then error("scoreboard.read: '" .. path .. "' has no column '" .. f .. "'", 3) end
+    if not t.columns[f] then fail("read", "'%s' has no column '%s'", path, f) end
   end
   local units, data, codes, seen_code, seen = {}, {}, {}, {}, {}
   for i = 1, t.nrow do
     local where = string.format("'%s' row %d", path, i + 1)
-    local code = code_text(t.columns[ccol][i], where)
+    local code = code_text(t.columns[ccol][i], where, "read")
     local u, x = t.columns[ucol][i], t.columns[vcol][i]
-    if type(u) ~= "string" or u == "" then error("scoreboard.read: " .. where .. ": missing unit", 3) end
+    if type(u) ~= "string" or u == "" then fail("read", "%s: missing unit", where) end
     if type(x) ~= "number" then
-      error(string.format("scoreboard.read: %s, column '%s': not a number '%s'", where, vcol, tostring(x)), 3)
+      fail("read", "%s, column '%s': not a number '%s'", where, vcol, tostring(x))
     end
     if not data[u] then data[u] = {}; units[#units + 1] = u end
     if not seen_code[code] then seen_code[code] = true; codes[#codes + 1] = code end
     local key = u .. "\0" .. code
-    if seen[key] then error("scoreboard.read: " .. where .. ": a second value for " .. u .. ", " .. code, 3) end
+    if seen[key] then fail("read", "%s: a second value for %s, %s", where, u, code) end
     seen[key] = true
     data[u][code] = x
   end
@@ -204,7 +203,7 @@ end
 
 local function read_wide(path, t, opts)
   local ccol = opts.code or "code"
-  if not t.columns[ccol] then error("scoreboard.read: '" .. path .. "' has no column '" .. ccol .. "'", 3) end
+  if not t.columns[ccol] then fail("read", "'%s' has no column '%s'", path, ccol) end
   local units = opts.units
   if not units then
     units = {}
@@ -214,8 +213,8 @@ local function read_wide(path, t, opts)
   end
   local data, codes, labels, seen = {}, {}, {}, {}
   for i = 1, t.nrow do
-    local code = code_text(t.columns[ccol][i], string.format("'%s' row %d", path, i + 1))
-    if seen[code] then error(string.format("scoreboard.read: '%s' row %d: indicator %s listed twice", path, i + 1, code), 3) end
+    local code = code_text(t.columns[ccol][i], string.format("'%s' row %d", path, i + 1), "read")
+    if seen[code] then fail("read", "'%s' row %d: indicator %s listed twice", path, i + 1, code) end
     seen[code] = true
     codes[i] = code
     local label = t.columns.indicator or t.columns.name
@@ -223,14 +222,14 @@ local function read_wide(path, t, opts)
   end
   for _, u in ipairs(units) do
     local col = t.columns[u]
-    if not col then error("scoreboard.read: '" .. path .. "' has no column '" .. u .. "'", 3) end
+    if not col then fail("read", "'%s' has no column '%s'", path, u) end
     data[u] = {}
     for i = 1, t.nrow do
       local x = col[i]
       -- one bad cell makes the whole column text: name that cell, not the first
       if type(x) == "string" and x ~= "" and not require("csv").number(x, {decimal = opts.decimal}) then
-        error(string.format("scoreboard.read: '%s' row %d, column '%s': not a number '%s'"
-          .. " (a decimal comma? pass {decimal = \",\"})", path, i + 1, u, x), 3)
+        fail("read", "'%s' row %d, column '%s': not a number '%s' (a decimal comma? pass {decimal=\",\"})",
+          path, i + 1, u, x)
       end
       if type(x) == "number" then data[u][codes[i]] = x end
     end
@@ -247,13 +246,13 @@ end
 function M.read(path, opts)
   opts = opts or {}
   local t = read_table(path, {na = true, sep = opts.sep, decimal = opts.decimal,
-    text = {opts.code or "code"}}, "scoreboard data")
+    text = {opts.code or "code"}}, "scoreboard data", "read")
   local format = opts.format
   if not format then
     format = (t.columns[opts.unit or "unit"] and t.columns[opts.value or "value"]) and "long" or "wide"
   end
   if format ~= "wide" and format ~= "long" then
-    error("scoreboard.read: format must be 'wide' or 'long', not '" .. tostring(format) .. "'", 2)
+    fail("read", "format must be 'wide' or 'long', not '%s'", tostring(format))
   end
   local v = (format == "long" and read_long or read_wide)(path, t, opts)
   return M.values(v)
@@ -278,14 +277,14 @@ M.value = value_of
 
 -- a unit of the values, or an error naming the option that gave it
 function M.check_unit(values, u, what)
-  if not values.data[u] then error("scoreboard: no unit '" .. tostring(u) .. "' (" .. what .. ")", 3) end
+  if not values.data[u] then check.fail("scoreboard", "no unit '%s' (%s)", tostring(u), what) end
 end
 
 -- every code of the values must be in the catalogue (for the other modules)
 function M.check_codes(cat, values)
   for _, c in ipairs(values.codes) do
     if not cat.by_code[c] then
-      error("scoreboard: indicator " .. c .. " is not in the catalogue " .. cat.source, 3)
+      check.fail("scoreboard", "indicator %s is not in the catalogue %s", c, cat.source)
     end
   end
 end

@@ -4,8 +4,10 @@
 -- roots of the unbounded indicators, outliers beyond the reference group's mean
 -- plus or minus 3 sd, min-max re-scaling (or z-scores), and composites per
 -- dimension, per group and the Summary Innovation Index.
+local check = require "check"
 local data = require "scoreboard.data"
 local M = {}
+local fail = check.failer("scoreboard")
 
 ---------------------------------------------------------------------------
 -- normalisation: the EIS 2008 technical annex, steps 1-6
@@ -36,7 +38,7 @@ function M.normalise(cat, values, opts)
   local refgroup = opts.reference_group or units
   local method = opts.method or "minmax"
   if method ~= "minmax" and method ~= "zscore" then
-    error("scoreboard.normalise: method must be 'minmax' or 'zscore', not '" .. tostring(method) .. "'", 2)
+    fail("normalise", "method must be 'minmax' or 'zscore', not '%s'", tostring(method))
   end
   local k = opts.outlier_sd or 3
   for _, u in ipairs(units) do data.check_unit(values, u, "opts.units") end
@@ -58,8 +60,7 @@ function M.normalise(cat, values, opts)
       local x, how = data.value(cat, values, u, code)
       if x and e.transform == "sqrt" and opts.transform ~= false then
         if x < 0 then
-          error(string.format("scoreboard.normalise: unit '%s', indicator %s: a negative value (%g)"
-            .. " cannot be square-rooted", u, code, x), 2)
+          fail("normalise", "unit '%s', indicator %s: a negative value (%g) cannot be square-rooted", u, code, x)
         end
         x = math.sqrt(x)
       end
@@ -146,8 +147,7 @@ function M.composites(cat, norm, opts)
   opts = opts or {}
   local scheme = opts.weights or "indicator"
   if scheme ~= "indicator" and scheme ~= "dimension" and scheme ~= "group" then
-    error("scoreboard.composites: weights must be 'indicator', 'dimension' or 'group', not '"
-      .. tostring(scheme) .. "'", 2)
+    fail("composites", "weights must be 'indicator', 'dimension' or 'group', not '%s'", tostring(scheme))
   end
   local dw, gw, iw = opts.dimension_weights or {}, opts.group_weights or {}, opts.indicator_weights or {}
   local out = {}

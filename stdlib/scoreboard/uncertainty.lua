@@ -5,6 +5,7 @@
 -- imputation, a normalisation and a set of weights at random, recomputes the
 -- composites and ranks, and the summary says how far they move from the
 -- baseline (no imputation, min-max with 3-sd outliers, the annex's weights).
+local check = require "check"
 local sb = require "scoreboard"
 local M = {}
 
@@ -13,7 +14,7 @@ local M = {}
 -- giving a float in [0, 1).
 local function generator(seed)
   local state = math.tointeger(seed)
-  if not state then error("scoreboard.uncertainty: seed must be an integer, not " .. tostring(seed), 3) end
+  if not state then check.fail("scoreboard.uncertainty", "seed must be an integer, not %s", tostring(seed)) end
   return function()
     state = state + 0x9e3779b97f4a7c15
     local z = state
@@ -68,7 +69,7 @@ function M.monte_carlo(cat, values, opts)
   opts = opts or {}
   local draws = opts.draws or 1000
   if math.type(draws) ~= "integer" or draws < 1 then
-    error("scoreboard.uncertainty: draws must be a positive integer, not " .. tostring(draws), 2)
+    check.fail("scoreboard.uncertainty", "draws must be a positive integer, not %s", tostring(draws))
   end
   local seed = opts.seed or 1
   local random = generator(seed)

@@ -53,6 +53,48 @@ T.test("message: a user's error without source positions, a runtime error kept a
   T.equal(select(2, cli.message("x.csv: row 3: bad")), false, "user error")
 end)
 
+T.test("separators by name, decimal marks, choices", function()
+  local s = { options = { { name = "sep", separator = true }, { name = "decimal", decimal = true },
+    { name = "method", choices = { "slq", "flq" } } } }
+  for given, want in pairs { tab = "\t", ["\\t"] = "\t", ["\t"] = "\t", semicolon = ";", [";"] = ";", comma = ",",
+    ["|"] = "|", TAB = "\t" } do
+    T.equal(cli.parse({ "--sep", given }, s).sep, want, "--sep " .. given)
+  end
+  T.equal(cli.parse({ "--decimal", "comma" }, s).decimal, ",", "--decimal comma")
+  T.equal(cli.parse({ "--method=flq" }, s).method, "flq", "a choice")
+  local l = cli.parse({ "--drop", "Mining| Retail Trade, Food|" }, { options = { { name = "drop", list = true } } }).drop
+  T.equal(table.concat(l, "/"), "Mining/Retail Trade, Food", "a '|' list, trimmed, commas kept")
+  T.errors("--sep must be ',', ';', '|' or a tab", cli.parse, { "--sep", ":" }, s)
+  T.errors("--decimal must be '.' or ','", cli.parse, { "--decimal", ";" }, s)
+  T.errors("--method must be one of slq, flq, got 'plq'", cli.parse, { "--method", "plq" }, s)
+end)
+
+T.test("a number's range, and cli.call in the user's terms", function()
+  local s = { options = { { name = "delta", number = true, min = 0, below = 1, source = "Flegg & Webber 1997" },
+    { name = "output-row" } } }
+  T.close(cli.parse({ "--delta", "0" }, s).delta, 0, 0, "the lower limit is allowed")
+  T.errors("--delta must be at least 0 and below 1 (Flegg & Webber 1997), got 1", cli.parse, { "--delta", "1" }, s)
+  T.errors("--delta must be at least 0 and below 1", cli.parse, { "--delta=-0.1" }, s)
+  T.errors("name it with --output-row", cli.call, s, function() error("x.lua:1: name it with opts.output_row") end)
+  T.equal(cli.call(s, function(a) return a + 1 end, 1), 2, "a result passes through")
+end)
+
+T.test("an option that needs a value and gets the next option is an error", function()
+  T.errors("--out needs a value (DIR), got the option --quiet", cli.parse, { "--out", "--quiet" }, spec)
+  -- a negative number is a value
+  T.close(cli.parse({ "--delta", "-0.5" }, spec).delta, -0.5, 0, "negative number")
+end)
+
+T.test("user_terms: the library's options in the script's words", function()
+  local s = { options = { { name = "output-row" }, { name = "decimal", decimal = true } } }
+  T.equal(cli.user_terms("x.lua:3: iotable.read: name one with opts.output_row or opts.output_col", s),
+    "iotable.read: name one with --output-row or opts.output_col", "only the script's options")
+  T.equal(cli.user_terms('f.csv:2: "2,5" is not a number (the file uses decimal commas? pass {decimal=","})', s),
+    "f.csv:2: \"2,5\" is not a number (the file uses decimal commas? pass --decimal ',')", "a table of options")
+  T.equal(cli.user_terms("or the table's row (opts.output_row = 'table')", s), "or the table's row (--output-row table)",
+    "an option with its value")
+end)
+
 -- runs a chunk in a fresh clusterlab; returns stderr and the exit code
 local BIN = arg and arg[-1] or "./clusterlab"
 local function run(code)

@@ -307,6 +307,27 @@ T.test("bars: ranges behind the bars, diamond markers, long labels with tooltips
   end
 end)
 
+T.test("bars: fixed colours per group, fixed decimals, a missing label, a log axis from 1", function()
+  -- g2 given a colour keeps it; g1, the second group, takes the palette's second
+  local s = plot.bars{ labels = { "a", "b", "c" }, values = { 0.5, 1000, false }, groups = { "g2", "g1", "g2" },
+    colours = { g2 = "#123456" }, decimals = 2, missing_label = "n/a", log = true, reference = 1 }
+  check_xml(s)
+  local bars = elements(s, "rect", "bar")
+  T.equal(bars[1].fill, "#123456"); T.equal(bars[2].fill, plot.palette[2])
+  -- log10: 1000 is 3 decades right of 1, 0.5 is 0.301 decades left
+  local ref = elements(s, "line", "refline")[1]
+  T.close(bars[1].x + bars[1].width, ref.x1, 0.011, "0.5 ends at 1")
+  T.close(bars[2].x, ref.x1, 0.011, "1000 starts at 1")
+  T.close(bars[2].width / bars[1].width, 3 / math.log(2, 10), 0.01, "3 decades against log10(2)")
+  local texts = {}
+  for _, e in ipairs(elements(s, "text", "value")) do texts[#texts + 1] = e.text end
+  T.equal(table.concat(texts, " "), "0.50 1000.00 n/a")
+  -- ticks at whole powers of ten, written as the values they stand for
+  assert(s:find(">0.1<", 1, true) and s:find(">1000<", 1, true), "log ticks")
+  T.errors("a log scale needs positive numbers", plot.bars, { labels = { "a" }, values = { 0 }, log = true })
+  T.errors("colours must be a table", plot.bars, { labels = { "a" }, values = { 1 }, colours = "red" })
+end)
+
 T.test("columns: heights proportional to the values, negative bars below zero", function()
   local s = plot.columns{ labels = { "Human resources", "Linkages and entrepreneurship", "c" },
     values = { 30, 90, -30 }, ylab = "EU = 100" }

@@ -37,7 +37,7 @@ T.test("Mount Isa: SLQ, lambda, CIQ, FLQ, AFLQ (R)", function()
 end)
 
 T.test("Mount Isa: regional table, multipliers and linkages (R)", function()
-  local region = regionalize.regionalise(au, reg, { method = "flq", delta = 0.3 })
+  local region = regionalize.regionalise(au, reg, { method = "flq", delta = 0.3, national_sizes = nat })
   T.equal(#region.dropped, 0, "no sector dropped"); T.equal(#region.labels, 19, "19 sectors")
   local L = leontief.inverse(region.A)
   local m = leontief.multipliers(region.A)
@@ -64,7 +64,7 @@ end)
 T.test("sectors absent from the region are dropped; quotients use the whole economy", function()
   local r2 = reg:copy()
   r2:set(10, 1, 0); r2:set(18, 1, 0)  -- no information media, no arts
-  local region = regionalize.regionalise(au, r2, {})
+  local region = regionalize.regionalise(au, r2, { national_sizes = "table" })
   T.equal(#region.labels, 17, "17 sectors remain")
   T.equal(table.concat(region.dropped, "; "), "Information Media and Telecommunications; Arts and Recreation Services",
     "dropped by name")
@@ -103,24 +103,24 @@ end)
 T.test("regionalise with the other methods", function()
   local A = leontief.coefficients(au.Z, au.x)
   -- SLQ by rows: Mining's SLQ 18.84 caps at 1; Agriculture's 0.5311 (R) scales row 1
-  local s = regionalize.regionalise(au, reg, { method = "slq" })
+  local s = regionalize.regionalise(au, reg, { method = "slq", national_sizes = nat })
   T.close(s.A:get(2, 3), A:get(2, 3), 1e-15, "Mining row kept")
   T.close(s.A:get(1, 3), A:get(1, 3) * tonumber(ref[1][2]), 1e-12, "Agriculture row scaled by its SLQ")
   T.equal(s.delta, nil, "no delta for SLQ")
   -- CIQ with SLQ on the diagonal (Miller & Blair ch. 8): a_12 * min(SLQ_1 / SLQ_2, 1), a_11 * SLQ_1
-  local c = regionalize.regionalise(au, reg, { method = "ciq" })
+  local c = regionalize.regionalise(au, reg, { method = "ciq", national_sizes = nat })
   T.close(c.A:get(1, 2), A:get(1, 2) * tonumber(ref[1][2]) / tonumber(ref[2][2]), 1e-12, "CIQ off the diagonal")
   T.close(c.A:get(1, 1), A:get(1, 1) * tonumber(ref[1][2]), 1e-12, "CIQ diagonal = SLQ")
   -- PLQ and AFLQ: the regional A is apply(A, quotients) of the same inputs
-  local p = regionalize.regionalise(au, reg, { method = "plq" })
+  local p = regionalize.regionalise(au, reg, { method = "plq", national_sizes = nat })
   T.close(p.A:get(4, 6), regionalize.apply(A, regionalize.plq(reg, nat, A)):get(4, 6), 1e-15, "PLQ")
-  local a = regionalize.regionalise(au, reg, { method = "aflq", delta = 0.3 })
+  local a = regionalize.regionalise(au, reg, { method = "aflq", delta = 0.3, national_sizes = nat })
   T.close(a.A:get(1, 2), A:get(1, 2) * math.min(1, tonumber(refm[20][5])), 1e-12, "AFLQ (R) [1,2]")
   T.equal(tonumber(refm[20][1]) == 1 and tonumber(refm[20][2]) == 2, true, "reference row is (1, 2)")
 end)
 
 T.test("two-region model: identities and numpy values", function()
-  local two = regionalize.two_region(au, reg, { names = { "Mount Isa", "rest" } })
+  local two = regionalize.two_region(au, reg, { names = { "Mount Isa", "rest" }, national_sizes = nat })
   T.equal(two.A:rows(), 38, "2n x 2n")
   T.equal(two.A:rownames()[21], "rest: Mining", "block labels")
   -- A^rr + A^sr = A (what r does not buy locally it buys from s), and
@@ -145,7 +145,7 @@ T.test("two-region model: identities and numpy values", function()
 end)
 
 T.test("delta sweep: classes per delta and the sectors that change (numpy)", function()
-  local sweep = regionalize.delta_sweep(au, reg, { 0.1, 0.3, 0.5 })
+  local sweep = regionalize.delta_sweep(au, reg, { 0.1, 0.3, 0.5 }, nil, { national_sizes = nat })
   -- delta 0.3 agrees with the classes of R's indices
   local classes = linkages.classify({ backward = io_data.column(ref, 5), forward = io_data.column(ref, 6) })
   for i = 1, 19 do T.equal(sweep.classes[2][i], classes[i], "delta 0.3, sector " .. i) end
@@ -159,10 +159,37 @@ T.test("delta sweep: classes per delta and the sectors that change (numpy)", fun
     local out = {}
     for i = 1, #region.labels do out[i] = "x" end
     return out
-  end)
+  end, { national_sizes = nat })
   T.equal(custom.classes[1][19], "x", "custom classify_fn")
   T.errors("classify_fn must return one class per sector (19)", regionalize.delta_sweep, au, reg, { 0.2 },
-    function() return {} end)
+    function() return {} end, { national_sizes = nat })
+end)
+
+T.test("methods come from one table: a new quotient is a new entry; delta and diagonal defaults written once", function()
+  -- a toy quotient of 1 for every pair: the region buys locally all it needs,
+  -- so its coefficients are the national ones on the kept sectors
+  regionalize.METHODS.unity = { quotients = function(q) return matrix.new(q.s:rows(), q.s:rows(), 1) end }
+  local ok, region = pcall(regionalize.regionalise, au, reg, { method = "unity", national_sizes = nat })
+  regionalize.METHODS.unity = nil
+  assert(ok, region)
+  local A = leontief.coefficients(au.Z, au.x)
+  T.close(region.A:get(3, 3), A:get(3, 3), 1e-15, "a_33 kept")
+  T.equal(region.method, "unity", "method recorded")
+  T.equal(region.delta, nil, "no delta for a quotient without lambda")
+  -- by hand: reg = {1, 3}, nat = {4, 4}: E^r/E^n = 4/8, lambda* = log2(1.5)^0.3 = 0.8552...;
+  -- SLQ = {(1/4)/(4/8), (3/4)/(4/8)} = {0.5, 1.5}
+  local lambda = math.log(1.5, 2) ^ 0.3
+  T.equal(regionalize.DELTA, 0.3, "Flegg & Webber's delta")
+  local Q = regionalize.flq({ 1, 3 }, { 4, 4 })
+  T.close(Q:get(1, 1), 0.5 * lambda, 1e-15, "default diagonal SLQ_1 lambda*")
+  T.close(Q:get(1, 2), 0.5 / 1.5 * lambda, 1e-15, "CIQ_12 lambda*")
+  Q = regionalize.flq({ 1, 3 }, { 4, 4 }, { diagonal = "ciq" })
+  T.close(Q:get(2, 2), lambda, 1e-15, "the literal reading: CIQ_22 = 1, lambda* on the diagonal")
+  local r = regionalize.regionalise(au, reg, { national_sizes = nat, diagonal = "ciq" })
+  T.equal(r.diagonal, "ciq", "diagonal recorded"); T.equal(r.delta, 0.3, "default delta recorded")
+  -- SLQ uses neither delta nor a diagonal: none is checked or recorded
+  local s = regionalize.regionalise(au, reg, { method = "slq", national_sizes = nat, delta = 5, diagonal = "x" })
+  T.equal(s.lambda, nil, "no lambda*"); T.equal(s.diagonal, nil, "no diagonal")
 end)
 
 T.test("bad input: sizes", function()
@@ -198,14 +225,18 @@ T.test("bad input: quotients and tables", function()
   T.errors("regionalize.regionalise: a table record {Z=, x=, f=, v=, labels=} expected", regionalize.regionalise,
     A, reg)
   T.errors("national sizes needed: give opts.national_sizes", regionalize.regionalise, { Z = au.Z, x = au.x }, reg)
+  -- the table's employment row is used only when asked for (employment.RULE)
+  T.errors("national sizes needed", regionalize.regionalise, au, reg)
+  T.errors("national_sizes = 'table', but the table has no employment row", regionalize.regionalise,
+    { Z = au.Z, x = au.x }, reg, { national_sizes = "table" })
   T.errors("the regional sizes have 2 sectors, the table has 19", regionalize.regionalise, au, { 1, 1 },
     { national_sizes = { 5, 5 } })
-  T.errors("method must be 'slq', 'plq', 'ciq', 'flq' or 'aflq', got 'rsp'", regionalize.regionalise, au, reg,
-    { method = "rsp" })
+  T.errors("method must be 'aflq', 'ciq', 'flq', 'plq' or 'slq', got 'rsp'", regionalize.regionalise, au, reg,
+    { method = "rsp", national_sizes = nat })
   local reversed = {}
   for i = 1, 19 do reversed[i] = au.labels[20 - i] end
   T.errors("labels of reg and nat differ at sector 1: 'Other Services' in reg, 'Agriculture, Forestry and Fishing' "
-    .. "in nat", regionalize.regionalise, au, matrix.from(reg:list(), reversed))
+    .. "in nat", regionalize.regionalise, au, matrix.from(reg:list(), reversed), { national_sizes = "table" })
   T.errors("labels of the table and the regional sizes differ at sector 1: 'Agriculture, Forestry and Fishing' in "
     .. "the table, 'Other Services' in the regional sizes", regionalize.regionalise, au, matrix.from(reg:list(), reversed),
     { national_sizes = nat:list() })

@@ -73,4 +73,27 @@ T.test("markdown: a pipe table, numbers right-aligned, '|' escaped, missing as -
   T.equal(md, "**T**\n\n| a | B |\n| --- | ---: |\n| x\\|y | 1.5 |\n| z | -- |", "markdown")
 end)
 
+T.test("paragraph: lines broken at spaces, none longer than asked", function()
+  local saved, lines = print, {}
+  print = function(s) lines[#lines + 1] = s or "" end
+  report.paragraph("aaa bbb ccc ddd", 7)
+  print = saved
+  T.equal(table.concat(lines, "|"), "aaa bbb|ccc ddd|", "two lines of 7 and a blank line")
+end)
+
+T.test("files are written whole or not at all; headings, notes, print with csv", function()
+  local dir = os.tmpname(); os.remove(dir)
+  assert(report.mkdir(dir .. "/a/b"), "mkdir with parents")
+  local path = dir .. "/a/b/t.csv"
+  report.print({ { x = 1.5 } }, { "x" }, { csv = path })
+  local f = io.open(path); T.equal(f:read("a"), "x\n1.5\n", "written beside the print"); f:close()
+  T.equal(io.open(path .. ".tmp"), nil, "no temporary file left")
+  -- a folder in the way of the rename: the old content stays, the temporary goes
+  assert(os.execute("mkdir -p '" .. dir .. "/a/b/d.csv'"))
+  T.errors("cannot write '" .. dir .. "/a/b/d.csv'", report.write_file, dir .. "/a/b/d.csv", "new")
+  T.equal(io.open(dir .. "/a/b/d.csv.tmp"), nil, "no temporary file left after a failure")
+  T.errors("report.mkdir: cannot create the output folder", report.mkdir, "/proc/no/such")
+  os.execute("rm -r '" .. dir .. "'")
+end)
+
 T.done()

@@ -1,10 +1,14 @@
 -- test_scoreboard.lua -- the innovation scoreboard (EIS 2008-2010 method):
 -- catalogue, reading, comparisons, missing values, imputation, the annex's
--- normalisation and composites on a hand-computed toy, Monte Carlo, figure 12.
+-- normalisation and composites on a hand-computed toy, Monte Carlo, figure 12,
+-- the chapter-2 records (units' roles, column titles, two units against three,
+-- the study's figure-12 rule beside its Table 15) and figure 10's two scales.
 local T = require "testing"
 local sb = require "scoreboard"
 local uncertainty = require "scoreboard.uncertainty"
 local innovators = require "scoreboard.innovators"
+local chapter2 = require "scoreboard.chapter2"
+local charts = require "scoreboard.charts"
 
 local TABLE15 = "scripts/data/scoreboard_2009_east_kazakhstan.csv"
 
@@ -363,9 +367,157 @@ T.test("figure 12: exact shares from firm records", function()
   T.errors("firm 1", innovators.firm_shares, {{product = -1}})
 end)
 
+T.test("figure 12, the study's rule: innovating firms split 81/19 by expenditure", function()
+  -- the study: 5.9 % of SMEs innovate (Table 15, 2.2.1); 81 % of innovation
+  -- expenditure technological, 19 % not: 5.9 x 0.81 = 4.779, 5.9 x 0.19 = 1.121
+  local r = innovators.by_expenditure(5.9, {technological = 81, non_technological = 19})
+  T.equal(r.groups[1].code, "3.1.1"); T.close(r.groups[1].share, 4.779, 1e-14)
+  T.equal(r.groups[2].code, "3.1.2"); T.close(r.groups[2].share, 1.121, 1e-14)
+  T.close(r.groups[1].expenditure_share, 0.81, 1e-15)
+  T.equal(r.groups[1].rule, "5.9 x 0.81")
+  -- the same shares given as fractions
+  T.close(innovators.by_expenditure(5.9, {technological = 0.81, non_technological = 0.19}).groups[1].share, 4.779, 1e-14)
+  -- units of innovation into firm shares in proportion: product 3 and process 1
+  -- units split 4.779 as 3/4 and 1/4: 3.58425 and 1.19475; marketing 2,
+  -- organisational 0: 1.121 and 0
+  local u = innovators.by_expenditure(5.9, {technological = 81, non_technological = 19},
+    {units = {product = 3, process = 1, marketing = 2, organisational = 0}})
+  T.equal(u.types[1].type, "product"); T.close(u.types[1].share, 3.58425, 1e-14)
+  T.equal(u.types[2].type, "process"); T.close(u.types[2].share, 1.19475, 1e-14)
+  T.close(u.types[3].share, 1.121, 1e-14); T.close(u.types[4].share, 0)
+  T.errors("percentage in [0, 100]", innovators.by_expenditure, 120, {technological = 1, non_technological = 1})
+  T.errors("expenditure share 'non_technological' (for 3.1.2)", innovators.by_expenditure, 5.9, {technological = 81})
+  T.errors("add up to 0", innovators.by_expenditure, 5.9, {technological = 0, non_technological = 0})
+  T.errors("units of 'product'", innovators.by_expenditure, 5.9, {technological = 1, non_technological = 1},
+    {units = {product = -1}})
+end)
+
+T.test("figure 12 beside Table 15: the text disagrees, Table 15 stays as published", function()
+  -- at two decimals, 4.779 -> 4.78 is not 0.51; 1.03 = 1.03 within 0.005
+  local rows = innovators.against_table({a = 4.779, b = 1.034}, {a = 0.51, b = 1.03})
+  T.equal(rows[1].agrees, false); T.close(rows[1].difference, 4.269, 1e-14)
+  T.equal(rows[2].agrees, true)
+  -- the bundled Table 15 and the study's statements on figure 12
+  local cat, v = sb.catalogue(), sb.read(TABLE15)
+  local units = chapter2.units(v, {region = "east_region", reference = "eu_average"})
+  local st = chapter2.read_figure12("scripts/data/figure12_east_kazakhstan.csv")
+  T.equal(st.expenditure.technological, 81); T.equal(st.expenditure.non_technological, 19)
+  local f12 = chapter2.figure12(cat, v, units, st)
+  local by = {}
+  for _, r in ipairs(f12) do by[r.code] = r end
+  -- 3.1.1: the text's 5.9 x 0.81 = 4.779 against Table 15's 0.51
+  T.close(by["3.1.1"].derived, 4.779, 1e-14); T.equal(by["3.1.1"].published, 0.51)
+  T.equal(by["3.1.1"].verdict, "no")
+  -- 3.1.2: 5.9 x 0.19 = 1.121 against 1.55
+  T.close(by["3.1.2"].derived, 1.121, 1e-14); T.equal(by["3.1.2"].published, 1.55)
+  -- 3.1.3a: the text's 1.99 against Table 15's 1.03
+  T.equal(by["3.1.3a"].derived, 1.99); T.equal(by["3.1.3a"].published, 1.03); T.equal(by["3.1.3a"].agrees, false)
+  -- Table 15 itself is untouched: the scoreboard reads 0.51 for 3.1.1
+  T.equal(sb.value(cat, v, "east_region", "3.1.1"), 0.51)
+  local bad = tmpfile("key,value\nexpenditure.technological,x\n")
+  T.errors("row 2", chapter2.read_figure12, bad)
+  os.remove(bad)
+end)
+
+T.test("chapter 2: the units' roles, and headers that follow them", function()
+  local v = sb.read(TABLE15)
+  T.errors("no column 'nowhere' for the region (the units are: eu_average, east_region)",
+    chapter2.units, v, {region = "nowhere", reference = "eu_average", source = "t15.csv"})
+  -- the units swapped: each value column is titled by the unit whose values it holds
+  local cat = sb.catalogue()
+  local units = chapter2.units(v, {region = "eu_average", reference = "east_region"})
+  local rows = chapter2.table15(cat, v, units)
+  local cols = chapter2.table15_columns(rows, units, {csv = true})
+  local title = {}
+  for _, c in ipairs(cols) do title[c.key] = c.title end
+  T.equal(title.reference, "east_region"); T.equal(title.value, "eu_average")
+  T.equal(title.relative, "relative_to_east_region"); T.equal(title.multiple, "east_region_per_eu_average")
+  -- 1.1.1: region (eu_average) 40.5, reference (east_region) 28: 100 * 40.5 / 28
+  T.equal(rows[1].value, 40.5); T.equal(rows[1].reference, 28)
+  T.close(rows[1].relative, 100 * 40.5 / 28, 1e-14)
+  -- the study's units: relative_to_eu; decimals per column, the fewest that show
+  -- every value as published: EU 3 (0.107), region 6 (0.000018), relative 1
+  units = chapter2.units(v, {region = "east_region", reference = "eu_average"})
+  rows = chapter2.table15(cat, v, units)
+  local digits = {}
+  for _, c in ipairs(chapter2.table15_columns(rows, units)) do digits[c.key] = c.digits end
+  for _, c in ipairs(chapter2.table15_columns(rows, units, {csv = true})) do title[c.key] = c.title end
+  T.equal(title.relative, "relative_to_eu")
+  T.equal(digits.reference, 3); T.equal(digits.value, 6); T.equal(digits.relative, 1); T.equal(digits.multiple, 2)
+  -- the study's scale: 1.1.1 EU / region = 40.5 / 28; 3.1.3b region 0 -> none
+  T.close(rows[1].multiple, 40.5 / 28, 1e-15)
+  for _, r in ipairs(rows) do if r.code == "3.1.3b" then T.equal(r.multiple, nil, "3.1.3b") end end
+end)
+
+T.test("chapter 2: two units make uninformative composites, three bring ranks and uncertainty back", function()
+  -- X and Y of the toy: min-max gives 0 and 1 on A1, A2, B1 and C2 (lower is
+  -- better: Y's 3 beats X's 5); C1 has only X: dropped. SII X 0, Y 1.
+  local two = sb.values{units = {"X", "Y"}, codes = toyv.codes, data = {X = toyv.data.X, Y = toyv.data.Y}}
+  local c2 = chapter2.composites(toy, two, {all = two.units})
+  T.equal(c2.informative, false); T.equal(c2.note, chapter2.TWO_UNITS); T.equal(c2.rank, nil)
+  local sii = c2.rows[#c2.rows]
+  T.equal(sii.name, "Summary Innovation Index")
+  T.close(sii["score.X"], 0); T.close(sii["score.Y"], 1); T.equal(sii["n.X"], 4)
+  T.equal(c2.dropped[1].reason, "only one unit has a value"); T.equal(c2.dropped[1].codes[1], "C1")
+  T.equal(chapter2.uncertainty(toy, two, c2, {draws = 10, seed = 1}), nil, "no uncertainty with two units")
+  -- X, Y, Z at the annex's 3 sd (three units cannot be outliers): scores by hand
+  -- A1 0 .5 1; A2 (sqrt 2 4 8) 0 1/3 1; B1 (1 2 9) 0 1/8 1; C1 0 -- 1;
+  -- C2 (lower better, 5 3 4) 0 1 .5. SII: X 0, Y (.5 + 1/3 + 1/8 + 1)/4 =
+  -- 0.4895833, Z (1 + 1 + 1 + 1 + .5)/5 = 0.9; ranks Z 1, Y 2, X 3
+  local c3 = chapter2.composites(toy, toyv, {all = toyv.units})
+  T.equal(c3.informative, true); T.equal(c3.note, nil)
+  sii = c3.rows[#c3.rows]
+  T.close(sii["score.X"], 0); T.close(sii["score.Y"], (0.5 + 1 / 3 + 1 / 8 + 1) / 4, 1e-15)
+  T.close(sii["score.Z"], 0.9, 1e-15)
+  T.equal(c3.rank.Z, 1); T.equal(c3.rank.Y, 2); T.equal(c3.rank.X, 3)
+  local mc = chapter2.uncertainty(toy, toyv, c3, {draws = 50, seed = 3})
+  T.equal(#mc.rows, 3); T.equal(mc.rows[3].unit, "Z"); T.equal(mc.rows[3].rank, 1)
+  T.close(mc.rows[3].sii, 0.9, 1e-15)
+  T.equal(mc.rows[1].sii_p05 <= mc.rows[1].sii_p95, true)
+end)
+
+T.test("figure 10 in both scales: n/a rows, one colour per dimension, fixed decimals", function()
+  local cat, v = sb.catalogue(), sb.read(TABLE15)
+  local rows = chapter2.table15(cat, v, chapter2.units(v, {region = "east_region", reference = "eu_average"}))
+  local colours = charts.colours(cat)
+  local eu = charts.figure10(rows, {colours = colours})
+  local study = charts.figure10(rows, {colours = colours, scale = "region"})
+  local function count(s, pat) local n = 0; for _ in s:gmatch(pat) do n = n + 1 end; return n end
+  -- every indicator is a row: 21 bars + 9 missing = 30 on the EU scale; on the
+  -- study's, 3.1.3b (region 0: no multiple of it) is n/a too
+  T.equal(count(eu, 'class="bar"'), 21); T.equal(count(eu, ">n/a<"), 9)
+  T.equal(count(study, 'class="bar"'), 20); T.equal(count(study, ">n/a<"), 10)
+  -- values with one decimal (EU = 100) and two (multiples): 1.1.1 69.1 and 1.45
+  for label in eu:gmatch('class="value"[^>]*>([^<]*)<') do
+    if label ~= "n/a" then assert(label:match("^%d+%.%d$"), label) end
+  end
+  T.equal(eu:find(">69.1<", 1, true) ~= nil, true); T.equal(study:find(">1.45<", 1, true) ~= nil, true)
+  T.equal(study:find(">150000.00<", 1, true) ~= nil, true, "2.1.2: 2.7 / 0.000018")
+  -- Human resources is the first dimension: the palette's first colour in figure
+  -- 10 and in the dimension chart, whatever else the charts show
+  local dims = charts.dimensions(sb.relative_by_dimension(cat, v, {unit = "east_region", reference = "eu_average"}),
+    {colours = colours})
+  local first = require("plot").palette[1]
+  for _, s in ipairs{eu, study, dims} do
+    T.equal(s:match('<rect [^>]*fill="(#%x+)"[^>]*class="bar"') or s:match('class="bar"[^>]*fill="(#%x+)"'), first)
+  end
+  T.errors("scale must be 'reference' or 'region'", charts.figure10, rows, {scale = "log"})
+end)
+
+T.test("errors name the function and point at the caller's line, not the library's", function()
+  local cat, v = sb.catalogue(), sb.read(TABLE15)
+  local line = debug.getinfo(1, "l").currentline + 1
+  local ok, err = pcall(function() return sb.compare(cat, v, {unit = "nowhere", reference = "eu_average"}) end)
+  T.equal(ok, false)
+  T.equal(err, "tests/lua/test_scoreboard.lua:" .. line .. ": scoreboard: no unit 'nowhere' (opts.unit)")
+  line = debug.getinfo(1, "l").currentline + 1
+  ok, err = pcall(function() return chapter2.units(v, {region = "x", reference = "eu_average", source = "t.csv"}) end)
+  T.equal(err:match("^(.-): chapter2.units: t.csv: no column 'x' for the region"), "tests/lua/test_scoreboard.lua:" .. line)
+end)
+
 T.test("every module has _help", function()
   for _, name in ipairs{"scoreboard", "scoreboard.data", "scoreboard.index",
-      "scoreboard.uncertainty", "scoreboard.innovators"} do
+      "scoreboard.uncertainty", "scoreboard.innovators", "scoreboard.chapter2", "scoreboard.charts"} do
     local mod = require(name)
     T.equal(type(mod._help), "table", name)
     for k, f in pairs(mod) do

@@ -56,7 +56,8 @@ local text1, code1 = run { "--out", out1 }
 T.test("bundled run: exits 0, prints the tables, writes CSV and SVG", function()
   T.equal(code1, 0, "exit code\n" .. text1)
   for _, s in ipairs { "Chapter 1: key sectors of Mount Isa (FLQ, delta = 0.30)", "accounting identities hold",
-    "Key sectors (backward and forward linkage > 1)", "Backward-linkage-oriented sectors with low CV",
+    "Key sectors: both Rasmussen indices above 1 and both Hazari CVs at or below the limit (the mean CV"
+    .. " over the sectors) [the study's table 5]", "Backward-linkage-oriented sectors with low CV",
     "Forward-linkage-oriented sectors with low CV", "Regional table: Mount Isa", "19 of 19 sectors present" } do
     contains(text1, s)
   end
@@ -71,8 +72,9 @@ end)
 T.test("national value chains: R's varimax loadings of the same table, scree plots", function()
   contains(text1, "Value chains (factor analysis), national table")
   -- R 4.2.2: eigen(L) has a negative eigenvalue (ref_R_australia19_fsr_eigen.csv: -0.5218)
-  contains(text1, "not positive semi-definite (smallest eigenvalue -0.522)")
-  contains(text1, "4 factors (eigenvalues >= 1)")
+  contains(text1, "not positive semi-definite: 5 of its 19 eigenvalues are negative (smallest -0.522")
+  contains(text1, "shares of variance can add up to more than 100%")
+  contains(text1, "4 factors (initial eigenvalues >= 1, Kaiser)")
   -- R's loadings (tests/data/r_reference/make_ref_factor.R) of the table's flows, which
   -- agree with the bundled file within 0.006 AUD million; factors matched up to sign
   local ref = csv.read(T.data .. "/australia_2021/ref_R_australia19_fsr_pca_varimax_loadings.csv")
@@ -116,15 +118,44 @@ T.test("regional linkages match R's FLQ (delta 0.3) run on the same data", funct
   end
 end)
 
-T.test("Mount Isa's key sectors are those of R's indices", function()
-  -- in the R reference exactly three sectors have both indices above 1
-  local _, t = by_sector(out1 .. "/regional_key_sectors.csv")
-  local key = {}
+-- the sectors of one list in a key_sectors.csv file, sorted
+local function listed(path, list)
+  local _, t = by_sector(path)
+  local out = {}
   for k = 1, t.nrow do
-    if t.columns.list[k] == "key sectors" then key[#key + 1] = t.columns.sector[k] end
+    if t.columns.list[k] == list then out[#out + 1] = t.columns.sector[k] end
   end
-  table.sort(key)
-  T.equal(table.concat(key, "; "), "Construction; Electricity, Gas, Water and Waste Services; Manufacturing", "key")
+  table.sort(out)
+  return table.concat(out, "; "), t
+end
+
+T.test("Mount Isa's key sectors follow R's indices under both rules", function()
+  -- the study's rule: both indices > 1 and both CVs at or below the mean CV
+  -- over the sectors; from R's indices (ref_R_mount_isa_flq.csv)
+  local ref, rt = by_sector(T.data .. "/australia_2021/ref_R_mount_isa_flq.csv")
+  local mb, mf = 0, 0
+  for _, r in pairs(ref) do mb, mf = mb + r.cv_backward / rt.nrow, mf + r.cv_forward / rt.nrow end
+  local want, both = {}, {}
+  for s, r in pairs(ref) do
+    if r.backward > 1 and r.forward > 1 then
+      both[#both + 1] = s
+      if r.cv_backward <= mb and r.cv_forward <= mf then want[#want + 1] = s end
+    end
+  end
+  table.sort(want); table.sort(both)
+  -- in the R reference exactly three sectors have both indices above 1
+  T.equal(table.concat(both, "; "), "Construction; Electricity, Gas, Water and Waste Services; Manufacturing", "R")
+  local key, t = listed(out1 .. "/regional_key_sectors.csv", "key sectors")
+  T.equal(key, table.concat(want, "; "), "key sectors, CV rule")
+  T.equal(key, "Manufacturing", "the one with both CVs low")
+  local out = tmpdir()
+  local text, code = run { "--key-rule", "index", "--no-factor", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "Key-sector rule: both Rasmussen indices above 1 (CVs not used)")
+  T.equal((listed(out .. "/regional_key_sectors.csv", "key sectors")), table.concat(both, "; "), "index rule")
+  local classes = by_sector(out .. "/regional_linkages.csv")
+  T.equal(classes.Construction.class, "key", "the class column follows the index rule")
+  T.equal(by_sector(out1 .. "/regional_linkages.csv").Construction.class, "uneven", "and the CV rule")
   -- oriented sectors carry the CV of their own linkage
   local mine = by_sector(out1 .. "/regional_linkages.csv")
   for k = 1, t.nrow do
@@ -149,11 +180,17 @@ T.test("national linkages match R", function()
     T.close(mine[s].cv_backward, w[3], 1e-9, s .. " cv_backward")
     T.close(mine[s].cv_forward, w[4], 1e-9, s .. " cv_forward")
   end
-  -- R: the sectors with bl > 1 and fl > 1
+  -- R: the sectors with bl > 1 and fl > 1; key when both CVs are at or below
+  -- the mean CVs over the 19 sectors, else uneven
+  local mb, mf = 0, 0
+  for _, r in pairs(mine) do mb, mf = mb + r.cv_backward / 19, mf + r.cv_forward / 19 end
   for _, s in ipairs { "Manufacturing", "Electricity, Gas, Water and Waste Services", "Construction",
     "Transport, Postal and Warehousing", "Information Media and Telecommunications" } do
-    T.equal(mine[s].class, "key", s)
+    local low = mine[s].cv_backward <= mb and mine[s].cv_forward <= mf
+    T.equal(mine[s].class, low and "key" or "uneven", s)
   end
+  -- Electricity's backward CV 2.679 is below the mean, its forward CV 2.962 above it
+  T.equal(mine["Electricity, Gas, Water and Waste Services"].class, "uneven", "a high forward CV")
 end)
 
 T.test("the key-sector maps label every sector and name the quadrants", function()
@@ -165,6 +202,9 @@ T.test("the key-sector maps label every sector and name the quadrants", function
       contains(svg, s, f)
     end
   end
+  -- under the study's rule the map says which sectors above 1 on both have a high CV
+  local h = io.open(out1 .. "/regional_key_sector_map.svg"); local svg = h:read("a"); h:close()
+  contains(svg, "Key sectors (if both CVs low)"); contains(svg, "Construction (CV high)")
 end)
 
 T.test("a user's table with ';' and decimal commas gives the same results", function()
@@ -184,14 +224,14 @@ T.test("a user's table with ';' and decimal commas gives the same results", func
   T.equal(t.nrow, 33, "every published row listed")
   T.close(pub.Construction["published BL"], 1.2, 0, "published backward (thesis table 5)")
   T.close(pub.Construction.BL, a.Construction.backward, 1e-9, "our backward beside it")
-  T.equal(pub.Construction.class, "key", "our class")
+  T.equal(pub.Construction.class, a.Construction.class, "our class")
   -- the study's value chains (tables 11-13) beside ours, by level; no ABS division
   -- has the name of a Kazakh industry, so no factor shares one
   contains(text, "Published value chains (Samambayeva 2013, tables 11-13) beside these: 0 of 2")
   local nat = by_sector(out2 .. "/national_published_clusters.csv", "cluster")
-  T.close(nat.Metalworking["published eigenvalue"], 13.75, 0, "thesis table 11")
+  T.close(nat.Metalworking["published eigenvalue (initial)"], 13.75, 0, "thesis table 11")
   T.equal(nat.Metalworking.industries, 8, "eight published industries")
-  T.close(nat["Oil processing"]["published variance %"], 8, 0, "thesis table 12")
+  T.close(nat["Oil processing"]["published %"], 8, 0, "thesis table 12")
   local reg = by_sector(out2 .. "/regional_published_clusters.csv", "cluster")
   T.equal(reg.Metalworking.level, "East Kazakhstan", "thesis table 13 goes with the region")
 end)
@@ -221,7 +261,17 @@ T.test("value chains of the detailed national table (ABS 115 industries)", funct
   local top = 0
   for k = 1, t.nrow do top = math.max(top, t.columns.factor[k]) end
   T.equal(top, 26, "factors with members")
-  contains(text1, "26 factors (eigenvalues >= 1) explain 102.5% of the variance")
+  contains(text1, "26 factors (initial eigenvalues >= 1, Kaiser)")
+  -- factors without an industry loading >= 0.5 are listed, not skipped
+  local empty = 0
+  for k = 1, t.nrow do
+    if t.columns.note[k] == "no industry loads >= 0.5" then
+      empty = empty + 1
+      T.equal(t.columns.industry[k], "", "no industry")
+    end
+  end
+  assert(empty >= 1, "a factor without members is listed")
+  contains(text1, "(no industry loads >= 0.5)")
   assert(exists(out1 .. "/national_115_scree.svg"), "scree plot")
 end)
 
@@ -245,19 +295,27 @@ end)
 T.test("sectors absent from the region are dropped; local-serving sectors set aside", function()
   local out = tmpdir()
   -- employment_partial.csv: Mount Isa's column only, without Financial and Insurance
-  -- Services and Arts and Recreation Services; the nation's employment then comes
-  -- from the table's "Total Employment" row
-  local text, code = run { "--table", "scripts/data/national_19_sector_io_aud_mn.csv", "--employment",
+  -- Services and Arts and Recreation Services; the nation's employment comes from
+  -- the table's "Total Employment" row only when asked for
+  local args = { "--table", "scripts/data/national_19_sector_io_aud_mn.csv", "--employment",
     D .. "employment_partial.csv", "--region", "Mount Isa", "--local-serving", "Retail Trade|Education and Training",
     "--no-factor", "--out", out }
+  local text, code = run(args)
+  assert(code ~= 0, "the rule: no national column, no run\n" .. text)
+  contains(text, "has only the region's employment (column 'Mount Isa')")
+  contains(text, "--national table")
+  table.insert(args, "--national"); table.insert(args, "table")
+  text, code = run(args)
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "nation: the table's row 'Total Employment'")
   contains(text, "17 of 19 sectors present in Mount Isa (dropped: Financial and Insurance Services; Arts and Recreation Services)")
-  contains(text, "Set aside as local-serving: Retail Trade; Education and Training")
+  contains(text, "Local-serving and primary sectors: --local-serving")
+  contains(text, "left out of the oriented lists): Retail Trade; Education and Training")
   local mine, t = by_sector(out .. "/regional_linkages.csv")
   T.equal(t.nrow, 17, "regional sectors")
   T.equal(mine["Arts and Recreation Services"], nil, "dropped sector")
-  T.equal(mine["Retail Trade"].class, "local", "set aside")
+  T.equal(mine["Retail Trade"].local_serving, "yes", "set aside")
+  T.equal(mine.Mining.local_serving, "no", "not set aside")
 end)
 
 T.test("a sector without output stops the run until it is dropped", function()
@@ -311,7 +369,7 @@ T.test("a Russian-labelled ';' decimal-comma table (BOM, CRLF): labels reach eve
     "--published", "none", "--published-clusters", "none", "--out", out_ru }
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "Chapter 1: key sectors of " .. region)
-  contains(text, "Employment: " .. D .. "small_employment_russian.csv (region: column '" .. region .. "'; nation: Казахстан)")
+  contains(text, "Employment: " .. D .. "small_employment_russian.csv (region: column '" .. region .. "'; nation: column 'Казахстан' of " .. D .. "small_employment_russian.csv)")
   for _, s in pairs(RU) do contains(text, s, "printed tables") end
   assert(not text:lower():find("%f[%w]nan%f[%W]"), "no nan in the output")
   -- the same numbers under the other names, at both levels and in the two-region model
@@ -374,8 +432,78 @@ T.test("a table whose output row is not recognised: the message says which optio
   os.remove(path)
   assert(code ~= 0, "non-zero exit")
   contains(text, "no output row or column in " .. path)
-  contains(text, "--output-row 'LABEL'")
+  contains(text, "name one with --output-row or --output-col")
   assert(not text:find("stack traceback", 1, true), "no traceback:\n" .. text)
+end)
+
+T.test("a Russian-labelled table with --concordance: the published tables 5-10 and 11-13 beside the run", function()
+  -- australia_19_russian.csv: the bundled table with the agency's Russian sector names
+  -- (relabel_russian.lua); without the concordance nothing can be compared
+  local args = { "--table", D .. "australia_19_russian.csv", "--employment", D .. "employment_mount_isa_russian.csv",
+    "--region", "mount_isa", "--out", tmpdir() }
+  local text, code = run(args)
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "nothing to compare. A table in Russian needs --concordance FILE.")
+  local out = tmpdir()
+  args[#args] = out
+  for _, a in ipairs { "--concordance", "stdlib/data/kz_2009_sector_concordance.csv" } do args[#args + 1] = a end
+  text, code = run(args)
+  T.equal(code, 0, "exit code\n" .. text)
+  -- the renamed divisions that the published tables name: Agriculture, Metallurgy,
+  -- Electricity and Construction (table 5), Mining of metal ores (tables 7 and 9),
+  -- Metallurgy (table 9): 7 of the 33 published rows
+  contains(text, "7 of 33 published rows found in the table")
+  contains(text, "Published sectors not found: Forestry; Manufacture of food products, including beverages")
+  local pub = by_sector(out .. "/published_comparison.csv")
+  T.equal(pub["Metallurgical industry"]["table's sector"], "Металлургическая промышленность", "matched by concordance")
+  T.close(pub["Metallurgical industry"]["published FL"], 1.79, 0, "thesis table 5")
+  local en = by_sector(out1 .. "/regional_linkages.csv")
+  T.close(pub["Metallurgical industry"].BL, en.Manufacturing.backward, 1e-12, "the run's index beside it")
+  -- the study's list of local-serving and primary sectors reaches the Russian names
+  -- through their NACE codes: the same 17 divisions as in the English run
+  local ru = by_sector(out .. "/regional_linkages.csv")
+  local n = 0
+  for _, r in pairs(ru) do if r.local_serving == "yes" then n = n + 1 end end
+  T.equal(n, 17, "local-serving or primary")
+  T.equal(ru["Добыча металлических руд"].local_serving, "no", "mining is kept")
+  -- tables 11-13: Mining of non-ferrous metals and Metallurgical industry are found
+  contains(text, "Published value chains (Samambayeva 2013, tables 11-13) beside these")
+  local nat = by_sector(out .. "/national_published_clusters.csv", "cluster")
+  assert(nat.Metalworking.shared >= 1, "a factor shares an industry with Metalworking")
+  contains(text, "Published industries not in the table: Other mining and quarrying")
+end)
+
+T.test("a wrong --region exits non-zero and lists the employment file's columns", function()
+  local text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--region",
+    "regoin", "--out", tmpdir() }
+  assert(code ~= 0, "non-zero exit")
+  contains(text, "--region 'regoin' names no column of employment numbers; the columns are: region, nation")
+  text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--national",
+    "nacion", "--out", tmpdir() }
+  assert(code ~= 0, "non-zero exit"); contains(text, "--national 'nacion' names no column")
+end)
+
+T.test("options: a value that is the next option, --sep by name, --method and --diagonal", function()
+  local text, code = run { "--out", "--no-factor" }
+  assert(code ~= 0); contains(text, "--out needs a value (DIR), got the option --no-factor")
+  text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
+    "--sep", "semicolon", "--decimal", "comma", "--region", "Mount Isa", "--no-factor", "--published", "none",
+    "--out", tmpdir() }
+  T.equal(code, 0, "--sep semicolon\n" .. text)
+  text, code = run { "--method", "xlq" }
+  assert(code ~= 0); contains(text, "--method must be one of aflq, ciq, flq, plq, slq, got 'xlq'")
+  local out = tmpdir()
+  text, code = run { "--method", "slq", "--no-factor", "--out", out }
+  T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "Chapter 1: key sectors of Mount Isa (SLQ)")
+  contains(text, "Not computed: SLQ does not use delta.")
+  contains(text, "Output multipliers of final demand in the region (SLQ)")
+  -- SLQ regionalisation by hand for Mining: SLQ = (3307 / 9610) / (199630 / 10929263) > 1,
+  -- so the row is kept whole: a^r_ij = a_ij for i = Mining
+  local A = csv.read(out .. "/regional_coefficients.csv")
+  local nat = require("iotable").read("scripts/data/national_19_sector_io_aud_mn.csv")
+  T.close(A:get("Mining", "Manufacturing"), nat.Z:get("Mining", "Manufacturing") / nat.x:get("Manufacturing", 1),
+    1e-12, "a^r Mining -> Manufacturing")
 end)
 
 -- a user's file in a temporary folder
@@ -395,13 +523,13 @@ T.test("bad employment files, deltas and tables: one message naming the file, ro
   end
   local tbl = D .. "small.csv"
   local function emp(body) return { "--table", tbl, "--employment", file(body), "--out", tmpdir() } end
-  fails(emp("sector,region,nation\nA,2,5\nB,-3,8\nC,0,1\n"), "row 3, sector 'B', column 'region': negative employment -3")
-  fails(emp("sector,region,nation\nA,2,5\nB,,8\nC,0,1\n"), "row 3, sector 'B', column 'region': no number (an empty or NA cell)")
+  fails(emp("sector,region,nation\nA,2,5\nB,-3,8\nC,0,1\n"), "row 3, column 'region', sector 'B': negative employment -3")
+  fails(emp("sector,region,nation\nA,2,5\nB,,8\nC,0,1\n"), "row 3, column 'region', sector 'B': no number (an empty or NA cell)")
   -- a typo must not make the region's column a text column (the nation's was then taken for it)
-  fails(emp("sector,region,nation\nA,2,5\nB,x,8\nC,0,1\n"), "row 3, sector 'B', column 'region': 'x' is not a number")
+  fails(emp("sector,region,nation\nA,2,5\nB,x,8\nC,0,1\n"), "row 3, column 'region', sector 'B': 'x' is not a number")
   fails(emp("sector,region,nation\nA,0,5\nB,0,8\nC,0,1\n"), "the region's column 'region' is 0 for every sector")
-  fails(emp("sector,region,nation\nA,2,5\nB,3,8\nC,0,1\nD,1,1\n"), "row 5, sector 'D', matches no sector of the table")
-  fails(emp("sector;region;nation\nA;2,5;5\nB;3;8\nC;0;1\n"), "(on the command line: --decimal ',' or --decimal '.')")
+  fails(emp("sector,region,nation\nA,2,5\nB,3,8\nC,0,1\nD,1,1\n"), "row 5, sector 'D': matches no sector of the table")
+  fails(emp("sector;region;nation\nA;2,5;5\nB;3;8\nC;0;1\n"), "(the file uses decimal commas? pass --decimal ',')")
   fails({ "--table", tbl, "--employment", "no/such/file.csv", "--out", tmpdir() }, "cannot open no/such/file.csv")
   fails({ "--table", tbl, "--employment", file(""), "--out", tmpdir() }, "the file is empty")
   fails({ "--table", tbl, "--employment", T.data, "--out", tmpdir() }, "Is a directory")
@@ -423,13 +551,14 @@ T.test("delta 0 and 0.99 run through without NaN", function()
   end
 end)
 
-T.test("the delta sweep sets the local-serving sectors aside as the main run does", function()
+T.test("the delta sweep follows the key rule and the quotient in force", function()
   local out = tmpdir()
-  local text, code = run { "--local-serving", "Retail Trade|education and training", "--no-factor", "--out", out }
+  local text, code = run { "--key-rule", "index", "--diagonal", "ciq", "--no-factor", "--out", out }
   T.equal(code, 0, "exit code\n" .. text)
+  contains(text, "FLQ (diagonal CIQ_ii = 1, the study's literal reading)")
+  contains(text, "FLQ, key rule 'index'")
   local sweep = by_sector(out .. "/regional_classes_by_delta.csv")
-  T.equal(sweep["Retail Trade"]["delta 0.3"], "local", "Retail Trade")
-  T.equal(sweep["Education and Training"]["delta 0.1"], "local", "matched ignoring case")
+  for s, r in pairs(by_sector(out .. "/regional_linkages.csv")) do T.equal(sweep[s]["delta 0.3"], r.class, s) end
 end)
 
 T.done()
