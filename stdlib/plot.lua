@@ -890,8 +890,15 @@ function M.dendrogram(tree, opts)
       fail(fname, "k must be a whole number of clusters from 1 to %d, got %s", n, tostring(opts.k))
     end
     groups = require("stats").cutree(tree, opts.k)
-    -- half-way between the merges that make k and k - 1 groups (below the first for k = n)
-    if opts.k > 1 then cut = ((h[n - opts.k] or math.min(0, h[1])) + h[n - opts.k + 1]) / 2 end
+    -- half-way between the merges kept and those undone for k groups; a tree with
+    -- inversions (centroid, median) may have no height that cuts it there: no line
+    if opts.k > 1 then
+      local below, above = math.min(0, h[1]), math.huge
+      for s = 1, n - 1 do
+        if s <= n - opts.k then below = math.max(below, h[s]) else above = math.min(above, h[s]) end
+      end
+      if below <= above then cut = (below + above) / 2 end
+    end
   end
   local names = opts.group_names or {}
 

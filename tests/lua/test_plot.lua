@@ -440,6 +440,16 @@ T.test("dendrogram: 300 leaves stay apart, heights above and below", function()
   assert(#elements(s, "text") > #elements(s, "text", "tick-x") * 2, "ticks above too")
 end)
 
+-- centroid linkage of (0,0) (1,0) (0.5,0.9) (5,5) (6,5): the second merge,
+-- at 0.78, is lower than the first, at 1 (an inversion); at k = 4 no height
+-- separates the kept merge (1) from the undone ones (0.78, ...): no cut line
+T.test("dendrogram: a tree with inversions gets no cut line where no height cuts it", function()
+  local t = stats.hclust(stats.dist(matrix.from{{0, 0}, {1, 0}, {0.5, 0.9}, {5, 5}, {6, 5}}), "centroid")
+  assert(t.height:get(2, 1) < t.height:get(1, 1), "an inversion")
+  T.equal(#elements(plot.dendrogram(t, {k = 4}), "line", "refline"), 0, "no cut at k = 4")
+  T.equal(#elements(plot.dendrogram(t, {k = 2}), "line", "refline"), 1, "a cut at k = 2")
+end)
+
 T.test("dendrogram: bad input", function()
   T.errors("tree must be a stats.hclust result", plot.dendrogram, {})
   T.errors("plot.dendrogram: 2 labels for 8 leaves", plot.dendrogram, tree8, {labels = {"a", "b"}})
