@@ -91,7 +91,9 @@ end
 local function clusters_part(s, r)
   local inds = {"firm", "employees", "size", "nace", "mode"}
   for _, e in ipairs(modes.indicators()) do inds[#inds + 1] = e.id end
-  show("Coded indicators (1 = the firm uses the practice)", r.coded, inds, "coded_indicators.csv", 0)
+  inds[#inds + 1] = {key = "latent_class", title = "class"}
+  show("Coded indicators (1 = the firm uses the practice; class: its latent class, below)", r.coded, inds,
+    "coded_indicators.csv", 0)
   show("Share of firms using each practice (JJLL 2007; the study's Table 23)", r.indicators,
     {"id", "mode", "name", "firms", {key = "share", digits = 2}}, "indicators.csv")
   local cols = {"cluster", "mode", "firms", {key = "share", digits = 2},

@@ -19,7 +19,8 @@ M._help = {
   _about = "the chapter 4 analysis of modes of innovation as records: indicators, clusters"
     .. " and their JJLL names, cross-tables by size and sector, choice of k, latent classes",
   run = "modes_analysis.run(survey, {k=4, distance=\"binary\", method=\"average\", sectors="
-    .. " {[\"07\"] = name}, kmax=8, lca_kmax=6, lca_starts=20}) -> {indicators=, coded=,"
+    .. " {[\"07\"] = name}, kmax=8, lca_kmax=6, lca_starts=20}) -> {indicators=, coded= (a record"
+    .. " per firm: its indicators, size class, mode and latent_class),"
     .. " clusters=, labels=, cluster_table=, profile=, memberships=, by_size=, by_sector=,"
     .. " firms_by_mode=, choose_k=, best_k=, lca=, set_aside=}; survey from"
     .. " modes_survey.read",
@@ -170,6 +171,7 @@ function M.run(survey, opts)
     out.choose_k, out.best_k = partition.choose_k(cl.tree, stats.dist(Bc, o.distance), o.kmax)
   end
   out.lca = latent_classes(B, cluster, o)
+  for i, r in ipairs(out.coded) do r.latent_class = out.lca.fit.class[i] end
   return out
 end
 
