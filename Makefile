@@ -20,10 +20,10 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 # Debian 12 packages the build and the tests need; the benchmarks' peers
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev \
-              libreadstat-dev
+              libreadstat-dev libxml2-utils
 BENCH_DEPS := r-base-core python3-numpy python3-statsmodels
 
-.PHONY: all deps bench-deps test check-memory demo bench install clean fuzz
+.PHONY: all deps bench-deps test check-memory demo bench install clean fuzz fuzz-api
 
 all: $(BIN)
 
@@ -53,10 +53,28 @@ test: deps
 	@$(MAKE) -s $(BIN) $(CTESTS)
 	@sh tests/run.sh ./$(BIN) $(BUILD)/tests
 
-# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer; any
+# report of either fails it.
+SAN_FLAGS := SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" OPTFLAGS="-O1 -g"
 check-memory:
-	$(MAKE) SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" \
-	        OPTFLAGS="-O1 -g" test
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(MAKE) $(SAN_FLAGS) test
+
+# The Lua API fuzz harness (tests/fuzz/api_fuzz.lua) under ASan and UBSan:
+# every module function and method with hostile arguments for FUZZ_API_SECONDS
+# of CPU, in a scratch folder. Huge allocations fail (as malloc may) instead
+# of exhausting the machine; a sanitizer report or a hang fails the target.
+FUZZ_API_SECONDS ?= 60
+FUZZ_API_SEED    ?= 1
+fuzz-api: deps
+	@$(MAKE) -s $(SAN_FLAGS) clusterlab-san
+	@d=$$(mktemp -d); cd $$d && \
+	  ASAN_OPTIONS=allocator_may_return_null=1:max_allocation_size_mb=256 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 OPENBLAS_NUM_THREADS=1 \
+	  FUZZ_SCRATCH=$$d FUZZ_DATA=$(CURDIR)/tests/data \
+	  timeout $$(( $(FUZZ_API_SECONDS) * 2 + 120 )) $(CURDIR)/clusterlab-san \
+	    $(CURDIR)/tests/fuzz/api_fuzz.lua $(FUZZ_API_SECONDS) $(FUZZ_API_SEED); \
+	  rc=$$?; cd / && rm -rf $$d; \
+	  [ $$rc -eq 0 ] || { echo "api_fuzz: FOUND A BUG (exit status $$rc; rerun with FUZZ_TRACE=1)"; exit 1; }
 
 # The main job: the bundled reproduction of the dissertation, into out/.
 demo: deps

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,8 @@ typedef struct reader {
   size_t line;      /* the file line being fed to libcsv */
   size_t col;       /* fields seen so far in the current row */
   int cr;           /* the last byte fed was \r (a \r\n may be split) */
+  size_t linelen;   /* bytes of the current line so far */
+  size_t max_line;
   int status;
   cl_error *err;
 } reader;
@@ -147,8 +151,9 @@ static void on_row (int c, void *ud) {
 }
 
 /* libcsv trims spaces and tabs around unquoted fields; not tabs when they
-** separate fields */
+** separate fields; with trimming off (R's way), nothing is a space */
 static int is_space (unsigned char c) { return c == ' '; }
+static int no_space (unsigned char c) { (void)c; return 0; }
 
 static char sniff (const char *s, size_t n, char decimal) {
   size_t comma = 0, semi = 0, tab = 0, i;
@@ -169,6 +174,30 @@ static char sniff (const char *s, size_t n, char decimal) {
   return decimal == ',' ? ';' : ',';
 }
 
+/* libcsv grows its field buffer a fixed block (128 bytes) at a time, so a
+** 64 MB field took half a million reallocs, each a copy of the field where
+** realloc cannot grow in place (ASan's, most allocators'): quadratic. This
+** pair hands it blocks with a hidden capacity that doubles. */
+typedef union block_head { size_t cap; max_align_t align; } block_head;
+
+static void *grow_block (void *p, size_t n) {
+  block_head *h = p != NULL ? (block_head *)p - 1 : NULL;
+  size_t cap = h != NULL ? h->cap : 256;
+  if (h != NULL && n <= h->cap) return p;
+  while (cap < n) {
+    if (cap > (SIZE_MAX - sizeof(block_head)) / 2) return NULL;
+    cap *= 2;
+  }
+  if ((h = (block_head *)realloc(h, sizeof(block_head) + cap)) == NULL)
+    return NULL;
+  h->cap = cap;
+  return h + 1;
+}
+
+static void free_block (void *p) {
+  if (p != NULL) free((block_head *)p - 1);
+}
+
 /* feeds s to the parser one line at a time, so that r->line is right; a
 ** line ends with \n, \r\n, or a lone \r as libcsv also reads it (Excel's
 ** "CSV (Macintosh)" files), which gave every line the number 1 */
@@ -183,6 +212,11 @@ static int feed (struct csv_parser *p, reader *r, const char *s, size_t n) {
     if (k + 1 < n && s[k] == '\r' && s[k + 1] == '\n') k++;
     if (k < n) k++;
     r->cr = s[k - 1] == '\r';
+    r->linelen += k;
+    if (r->linelen > r->max_line)  /* the line end counted too */
+      return cl_fail(r->err, CL_EPARSE, "%s:%zu: a line longer than %zu bytes "
+                     "(is this a CSV file? the limit is the max_line option)",
+                     r->t->path, r->line, r->max_line);
     if (csv_parse(p, s, k, on_field, on_row, r) != k) {
       if (csv_error(p) == CSV_EPARSE)
         return cl_fail(r->err, CL_EPARSE, "%s:%zu: misplaced quote (a quote "
@@ -192,7 +226,7 @@ static int feed (struct csv_parser *p, reader *r, const char *s, size_t n) {
                      csv_strerror(csv_error(p)));
     }
     if (r->status != CL_OK) return r->status;
-    if (newline) r->line++;
+    if (newline) { r->line++; r->linelen = 0; }
     s += k;
     n -= k;
   }
@@ -220,7 +254,8 @@ static void reserve (cl_csv_table *t, FILE *f) {
 
 /* the parsing proper, once the file is open and the buffers exist */
 static int parse_file (FILE *f, char *buf, struct csv_parser *p, reader *r,
-                       char sep, char decimal) {
+                       const cl_csv_readopts *o) {
+  char sep = o->sep, decimal = o->decimal;
   cl_csv_table *t = r->t;
   size_t n;
   int status, first = 1;
@@ -235,9 +270,11 @@ static int parse_file (FILE *f, char *buf, struct csv_parser *p, reader *r,
       t->sniffed = (sep == 0);
       t->sep = sep ? sep : sniff(s, n, decimal);
       csv_set_delim(p, (unsigned char)t->sep);
-      csv_set_space_func(p, t->sep == '\t' ? is_space : NULL);
+      if (!o->trim) csv_set_space_func(p, no_space);
+      else csv_set_space_func(p, t->sep == '\t' ? is_space : NULL);
     }
     first = 0;
+    if ((status = cl_check_interrupt(r->err)) != CL_OK) return status;
     if ((status = feed(p, r, s, n)) != CL_OK) return status;
   }
   if (ferror(f))
@@ -255,6 +292,16 @@ static int parse_file (FILE *f, char *buf, struct csv_parser *p, reader *r,
 
 int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
                  cl_error *err) {
+  cl_csv_readopts o;
+  o.sep = sep;
+  o.decimal = decimal;
+  o.trim = 0;
+  o.max_line = 0;
+  return cl_csv_read_opts(t, path, &o, err);
+}
+
+int cl_csv_read_opts (cl_csv_table *t, const char *path,
+                      const cl_csv_readopts *o, cl_error *err) {
   struct csv_parser p;
   reader r;
   FILE *f;
@@ -275,13 +322,17 @@ int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
     fclose(f);
     return cl_fail(err, CL_ENOMEM, "%s: out of memory", path);
   }
+  csv_set_realloc_func(&p, grow_block);
+  csv_set_free_func(&p, free_block);
   r.t = t;
   r.line = 1;
   r.col = 0;
   r.cr = 0;
+  r.linelen = 0;
+  r.max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
   r.status = CL_OK;
   r.err = err;
-  status = parse_file(f, buf, &p, &r, sep, decimal);
+  status = parse_file(f, buf, &p, &r, o);
   csv_free(&p);
   free(buf);
   fclose(f);

@@ -36,6 +36,19 @@ typedef struct cl_csv_numfmt {
   size_t n_na;
 } cl_csv_numfmt;
 
+/* How a file is read (cl_csv_read_opts). */
+typedef struct cl_csv_readopts {
+  char sep;            /* 0: guessed, as below */
+  char decimal;        /* '.' or ',' (for guessing sep) */
+  int trim;            /* 1: spaces around unquoted fields are dropped (and
+                          around quoted ones allowed); 0: kept, as R and RFC
+                          4180 keep them */
+  size_t max_line;     /* a physical line longer than this is an error (a
+                          binary file, /dev/zero); 0: CL_CSV_MAX_LINE */
+} cl_csv_readopts;
+
+#define CL_CSV_MAX_LINE ((size_t)64 << 20)
+
 void cl_csv_init (cl_csv_table *t);
 /* Reads the file at path. sep 0 guesses it from the first line: the most
 ** frequent of tab, ';' and ',' outside quotes (ties in that order; with
@@ -44,6 +57,10 @@ void cl_csv_init (cl_csv_table *t);
 ** lines are ignored; fields must be valid UTF-8. On error t stays freeable. */
 int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
                  cl_error *err);
+/* The same with every option; cl_csv_read keeps spaces and the 64 MB limit.
+** Returns CL_EINTR when cl_interrupt is raised while reading. */
+int cl_csv_read_opts (cl_csv_table *t, const char *path,
+                      const cl_csv_readopts *o, cl_error *err);
 void cl_csv_free (cl_csv_table *t);
 
 #define cl_csv_width(t, i)  ((t)->row[(i) + 1] - (t)->row[i])

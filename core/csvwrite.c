@@ -2,14 +2,15 @@
 ** csvwrite.c -- writing a labelled matrix as CSV, numbers locale-independent
 ** and, by default, with as few digits as read back to the same double.
 */
-#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
 #include "csvwrite.h"
+#include "fileout.h"
 
 void cl_csv_format_number (double v, int digits, char decimal, char *buf) {
   const char *dp = localeconv()->decimal_point;  /* snprintf follows it */
@@ -38,6 +39,32 @@ static int needs_quotes (const char *s, char sep) {
   for (; *s != '\0'; s++)
     if (*s == sep || *s == '"' || *s == '\n' || *s == '\r') return 1;
   return 0;
+}
+
+static void put_text (FILE *f, const char *s, char sep);
+
+/* OWASP's CSV-injection rule: text that a spreadsheet would run as a formula
+** (a leading = + - @ tab or CR) gets a leading single quote; numbers do not */
+int cl_csv_is_formula (const char *s) {
+  double v;
+  return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL
+         && !cl_csv_parse_number(s, '.', 0, &v)
+         && !cl_csv_parse_number(s, ',', 0, &v);
+}
+
+static void put_label (FILE *f, const char *s, const cl_csv_writeopts *o) {
+  if (!o->formulas && cl_csv_is_formula(s)) {
+    char *q = (char *)malloc(strlen(s) + 2);
+    if (q != NULL) {
+      q[0] = '\'';
+      strcpy(q + 1, s);
+      put_text(f, q, o->sep);
+      free(q);
+      return;
+    }
+    fputc('\'', f);  /* out of memory: the quote alone still neutralises */
+  }
+  put_text(f, s, o->sep);
 }
 
 static void put_text (FILE *f, const char *s, char sep) {
@@ -75,25 +102,24 @@ int cl_csv_write (const char *path, const cl_matrix *m,
                   const cl_csv_writeopts *o, cl_error *err) {
   char num[32];
   size_t i, j;
+  cl_fileout out;
   FILE *f;
-  int failed;
   if (check_finite(path, m, rownames, colnames, err) != CL_OK)
     return CL_EDOMAIN;
-  if ((f = fopen(path, "wb")) == NULL)
-    return cl_fail(err, CL_EIO, "cannot open %s for writing: %s", path,
-                   strerror(errno));
+  if (cl_fileout_open(&out, path, err) != CL_OK) return CL_EIO;
+  f = out.f;  /* stdio's errors are sticky: the commit checks them all */
   if (o->bom) fputs("\xEF\xBB\xBF", f);
   if (colnames != NULL) {
     if (rownames != NULL) fputc(o->sep, f);  /* empty corner cell */
     for (j = 0; j < m->cols; j++) {
       if (j > 0) fputc(o->sep, f);
-      put_text(f, colnames[j], o->sep);
+      put_label(f, colnames[j], o);
     }
     fputc('\n', f);
   }
   for (i = 0; i < m->rows; i++) {
     if (rownames != NULL) {
-      put_text(f, rownames[i], o->sep);
+      put_label(f, rownames[i], o);
       if (m->cols > 0) fputc(o->sep, f);
     }
     for (j = 0; j < m->cols; j++) {
@@ -107,8 +133,5 @@ int cl_csv_write (const char *path, const cl_matrix *m,
     }
     fputc('\n', f);
   }
-  failed = ferror(f);
-  if (fclose(f) != 0 || failed)
-    return cl_fail(err, CL_EIO, "cannot write %s: %s", path, strerror(errno));
-  return CL_OK;
+  return cl_fileout_commit(&out, err);
 }

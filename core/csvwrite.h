@@ -17,12 +17,18 @@ typedef struct cl_csv_writeopts {
                         that read back as the same double */
   const char *na;    /* written for NaN */
   int bom;           /* start with a UTF-8 byte order mark (for Excel) */
+  int formulas;      /* 0: labels a spreadsheet would run as formulas get a
+                        leading ' (OWASP); 1: written as they are */
 } cl_csv_writeopts;
 
 /* Formats v into buf (at least 32 bytes) locale-independently. */
 void cl_csv_format_number (double v, int digits, char decimal, char *buf);
 
-/* Writes m to path: a header row when colnames is not NULL (with an empty
+/* 1 when the text s would be a formula in a spreadsheet: it starts with
+** = + - @ tab or CR and is not a number (OWASP's CSV-injection rule) */
+int cl_csv_is_formula (const char *s);
+
+/* Writes m to path (whole or not at all, through core/fileout.c): a header row when colnames is not NULL (with an empty
 ** corner cell when rownames is not NULL), then one row per matrix row led by
 ** its label. Fields are quoted when they hold the separator, a quote, a line
 ** break or leading or trailing blanks. An infinite element is an error. */

@@ -105,6 +105,7 @@ int cl_distance_matrix (const cl_matrix *x, cl_distance_method method,
   r.stride = n;
   r.cols = x->cols;
   for (j = 0; j < n; j++) {
+    if (cl_check_interrupt(err) != CL_OK) return CL_EINTR;  /* Ctrl-C */
     CL_AT(d, j, j) = 0.0;
     for (i = j + 1; i < n; i++) {
       double v = 0;

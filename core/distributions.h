@@ -45,8 +45,9 @@ int cl_distributions_pchisq (double q, double df, int lower, double *p,
 ** tail from I_{df2 / (df1 q + df2)}(df2/2, df1/2) directly */
 int cl_distributions_pf (double q, double df1, double df2, int lower,
                          double *p, cl_error *err);
-/* Student t with df > 0 (df = Inf is the normal): the tail beyond |q| is
-** I_{df / (df + q^2)}(df/2, 1/2) / 2 */
+/* Student t with df > 0 (df = Inf is the normal) as R's pt: the tail beyond
+** |q| is I_{df / (df + q^2)}(df/2, 1/2) / 2, its asymptote when q^2 > 1e100
+** df, and the normal approximation A & S 26.7.8 when df > 4e7 */
 int cl_distributions_pt (double q, double df, int lower, double *p,
                          cl_error *err);
 /* Student t quantile: q with P(T <= q) = p (lower) or P(T > q) = p, df > 0

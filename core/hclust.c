@@ -209,6 +209,7 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
   }
   for (i = 0; i + 1 < n; i++) find_nn(&st, i);
   for (s = 0; s + 1 < n; s++) {
+    if ((rc = cl_check_interrupt(err)) != CL_OK) goto done;  /* Ctrl-C */
     if (agglomerate(&st, method, rep, &height->data[s]) != CL_OK) {
       rc = cl_fail(err, CL_EDOMAIN, "dissimilarities too large: the updates "
                    "overflowed at step %zu", s + 1);

@@ -55,6 +55,7 @@ int cl_matrix_transpose (const cl_matrix *a, cl_matrix *t, cl_error *err) {
   size_t i, j;
   if (t->rows != a->cols || t->cols != a->rows)
     return cl_fail(err, CL_EDIM, "transpose must be %zux%zu", a->cols, a->rows);
+  if (cl_matrix_size(a) == 0) return CL_OK;  /* 0 x 2^40 must not loop */
   /* blocked to stay in cache on large tables */
   for (size_t jb = 0; jb < a->cols; jb += 32)
     for (size_t ib = 0; ib < a->rows; ib += 32)
@@ -102,11 +103,11 @@ static double reduce_run (cl_reduction red, const double *x, size_t n,
   if (n == 0)
     return (red == CL_RED_SUM) ? 0.0 : NAN;
   switch (red) {
-    case CL_RED_MIN: case CL_RED_MAX:
+    case CL_RED_MIN: case CL_RED_MAX:  /* R's rule: any NaN makes NaN */
       acc = x[0];
-      for (k = 1; k < n; k++) {
+      for (k = 1; k < n && !isnan(acc); k++) {
         double v = x[k * stride];
-        if (red == CL_RED_MIN ? v < acc : v > acc) acc = v;
+        if (isnan(v) || (red == CL_RED_MIN ? v < acc : v > acc)) acc = v;
       }
       return acc;
     case CL_RED_SD: {  /* two-pass, divisor n - 1 as R's sd() */

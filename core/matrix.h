@@ -36,7 +36,9 @@ int cl_matrix_elementwise (cl_elementwise op, const cl_matrix *a,
 /* c = a op s, or s op a when scalar_first */
 int cl_matrix_scalar (cl_elementwise op, const cl_matrix *a, double s,
                       int scalar_first, cl_matrix *c);
-/* out is 1 x 1 (CL_BY_ALL), rows x 1 (CL_BY_ROW) or 1 x cols (CL_BY_COL) */
+/* out is 1 x 1 (CL_BY_ALL), rows x 1 (CL_BY_ROW) or 1 x cols (CL_BY_COL).
+** NaN as in R: a NaN anywhere in a run makes its sum, mean, sd, min and max
+** NaN, wherever it stands. */
 int cl_matrix_reduce (cl_reduction red, cl_axis axis, const cl_matrix *a,
                       cl_matrix *out, cl_error *err);
 void cl_matrix_fill (cl_matrix *a, double v);

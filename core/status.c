@@ -15,3 +15,9 @@ int cl_fail (cl_error *err, int code, const char *fmt, ...) {
   }
   return code;
 }
+
+volatile sig_atomic_t cl_interrupt = 0;
+
+int cl_check_interrupt (cl_error *err) {
+  return cl_interrupt ? cl_fail(err, CL_EINTR, "interrupted") : CL_OK;
+}

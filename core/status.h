@@ -6,6 +6,7 @@
 #ifndef CL_STATUS_H
 #define CL_STATUS_H
 
+#include <signal.h>
 #include <stddef.h>
 
 enum cl_status {
@@ -17,7 +18,8 @@ enum cl_status {
   CL_ENOCONV,     /* an iteration did not converge */
   CL_EIO,         /* file could not be read or written */
   CL_EPARSE,      /* malformed input */
-  CL_ELAPACK      /* LAPACK reported an illegal argument */
+  CL_ELAPACK,     /* LAPACK reported an illegal argument */
+  CL_EINTR        /* stopped by cl_interrupt (Ctrl-C) */
 };
 
 typedef struct cl_error {
@@ -30,5 +32,13 @@ int cl_fail (cl_error *err, int code, const char *fmt, ...)
   __attribute__((format(printf, 3, 4)))
 #endif
   ;
+
+/* Raised by the host's SIGINT handler; the long loops of core/ (distances,
+** clustering, CSV reading) poll it and return CL_EINTR. The one global of
+** core/: a signal handler can reach nothing else. The caller clears it. */
+extern volatile sig_atomic_t cl_interrupt;
+
+/* CL_EINTR with the message "interrupted" when cl_interrupt is set */
+int cl_check_interrupt (cl_error *err);
 
 #endif

@@ -1,6 +1,7 @@
 /*
 ** lcl.c -- the matrix userdata and helpers shared by every binding.
 */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,7 +12,8 @@
 
 cl_matrix *lcl_newmatrix (lua_State *L, size_t r, size_t c) {
   cl_matrix *m;
-  if (c != 0 && r > (SIZE_MAX - sizeof(cl_matrix)) / sizeof(double) / c)
+  if (r > LCL_MAXDIM || c > LCL_MAXDIM
+      || (c != 0 && r > (SIZE_MAX - sizeof(cl_matrix)) / sizeof(double) / c))
     lcl_errorf(L, "matrix of %zu x %zu is too large", r, c);
   m = (cl_matrix *)lua_newuserdatauv(L, sizeof(cl_matrix) + r * c * sizeof(double), 2);
   m->rows = r;
@@ -34,9 +36,9 @@ static double table_number (lua_State *L, int arg, lua_Integer i, lua_Integer j)
   double v = lua_tonumberx(L, -1, &isnum);
   if (!isnum) {
     if (j > 0)
-      lcl_argerror(L, arg, "element [%d][%d] is %s, not a number", (int)i, (int)j, luaL_typename(L, -1));
+      lcl_argerror(L, arg, "element [%lld][%lld] is %s, not a number", (long long)i, (long long)j, luaL_typename(L, -1));
     else
-      lcl_argerror(L, arg, "element [%d] is %s, not a number", (int)i, luaL_typename(L, -1));
+      lcl_argerror(L, arg, "element [%lld] is %s, not a number", (long long)i, luaL_typename(L, -1));
   }
   return v;
 }
@@ -48,18 +50,20 @@ cl_matrix *lcl_tomatrix (lua_State *L, int arg) {
   arg = lua_absindex(L, arg);
   if (lua_type(L, arg) != LUA_TTABLE)
     luaL_typeerror(L, arg, "matrix or table");
-  nr = luaL_len(L, arg);
+  nr = (lua_Integer)lcl_checklength(L, arg, arg, sizeof(double), "the table");
   if (nr == 0) {
     m = lcl_newmatrix(L, 0, 1);
   } else if (lua_geti(L, arg, 1) == LUA_TTABLE) {  /* table of rows */
-    nc = luaL_len(L, -1);
+    nc = (lua_Integer)lcl_checklength(L, -1, arg, sizeof(double), "row 1");
     lua_pop(L, 1);
     m = lcl_newmatrix(L, (size_t)nr, (size_t)nc);
     for (i = 1; i <= nr; i++) {
+      lua_Integer len;
       if (lua_geti(L, arg, i) != LUA_TTABLE)
-        lcl_argerror(L, arg, "row %d is not a table", (int)i);
-      if (luaL_len(L, -1) != nc)
-        lcl_argerror(L, arg, "row %d has %d elements, row 1 has %d", (int)i, (int)luaL_len(L, -1), (int)nc);
+        lcl_argerror(L, arg, "row %lld is not a table", (long long)i);
+      if ((len = luaL_len(L, -1)) != nc)
+        lcl_argerror(L, arg, "row %lld has %lld elements, row 1 has %lld",
+                     (long long)i, (long long)len, (long long)nc);
       for (j = 1; j <= nc; j++) {
         lua_geti(L, -1, j);
         CL_AT(m, i - 1, j - 1) = table_number(L, arg, i, j);
@@ -121,12 +125,64 @@ void lcl_swapnames (lua_State *L, int from, int to) {
 const char *lcl_label (lua_State *L, int idx, int which, size_t k) {
   const char *s = NULL;
   if (lcl_getnames(L, idx, which) == LUA_TTABLE) {
-    lua_geti(L, -1, (lua_Integer)k + 1);
-    s = lua_tostring(L, -1);  /* kept alive by the label table */
+    if (lua_rawgeti(L, -1, (lua_Integer)k + 1) == LUA_TSTRING)
+      s = lua_tostring(L, -1);  /* kept alive by the label table */
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
   return s;
+}
+
+void lcl_pushlabels (lua_State *L, int arg, size_t n, const char *what) {
+  size_t k, len;
+  arg = lua_absindex(L, arg);
+  luaL_checktype(L, arg, LUA_TTABLE);
+  len = lcl_checklength(L, arg, arg, 1, "the label table");
+  if (len != n)
+    lcl_argerror(L, arg, "%zu %s labels for %zu %ss", len, what, n, what);
+  lua_createtable(L, (int)n, 0);
+  for (k = 1; k <= n; k++) {
+    lua_geti(L, arg, (lua_Integer)k);
+    if (!lua_isstring(L, -1))
+      lcl_argerror(L, arg, "%s label %zu is %s, not a string", what, k,
+                   luaL_typename(L, -1));
+    lua_tostring(L, -1);  /* numbers become strings */
+    lua_rawseti(L, -2, (lua_Integer)k);
+  }
+}
+
+size_t lcl_checklength (lua_State *L, int idx, int arg, size_t elem,
+                        const char *what) {
+  lua_Integer n = luaL_len(L, idx);
+  size_t limit = (size_t)INT_MAX / (elem ? elem : 1);
+  if (n < 0 || (lua_Unsigned)n > limit)
+    lcl_argerror(L, arg, "%s has length %lld (a length from 0 to %zu "
+                 "expected)", what, (long long)n, limit);
+  return (size_t)n;
+}
+
+const char **lcl_pushstrings (lua_State *L, int idx, size_t n,
+                              const char *what) {
+  const char **list;
+  size_t k;
+  idx = lua_absindex(L, idx);
+  if (n > (size_t)INT_MAX / sizeof(char *))
+    lcl_errorf(L, "%s: %zu strings are too many", what ? what : "list", n);
+  list = (const char **)lua_newuserdatauv(L, (n ? n : 1) * sizeof(char *), 1);
+  lua_createtable(L, (int)n, 0);  /* the anchor */
+  for (k = 0; k < n; k++) {
+    list[k] = NULL;
+    lua_geti(L, idx, (lua_Integer)k + 1);
+    if (lua_isstring(L, -1)) {
+      list[k] = lua_tostring(L, -1);
+      lua_rawseti(L, -2, (lua_Integer)k + 1);
+    } else if (what != NULL) {
+      lcl_errorf(L, "%s %zu is %s, not a string", what, k + 1,
+                 luaL_typename(L, -1));
+    } else lua_pop(L, 1);
+  }
+  lua_setiuservalue(L, -2, 1);
+  return list;
 }
 
 size_t lcl_checkindex (lua_State *L, int idx, int which, int arg) {
@@ -149,8 +205,9 @@ size_t lcl_checkindex (lua_State *L, int idx, int which, int arg) {
     return (size_t)lcl_argerror(L, arg, "no %s labelled '%s'", what, name);
   } else {
     lua_Integer i = luaL_checkinteger(L, arg);
-    if (i < 1 || (size_t)i > n)
-      lcl_argerror(L, arg, "%s index %d out of range 1..%d", what, (int)i, (int)n);
+    if (i < 1 || (lua_Unsigned)i > n)
+      lcl_argerror(L, arg, "%s index %lld out of range 1..%zu", what,
+                   (long long)i, n);
     return (size_t)(i - 1);
   }
 }
@@ -201,9 +258,9 @@ void lcl_checkfinite (lua_State *L, int idx, const char *what) {
   if (k < cl_matrix_size(m)) {
     size_t i = k % m->rows, j = k / m->rows;
     const char *rl = lcl_label(L, idx, 1, i), *cl = lcl_label(L, idx, 2, j);
-    lcl_errorf(L, "%s: element [%d, %d]%s%s%s%s%s is %g, not a finite number",
-               what, (int)i + 1, (int)j + 1, rl || cl ? " (" : "",
+    lcl_errorf(L, "%s: element [%zu, %zu]%s%s%s%s%s is %s, not a finite number",
+               what, i + 1, j + 1, rl || cl ? " (" : "",
                rl ? rl : "", rl && cl ? ", " : "", cl ? cl : "",
-               rl || cl ? ")" : "", m->data[k]);
+               rl || cl ? ")" : "", isnan(m->data[k]) ? "nan" : m->data[k] > 0 ? "inf" : "-inf");  /* never "-nan" */
   }
 }

@@ -11,6 +11,9 @@
 #include "../core/matrix.h"
 
 #define LCL_MATRIX "clusterlab.matrix"
+/* the largest number of rows or of columns: BLAS and LAPACK take int sizes,
+** and a Lua table holds no more elements */
+#define LCL_MAXDIM 0x7fffffff
 
 /* which labels to copy between matrices */
 #define LCL_ROWNAMES 1
@@ -37,8 +40,29 @@ void lcl_swapnames (lua_State *L, int from, int to);
 int lcl_getnames (lua_State *L, int idx, int which);
 /* pops a label table (or nil) and stores it in matrix at idx */
 void lcl_setnames (lua_State *L, int idx, int which);
-/* the label of row/column k (0-based), or NULL */
+/* the label of row/column k (0-based), or NULL; anchored by the matrix's own
+** label table, which only C code fills (lcl_pushlabels) */
 const char *lcl_label (lua_State *L, int idx, int which, size_t k);
+
+/* Pushes a fresh array of the n labels in the table at arg (numbers become
+** strings): the matrix keeps its own copy, which later changes to the
+** caller's table cannot reach. A count other than n, or an element that is
+** not a string, is an argument error naming `what` ("row", "column"). */
+void lcl_pushlabels (lua_State *L, int arg, size_t n, const char *what);
+
+/* The length of the table at idx (through __len) as a count of elements of
+** elem bytes each: a negative length, or one whose bytes would overflow a
+** size or exceed Lua's own table limit, is an error on argument arg naming
+** what. */
+size_t lcl_checklength (lua_State *L, int idx, int arg, size_t elem,
+                        const char *what);
+
+/* Pushes a userdata holding an array of the strings at entries 1..n of the
+** table at idx and returns the array. The strings are anchored in the
+** userdata's user value, so C may use them as long as the userdata lives,
+** whatever __index returned or the table later holds. Numbers become
+** strings; anything else is NULL (what == NULL) or an error naming what. */
+const char **lcl_pushstrings (lua_State *L, int idx, size_t n, const char *what);
 
 /* Resolves a 1-based index or a label at stack position arg into a 0-based
 ** index along rows (which = 1) or columns (which = 2) of matrix at idx. */

@@ -13,6 +13,8 @@
 
 typedef struct options {
   char sep;            /* 0: guess from the first line */
+  int trim;            /* drop spaces around unquoted fields */
+  size_t max_line;     /* longest line in bytes */
   char decimal, thousands;
   int header, rownames;
   cl_csv_numfmt fmt;
@@ -66,6 +68,16 @@ static int opt_bool (lua_State *L, int arg, const char *key, int def) {
   return b;
 }
 
+/* opts.max_line: the longest line accepted, in bytes (default 64 MB) */
+static size_t opt_max_line (lua_State *L, int arg) {
+  lua_Integer v = 0;
+  if (lua_getfield(L, arg, "max_line") != LUA_TNIL
+      && (!lua_isinteger(L, -1) || (v = lua_tointeger(L, -1)) < 1))
+    lcl_argerror(L, arg, "opts.max_line must be a whole number of bytes >= 1");
+  lua_pop(L, 1);
+  return (size_t)v;
+}
+
 /* opts.rownames: true (the first column holds the row labels), false (no
 ** labels), or k: column k holds them and the columns before it (codes,
 ** say) are skipped. Returns the number of leading columns that are not
@@ -92,16 +104,20 @@ static void opt_na (lua_State *L, int arg, cl_csv_numfmt *fmt) {
   fmt->n_na = 0;
   if (t == LUA_TBOOLEAN) fmt->na = lua_toboolean(L, -1);
   else if (t == LUA_TSTRING || t == LUA_TTABLE) {
-    size_t n = t == LUA_TSTRING ? 1 : (size_t)luaL_len(L, -1), k;
+    size_t n = 1, k;
     const char **list;
-    list = (const char **)lua_newuserdatauv(L, (n ? n : 1) * sizeof(char *), 0);
-    lua_setfield(L, arg, "na list");  /* kept alive in the options copy */
-    for (k = 0; k < n; k++) {
-      if (t == LUA_TTABLE && lua_geti(L, -1, (lua_Integer)k + 1) != LUA_TSTRING)
-        lcl_argerror(L, arg, "opts.na[%d] must be a string", (int)k + 1);
-      list[k] = lua_tostring(L, -1);  /* kept alive by opts.na */
-      if (t == LUA_TTABLE) lua_pop(L, 1);
+    if (t == LUA_TSTRING) {  /* a list of one */
+      lua_createtable(L, 1, 0);
+      lua_insert(L, -2);
+      lua_rawseti(L, -2, 1);
+    } else n = lcl_checklength(L, -1, arg, sizeof(char *), "opts.na");
+    for (k = 1; k <= n; k++) {
+      if (lua_geti(L, -1, (lua_Integer)k) != LUA_TSTRING)
+        lcl_argerror(L, arg, "opts.na[%zu] must be a string", k);
+      lua_pop(L, 1);
     }
+    list = lcl_pushstrings(L, -1, n, "opts.na");  /* the strings anchored */
+    lua_setfield(L, arg, "na list");  /* kept alive in the options copy */
     fmt->na = 1;
     fmt->na_strings = list;
     fmt->n_na = n;
@@ -139,6 +155,8 @@ static void check_options (lua_State *L, int arg, const char *const keys[],
     lcl_argerror(L, arg, "opts.thousands and opts.decimal are both '%c'",
                  o->decimal);
   o->header = opt_bool(L, arg, "header", 1);
+  o->trim = opt_bool(L, arg, "trim", 0);
+  o->max_line = opt_max_line(L, arg);
   o->rownames = opt_rownames(L, arg);
   opt_na(L, arg, &o->fmt);
   o->fmt.decimal = o->decimal;
@@ -157,10 +175,15 @@ static int table_gc (lua_State *L) {
 static cl_csv_table *read_file (lua_State *L, const char *path,
                                 const options *o) {
   cl_error err;
+  cl_csv_readopts ro;
   cl_csv_table *t = (cl_csv_table *)lua_newuserdatauv(L, sizeof(*t), 0);
   cl_csv_init(t);
   luaL_setmetatable(L, LCSV_TABLE);
-  if (cl_csv_read(t, path, o->sep, o->decimal, &err) != CL_OK)
+  ro.sep = o->sep;
+  ro.decimal = o->decimal;
+  ro.trim = o->trim;
+  ro.max_line = o->max_line;
+  if (cl_csv_read_opts(t, path, &ro, &err) != CL_OK)
     lcl_error(L, &err);
   return t;
 }
@@ -198,7 +221,8 @@ static void push_column (lua_State *L, const cl_csv_table *t, size_t i0, size_t 
 /* ---------------------------------------------------------------- */
 
 static const char *const read_keys[] = {
-  "sep", "decimal", "thousands", "header", "rownames", "na", NULL
+  "sep", "decimal", "thousands", "header", "rownames", "na", "trim",
+  "max_line", NULL
 };
 
 /* csv.read(path [, opts]) */
@@ -232,7 +256,8 @@ static int csv_read (lua_State *L) {
 }
 
 static const char *const table_keys[] = {
-  "sep", "decimal", "thousands", "header", "na", "text", NULL
+  "sep", "decimal", "thousands", "header", "na", "text", "trim", "max_line",
+  NULL
 };
 
 /* pushes the column names: the header, or V1, V2, ... as R names them */
@@ -276,7 +301,7 @@ static void push_text_set (lua_State *L, int opts, int names) {
   for (k = 1; k <= n; k++) {
     const char *name;
     if (lua_geti(L, -1, k) != LUA_TSTRING)
-      lcl_argerror(L, opts, "opts.text[%d] must be a column name", (int)k);
+      lcl_argerror(L, opts, "opts.text[%lld] must be a column name", (long long)k);
     name = lua_tostring(L, -1);
     lua_pushboolean(L, 1);
     lua_rawset(L, -4);
@@ -342,7 +367,9 @@ static int csv_read_table (lua_State *L) {
   return 1;
 }
 
-static const char *const rows_keys[] = {"sep", "decimal", "header", NULL};
+static const char *const rows_keys[] = {
+  "sep", "decimal", "header", "trim", "max_line", NULL
+};
 
 /* csv.read_rows(path [, opts]) -> header (or nil), rows, lines */
 static int csv_read_rows (lua_State *L) {
@@ -387,30 +414,19 @@ static int csv_number (lua_State *L) {
 /* ---------------------------------------------------------------- */
 
 static const char *const write_keys[] = {
-  "sep", "decimal", "digits", "na", "bom", NULL
+  "sep", "decimal", "digits", "na", "bom", "formulas", NULL
 };
 
-/* the labels of matrix m (which = 1 rows, 2 columns) as a C array kept alive
+/* the labels of matrix m (which = 1 rows, 2 columns) as a C array anchored
 ** on the stack, or NULL when it has none */
 static const char *const *labels (lua_State *L, int m, int which, size_t n) {
   const char **list;
-  size_t k;
   if (lcl_getnames(L, m, which) != LUA_TTABLE) {
     lua_pop(L, 1);
     return NULL;
   }
-  list = (const char **)lua_newuserdatauv(L, (n ? n : 1) * sizeof(char *), 1);
-  lua_insert(L, -2);
-  lua_setiuservalue(L, -2, 1);  /* the labels live as long as the list */
-  lua_getiuservalue(L, -1, 1);
-  for (k = 0; k < n; k++) {
-    if (lua_geti(L, -1, (lua_Integer)k + 1) != LUA_TSTRING)
-      lcl_errorf(L, "%s label %zu is %s, not a string",
-                 which == 1 ? "row" : "column", k + 1, luaL_typename(L, -1));
-    list[k] = lua_tostring(L, -1);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
+  list = lcl_pushstrings(L, -1, n, which == 1 ? "row label" : "column label");
+  lua_remove(L, -2);
   return list;
 }
 
@@ -441,6 +457,7 @@ static int csv_write (lua_State *L) {
   else w.na = lua_tostring(L, -1);
   lua_pop(L, 1);  /* still anchored in the options table */
   w.bom = opt_bool(L, 3, "bom", 0);
+  w.formulas = opt_bool(L, 3, "formulas", 0);
   rn = labels(L, 2, 1, m->rows);
   cn = labels(L, 2, 2, m->cols);
   if (cl_csv_write(path, m, rn, cn, &w, &err) != CL_OK) lcl_error(L, &err);
@@ -461,19 +478,20 @@ static const char *const help[][2] = {
    "labels, first column = row labels (rownames=k: column k, the columns "
    "before it skipped); sep guessed from the first line; "
    "na=true (or a list of marks) reads empty cells and NA as NaN, else they "
-   "are errors"},
+   "are errors; spaces around unquoted fields are kept, as R keeps them, "
+   "unless trim=true; a line over max_line bytes (64 MB) is an error"},
   {"read_table", "csv.read_table(path [, {sep=, decimal=, thousands=, header=, "
-   "na=, text={names}}]) -- {names=, columns={name=array}, nrow=}: a column is "
+   "na=, text={names}, trim=, max_line=}]) -- {names=, columns={name=array}, nrow=}: a column is "
    "numbers when every cell is a number (missing cells NaN only with na=), "
    "else strings as in the file (\"\" for empty); text= keeps columns as "
    "strings"},
-  {"read_rows", "csv.read_rows(path [, {sep=, header=true}]) -> header, rows, "
+  {"read_rows", "csv.read_rows(path [, {sep=, header=true, trim=, max_line=}]) -> header, rows, "
    "lines: the fields as strings, rows of any length, with the file line of "
    "each row"},
   {"number", "csv.number(s [, {decimal=, thousands=}]) -- the number in the "
    "string s as csv.read reads it, or nil"},
   {"write", "csv.write(path, m [, {sep=\",\", decimal=\".\", digits=, na=\"NA\", "
-   "bom=false}]) -- writes m with its labels; numbers exact (the fewest digits "
+   "bom=false, formulas=false}]) -- writes m with its labels, whole or not at all; labels a spreadsheet would run as formulas (= + - @ tab CR) get a leading ' unless formulas=true; numbers exact (the fewest digits "
    "that read back the same, at most 17) unless digits= is given; NaN as na; "
    "sep defaults to \";\" with decimal=\",\""},
 };

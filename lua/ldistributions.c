@@ -4,6 +4,7 @@
 ** a matrix (labels kept). The numerics are in core/distributions.c.
 */
 #include <math.h>
+#include <string.h>
 
 #include "lcl.h"
 #include "ldistributions.h"
@@ -38,7 +39,8 @@ static void element_error (lua_State *L, const char *fname, const cl_matrix *m,
                k / m->rows + 1, msg);
 }
 
-/* f of the number or matrix at argument 1; NaN is an error, not a result */
+/* f of the number or matrix at argument 1; NaN is an error, not a result;
+** so is a p-function's value that is not a probability ("stats.p...") */
 static int each (lua_State *L, const char *fname, element_fn f,
                  const double *par, int lower, int log_p) {
   cl_matrix *a = NULL, *out = NULL;
@@ -58,6 +60,10 @@ static int each (lua_State *L, const char *fname, element_fn f,
     if (isnan(x)) element_error(L, fname, a, k, "argument is NaN");
     if (f(x, par, lower, log_p, &res, &err) != CL_OK)
       element_error(L, fname, a, k, err.msg);
+    /* a probability outside [0, 1] (or a log one above 0) is never shown */
+    if (strncmp(fname, "stats.p", 7) == 0 && (log_p ? !(res <= 0) : !(res >= 0 && res <= 1)))
+      element_error(L, fname, a, k, lua_pushfstring(L, "internal error: %f is "
+                    "not a %sprobability", res, log_p ? "log " : ""));
     if (a) out->data[k] = res;
   }
   if (a == NULL) lua_pushnumber(L, res);

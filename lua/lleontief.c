@@ -79,13 +79,11 @@ static void check_output_labels (lua_State *L, size_t n, const cl_matrix *x,
 
 /* Pushes an array of n sector names for core messages (entries may be NULL)
 ** taken from the labels of the matrix at idx, or of the vector at alt (0 for
-** none); the strings stay alive in the label tables the matrices hold. */
+** none); the strings are anchored in the array's userdata. */
 static const char *const *sector_names (lua_State *L, int idx, int alt,
                                         size_t n) {
-  const char **names = (const char **)lua_newuserdatauv(L, (n ? n : 1) *
-                                                        sizeof(char *), 0);
+  const char **names;
   int which;
-  size_t k;
   for (which = 1; which <= 3; which++) {
     if (which < 3) lcl_getnames(L, idx, which);
     else if (alt != 0) vector_names(L, alt, lcl_checkmatrix(L, alt));
@@ -93,8 +91,9 @@ static const char *const *sector_names (lua_State *L, int idx, int alt,
     if (lua_istable(L, -1)) break;
     lua_pop(L, 1);
   }
-  for (k = 0; k < n; k++) names[k] = which <= 3 ? label_at(L, k) : NULL;
-  if (which <= 3) lua_pop(L, 1);
+  if (which > 3) lua_newtable(L);  /* no labels: every name NULL */
+  names = lcl_pushstrings(L, -1, n, NULL);
+  lua_remove(L, -2);
   return names;
 }
 

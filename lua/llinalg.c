@@ -21,8 +21,8 @@ static int fail (lua_State *L, const char *fname, const cl_error *err) {
 static cl_matrix *check_square (lua_State *L, int arg) {
   cl_matrix *a = lcl_tomatrix(L, arg);
   if (a->rows != a->cols)
-    luaL_argerror(L, arg, lua_pushfstring(L, "square matrix expected, got "
-                  "%d x %d", (int)a->rows, (int)a->cols));
+    lcl_argerror(L, arg, "square matrix expected, got %zu x %zu", a->rows,
+                 a->cols);
   return a;
 }
 
@@ -31,8 +31,8 @@ static cl_matrix *check_rhs (lua_State *L, int arg, size_t n,
                              const char *what) {
   cl_matrix *b = lcl_tomatrix(L, arg);
   if (b->rows != n)
-    luaL_argerror(L, arg, lua_pushfstring(L, "dimension mismatch: A is %d x "
-                  "%d but %s has %d rows", (int)n, (int)n, what, (int)b->rows));
+    lcl_argerror(L, arg, "dimension mismatch: A is %zu x %zu but %s has %zu "
+                 "rows", n, n, what, b->rows);
   return b;
 }
 
@@ -106,8 +106,7 @@ static int linalg_lu (lua_State *L) {
   lcl_checkfinite(L, 1, "linalg.lu: A");
   n = a->rows;
   if (n != 0 && n > (SIZE_MAX - sizeof(cl_lu)) / (n + 1) / sizeof(double))
-    return luaL_error(L, "linalg.lu: matrix of %d x %d is too large", (int)n,
-                      (int)n);
+    return lcl_errorf(L, "linalg.lu: matrix of %zu x %zu is too large", n, n);
   f = (cl_lu *)lua_newuserdatauv(L, sizeof(cl_lu) + n * n * sizeof(double) +
                                  n * sizeof(int), 2);
   f->lu.rows = f->lu.cols = n;
@@ -169,8 +168,9 @@ static int lu_rcond (lua_State *L) {
 
 static int lu_tostring (lua_State *L) {
   cl_lu *f = check_lu(L);
-  lua_pushfstring(L, "LU factors of a %d x %d matrix (reciprocal condition "
-                  "number %f)", (int)f->lu.rows, (int)f->lu.rows, f->rcond);
+  lua_pushfstring(L, "LU factors of a %I x %I matrix (reciprocal condition "
+                  "number %f)", (lua_Integer)f->lu.rows, (lua_Integer)f->lu.rows,
+                  f->rcond);
   return 1;
 }
 
@@ -197,12 +197,12 @@ static int linalg_lstsq (lua_State *L) {
   lua_settop(L, 2);
   a = lcl_tomatrix(L, 1);
   if (a->rows < a->cols)
-    luaL_argerror(L, 1, lua_pushfstring(L, "at least as many rows as columns "
-                  "expected, got %d x %d", (int)a->rows, (int)a->cols));
+    lcl_argerror(L, 1, "at least as many rows as columns expected, got %zu x "
+                 "%zu", a->rows, a->cols);
   b = lcl_tomatrix(L, 2);
   if (b->rows != a->rows)
-    luaL_argerror(L, 2, lua_pushfstring(L, "dimension mismatch: A has %d rows "
-                  "but b has %d", (int)a->rows, (int)b->rows));
+    lcl_argerror(L, 2, "dimension mismatch: A has %zu rows but b has %zu",
+                 a->rows, b->rows);
   lcl_checkfinite(L, 1, "linalg.lstsq: A");
   lcl_checkfinite(L, 2, "linalg.lstsq: b");
   x = lcl_newmatrix(L, a->cols, b->cols);
@@ -329,6 +329,11 @@ int luaopen_linalg (lua_State *L) {
   if (luaL_newmetatable(L, LCL_LU)) {
     luaL_setfuncs(L, lu_metamethods, 0);
     luaL_newlib(L, lu_methods);
+    /* named in errors as 'linalg.lu methods.solve', not '?' (see lmatrix.c) */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "linalg.lu methods");
+    lua_pop(L, 1);
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "lu");
     lua_setfield(L, -2, "__name");

@@ -16,10 +16,17 @@ static cl_axis check_axis (lua_State *L, int arg) {
   return (cl_axis)luaL_checkoption(L, arg, "all", axis_names);
 }
 
+/* a dimension: a whole number from 0 to LCL_MAXDIM */
 static size_t check_size (lua_State *L, int arg, const char *what) {
   lua_Integer n = luaL_checkinteger(L, arg);
-  luaL_argcheck(L, n >= 0, arg, what);
+  if (n < 0 || n > LCL_MAXDIM)
+    lcl_argerror(L, arg, "%s must be from 0 to %d, got %lld", what, LCL_MAXDIM,
+                 (long long)n);
   return (size_t)n;
+}
+
+static size_t opt_size (lua_State *L, int arg, size_t def, const char *what) {
+  return lua_isnoneornil(L, arg) ? def : check_size(L, arg, what);
 }
 
 /* ---------------------------------------------------------------- */
@@ -27,25 +34,20 @@ static size_t check_size (lua_State *L, int arg, const char *what) {
 /* ---------------------------------------------------------------- */
 
 static int matrix_new (lua_State *L) {
-  size_t r = check_size(L, 1, "number of rows must be >= 0");
-  size_t c = check_size(L, 2, "number of columns must be >= 0");
+  size_t r = check_size(L, 1, "the number of rows");
+  size_t c = check_size(L, 2, "the number of columns");
   double fill = luaL_optnumber(L, 3, 0.0);
   cl_matrix_fill(lcl_newmatrix(L, r, c), fill);
   return 1;
 }
 
-static void set_label_arg (lua_State *L, int m, int arg, int which) {
+/* the labels at arg (nil: none) become a private copy in matrix m */
+static void set_label_arg (lua_State *L, int m, int arg, int which, size_t n,
+                           const char *what) {
   m = lua_absindex(L, m);
   if (lua_isnoneornil(L, arg)) return;
-  luaL_checktype(L, arg, LUA_TTABLE);
-  lua_pushvalue(L, arg);
+  lcl_pushlabels(L, arg, n, what);
   lcl_setnames(L, m, which);
-}
-
-static void check_label_count (lua_State *L, int arg, size_t n, const char *what) {
-  if (!lua_isnoneornil(L, arg) && lua_type(L, arg) == LUA_TTABLE &&
-      (size_t)luaL_len(L, arg) != n)
-    lcl_argerror(L, arg, "%d %s labels for %d %ss", (int)luaL_len(L, arg), what, (int)n, what);
 }
 
 /* matrix.from(rows [, rownames [, colnames]]) */
@@ -57,10 +59,8 @@ static int matrix_from (lua_State *L) {
   cl_matrix_copy(src, m);
   if (lcl_testmatrix(L, 1) && lua_isnoneornil(L, 2))
     lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
-  check_label_count(L, 2, m->rows, "row");
-  check_label_count(L, 3, m->cols, "column");
-  set_label_arg(L, -1, 2, 1);
-  set_label_arg(L, -1, 3, 2);
+  set_label_arg(L, -1, 2, 1, m->rows, "row");
+  set_label_arg(L, -1, 3, 2, m->cols, "column");
   return 1;
 }
 
@@ -73,8 +73,7 @@ static int make_vector (lua_State *L, int as_row) {
   luaL_argcheck(L, v->cols == 1, 1, "array of numbers expected");
   m = as_row ? lcl_newmatrix(L, 1, v->rows) : lcl_newmatrix(L, v->rows, 1);
   cl_matrix_copy(v, m);
-  check_label_count(L, 2, v->rows, as_row ? "column" : "row");
-  set_label_arg(L, -1, 2, as_row ? 2 : 1);
+  set_label_arg(L, -1, 2, as_row ? 2 : 1, v->rows, as_row ? "column" : "row");
   return 1;
 }
 
@@ -82,21 +81,21 @@ static int matrix_col (lua_State *L) { return make_vector(L, 0); }
 static int matrix_row (lua_State *L) { return make_vector(L, 1); }
 
 static int matrix_eye (lua_State *L) {
-  size_t n = check_size(L, 1, "size must be >= 0");
+  size_t n = check_size(L, 1, "the size");
   cl_matrix_identity(lcl_newmatrix(L, n, n));
   return 1;
 }
 
 static int matrix_zeros (lua_State *L) {
-  size_t r = check_size(L, 1, "number of rows must be >= 0");
-  size_t c = (size_t)luaL_optinteger(L, 2, (lua_Integer)r);
+  size_t r = check_size(L, 1, "the number of rows");
+  size_t c = opt_size(L, 2, r, "the number of columns");
   cl_matrix_fill(lcl_newmatrix(L, r, c), 0.0);
   return 1;
 }
 
 static int matrix_ones (lua_State *L) {
-  size_t r = check_size(L, 1, "number of rows must be >= 0");
-  size_t c = (size_t)luaL_optinteger(L, 2, 1);
+  size_t r = check_size(L, 1, "the number of rows");
+  size_t c = opt_size(L, 2, 1, "the number of columns");
   cl_matrix_fill(lcl_newmatrix(L, r, c), 1.0);
   return 1;
 }
@@ -236,7 +235,7 @@ static int m_colnames (lua_State *L) { return push_names(L, 2); }
 /* stores a copy of the label array at arg; false clears, nil keeps */
 static void store_names (lua_State *L, int arg, int which) {
   cl_matrix *m = lcl_checkmatrix(L, 1);
-  size_t n = (which == 1) ? m->rows : m->cols, k;
+  size_t n = (which == 1) ? m->rows : m->cols;
   const char *what = (which == 1) ? "row" : "column";
   if (lua_isnone(L, arg) || lua_isnil(L, arg)) return;
   if (lua_isboolean(L, arg) && !lua_toboolean(L, arg)) {
@@ -244,17 +243,7 @@ static void store_names (lua_State *L, int arg, int which) {
     lcl_setnames(L, 1, which);
     return;
   }
-  luaL_checktype(L, arg, LUA_TTABLE);
-  if ((size_t)luaL_len(L, arg) != n)
-    lcl_argerror(L, arg, "%d %s labels for %d %ss", (int)luaL_len(L, arg), what, (int)n, what);
-  lua_createtable(L, (int)n, 0);
-  for (k = 1; k <= n; k++) {
-    lua_geti(L, arg, (lua_Integer)k);
-    if (!lua_isstring(L, -1))
-      lcl_argerror(L, arg, "%s label %d is %s, not a string", what, (int)k, luaL_typename(L, -1));
-    lua_tostring(L, -1);  /* numbers become strings */
-    lua_rawseti(L, -2, (lua_Integer)k);
-  }
+  lcl_pushlabels(L, arg, n, what);
   lcl_setnames(L, 1, which);
 }
 
@@ -419,8 +408,8 @@ static int m_sd (lua_State *L) {
   size_t n = axis == CL_BY_ALL ? cl_matrix_size(a)
            : axis == CL_BY_ROW ? a->cols : a->rows;
   if (n < 2)
-    return lcl_errorf(L, "sd needs at least 2 values (divisor n - 1), got %d",
-                      (int)n);
+    return lcl_errorf(L, "sd needs at least 2 values (divisor n - 1), got %zu",
+                      n);
   return reduce(L, CL_RED_SD, axis);
 }
 
@@ -436,8 +425,8 @@ static int apply (lua_State *L, double (*f)(double), const char *name,
   for (k = 0; k < n; k++) {
     double x = a->data[k];
     if ((positive == 1 && !(x > 0)) || (positive == 2 && !(x >= 0)))
-      return lcl_errorf(L, "%s of %g at [%d, %d]: the argument must be %s",
-                        name, x, (int)(k % a->rows) + 1, (int)(k / a->rows) + 1,
+      return lcl_errorf(L, "%s of %g at [%zu, %zu]: the argument must be %s",
+                        name, x, k % a->rows + 1, k / a->rows + 1,
                         positive == 1 ? "positive" : "non-negative");
     c->data[k] = f(x);
   }
@@ -466,9 +455,8 @@ static int m_map (lua_State *L) {
       lua_call(L, 3, 1);
       CL_AT(c, i, j) = lua_tonumberx(L, -1, &isnum);
       if (!isnum)
-        return lcl_errorf(L, "map: the function returned %s for [%d, %d], "
-                          "not a number", luaL_typename(L, -1), (int)i + 1,
-                          (int)j + 1);
+        return lcl_errorf(L, "map: the function returned %s for [%zu, %zu], "
+                          "not a number", luaL_typename(L, -1), i + 1, j + 1);
       lua_pop(L, 1);
     }
   lcl_copynames(L, 1, -1, LCL_BOTHNAMES);
@@ -586,6 +574,13 @@ int luaopen_matrix (lua_State *L) {
   if (luaL_newmetatable(L, LCL_MATRIX)) {
     luaL_setfuncs(L, metamethods, 0);
     luaL_newlib(L, methods);
+    /* found by luaL_argerror's search of package.loaded when a method runs
+    ** without a name (a tail call, pcall): "bad argument #2 to
+    ** 'matrix.methods.get'", not '?' */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "matrix.methods");
+    lua_pop(L, 1);
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "matrix");
     lua_setfield(L, -2, "__name");

@@ -19,7 +19,7 @@ static size_t *selection (lua_State *L, int arg, int which, size_t *count) {
     for (k = 0; k < n; k++) idx[k] = k;
     *count = n;
   } else if (lua_type(L, arg) == LUA_TTABLE) {
-    size_t len = (size_t)luaL_len(L, arg);
+    size_t len = lcl_checklength(L, arg, arg, sizeof(size_t), "the selection");
     idx = (size_t *)lua_newuserdatauv(L, (len ? len : 1) * sizeof(size_t), 0);
     for (k = 0; k < len; k++) {
       lua_geti(L, arg, (lua_Integer)k + 1);
@@ -150,7 +150,13 @@ static void join_names (lua_State *L, int a, int b, int out, int which) {
 static int concat (lua_State *L, int vertical) {
   int k, n = lua_gettop(L);
   luaL_argcheck(L, n >= 1, 1, "matrix expected");
-  for (k = 1; k <= n; k++) lcl_tomatrix(L, k);
+  for (k = 1; k <= n; k++) {
+    /* {} has no shape: taken as 0 x 1 it would add a column to 0-row hcats */
+    if (!lcl_testmatrix(L, k) && lua_istable(L, k) && luaL_len(L, k) == 0)
+      lcl_argerror(L, k, "an empty table has no shape; use matrix.new(r, 0) "
+                   "or matrix.new(0, c)");
+    lcl_tomatrix(L, k);
+  }
   lua_pushvalue(L, 1);
   for (k = 2; k <= n; k++) {
     int acc = lua_gettop(L), out;

@@ -23,6 +23,7 @@
 
 #include "complete.h"
 #include "preload.h"
+#include "../core/status.h"
 
 #define CL_VERSION "clusterlab 0.1"
 #ifndef CL_PREFIX
@@ -51,6 +52,7 @@ static void stop_hook (lua_State *L, lua_Debug *ar) {
 static void on_sigint (int sig) {
   (void)sig;
   interrupted = 1;
+  if (running) cl_interrupt = 1;  /* clusterlab's own C loops poll it */
   if (running && globalL != NULL)
     lua_sethook(globalL, stop_hook,
                 LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);
@@ -100,9 +102,11 @@ static int docall (lua_State *L, int narg, int nres) {
   lua_pushcfunction(L, msghandler);
   lua_insert(L, base);
   interrupted = 0;
+  cl_interrupt = 0;
   running = 1;
   status = lua_pcall(L, narg, nres, base);
   running = 0;
+  cl_interrupt = 0;
   lua_sethook(L, NULL, 0, 0);
   lua_remove(L, base);
   return status;
@@ -218,18 +222,19 @@ static char *read_line (const char *prompt, int *cancelled) {
   if (use_readline) {
     return read_with_readline(prompt, cancelled);
   } else {
-    char buf[8192];
-    size_t len;
+    char *buf = NULL;  /* a whole line, however long: never run in pieces */
+    size_t cap = 0;
+    ssize_t len;
     fputs(prompt, stdout);
     fflush(stdout);
     errno = 0;
-    if (fgets(buf, sizeof buf, stdin) == NULL) {
+    if ((len = getline(&buf, &cap, stdin)) < 0) {
+      free(buf);
       if (errno == EINTR) { clearerr(stdin); *cancelled = 1; fputc('\n', stdout); return strdup(""); }
       return NULL;
     }
-    len = strlen(buf);
     if (len > 0 && buf[len - 1] == '\n') buf[len - 1] = '\0';
-    return strdup(buf);
+    return buf;
   }
 }
 
@@ -404,7 +409,9 @@ static void print_usage (FILE *out) {
     "  --        stop handling options\n"
     "  -         execute stdin and stop handling options\n"
     "With no arguments, clusterlab opens an interactive session; type\n"
-    "help() there for the modules and help(matrix) etc. for their functions.\n",
+    "help() there for the modules and help(matrix) etc. for their functions.\n"
+    "Ctrl-C stops a running computation, but not a LAPACK or BLAS call in\n"
+    "progress: that one finishes first.\n",
     progname);
 }
 
@@ -517,6 +524,7 @@ int main (int argc, char **argv) {
   if (argv[0] != NULL && argv[0][0] != '\0') progname = argv[0];
   globalL = L;
   install_sigint();
+  signal(SIGXFSZ, SIG_IGN);  /* past `ulimit -f` a write fails and says so */
   lua_gc(L, LUA_GCSTOP);
   lua_pushcfunction(L, pmain);
   lua_pushinteger(L, argc);

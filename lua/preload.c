@@ -14,6 +14,7 @@ int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
 int luaopen_dta (lua_State *L);
 int luaopen_glmfit (lua_State *L);
+int luaopen_fileout (lua_State *L);
 
 static const luaL_Reg modules[] = {
   {"matrix", luaopen_matrix},
@@ -24,6 +25,7 @@ static const luaL_Reg modules[] = {
   {"timer", luaopen_timer},
   {"dta", luaopen_dta},
   {"glmfit", luaopen_glmfit},
+  {"fileout", luaopen_fileout},
   {NULL, NULL}
 };
 

@@ -17,6 +17,7 @@ local cli = require "cli"
 local report = require "report"
 local sb = require "scoreboard"
 local chapter2 = require "scoreboard.chapter2"
+local uncertainty = require "scoreboard.uncertainty"
 local charts = require "scoreboard.charts"
 
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
@@ -38,7 +39,7 @@ local spec = {
       .. " ones, with the bundled Table 15 and region east_region)"},
     {name = "sep", value = "CHAR", separator = true, help = "field separator of the data file (default: guessed)"},
     {name = "decimal", value = "CHAR", decimal = true, default = ".", help = "decimal mark of the data file"},
-    {name = "draws", number = true, default = 1000, help = "Monte Carlo draws"},
+    {name = "draws", number = true, default = 1000, help = "Monte Carlo draws (at most 100000)"},
     {name = "seed", number = true, default = 1, help = "Monte Carlo seed"},
   },
 }
@@ -48,7 +49,11 @@ local function main()
   local opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
   local draws = math.tointeger(opts.draws)
-  if not (draws and draws >= 1) then error("--draws must be a positive integer, not " .. opts.draws, 0) end
+  -- checked before any work: --draws 1e9 would run for days
+  if not (draws and draws >= 1 and draws <= uncertainty.MAX_DRAWS) then
+    error(string.format("--draws must be a whole number from 1 to %d, not %s", uncertainty.MAX_DRAWS,
+      tostring(opts.draws)), 0)
+  end
   local seed = math.tointeger(opts.seed) or error("--seed must be a whole number", 0)
 
   -- the data and the units' roles

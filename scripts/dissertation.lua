@@ -7,6 +7,7 @@
 -- Each chapter is its own script (scripts/ch*.lua) that can be run, read and
 -- changed alone; this one runs them in order with --out DIR/chN.
 local cli = require "cli"
+local fileout = require "fileout"
 
 local here = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
 local spec = {
@@ -45,6 +46,9 @@ end
 local function main()
   opts = cli.parse(arg, spec)
   if opts.help then print(cli.usage(spec)); return end
+  -- "" or "/" would put the chapters at /ch1, /ch2: refused before any runs
+  local made, why = pcall(fileout.mkdir, opts.out)
+  if not made then error(why, 0) end
   for _, ch in ipairs(chapters) do
     local rule = string.rep("=", #ch.title)
     print(rule .. "\n" .. ch.title .. "\n" .. rule)

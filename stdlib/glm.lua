@@ -602,8 +602,11 @@ function M.ols(y, X, opts)
   local resid = y - fitted
   local we = w and resid:emul(w) or resid
   local rss = resid:emul(we):sum()
-  if rss == 0 then
-    fail(fname, "the fit is perfect (all residuals are 0): standard errors are 0 and t"
+  if y:max() == y:min() then fail(fname, "y is constant (%s): there is nothing to explain", tostring(y:get(1))) end
+  -- R's summary.lm test of an "essentially perfect fit": residual variance
+  -- below 1e-30 (mean(f)^2 + var(f)); such residuals are rounding noise
+  if n > 1 and rss / (n - p) < (fitted:mean() ^ 2 + fitted:sd() ^ 2) * 1e-30 or rss == 0 then
+    fail(fname, "the fit is perfect (all residuals are 0 up to rounding): standard errors are 0 and t"
       .. " statistics undefined")
   end
   local df = n - p

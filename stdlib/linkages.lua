@@ -86,12 +86,29 @@ function M.rasmussen(L)
   local n = L:rows()
   if n < 2 then fail("rasmussen", "L has %d sector; linkages need at least 2", n) end
   local total = L:sum()
+  local labels = L:colnames() or L:rownames()
+  if not (total > 0 and total < math.huge) then   -- also NaN: never NaN indices
+    fail("rasmussen", "L sums to %s; a Leontief inverse has a positive, finite total "
+      .. "(an all-zero or non-finite L is not one)", tostring(total))
+  end
+  -- a zero column or row of L has no coefficient of variation (0 / 0)
+  for _, c in ipairs { { "column", L:colsums():t() }, { "row", L:rowsums() } } do
+    local what, sums = c[1], c[2]
+    if not (sums:abs():min() > 0) then
+      for i = 1, n do
+        if sums:get(i) == 0 then
+          fail("rasmussen", "%s %d (%s) of L sums to 0; a Leontief inverse has l_ii >= 1",
+            what, i, labels and labels[i] or "unlabelled")
+        end
+      end
+    end
+  end
   return {
     backward = L:colsums():t() * (n / total),
     forward = L:rowsums() * (n / total),
     cv_backward = L:sd("col"):ediv(L:mean("col")):t(),
     cv_forward = L:sd("row"):ediv(L:mean("row")),
-    labels = L:colnames() or L:rownames(),
+    labels = labels,
   }
 end
 
@@ -124,6 +141,10 @@ function M.classify(res, opts)
   for i = 1, n do
     local bi, fi = b:get(i, 1), f:get(i, 1)
     local c
+    if bi ~= bi or fi ~= fi then
+      fail("classify", "sector %d (%s) has a NaN linkage index; no class can be given",
+        i, labels and labels[i] or "unlabelled")
+    end
     if set_aside[i] then c = "local"
     elseif bi > threshold and fi > threshold then c = "key"
     elseif bi > threshold then c = "backward"
@@ -240,7 +261,11 @@ end
 -- sum_i l_ij (columns: backward) and V = sum_ij l_ij. Row i, column j.
 function M.mpm(L)
   L = square(L, "mpm", "L")
-  return (L:rowsums() * L:colsums()) * (1 / L:sum())
+  local total = L:sum()
+  if not (total > 0 and total < math.huge) then
+    fail("mpm", "L sums to %s; a Leontief inverse has a positive, finite total", tostring(total))
+  end
+  return (L:rowsums() * L:colsums()) * (1 / total)
 end
 
 return M

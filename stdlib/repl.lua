@@ -6,7 +6,7 @@ local M = {}
 local matrix = require "matrix"
 
 local MODULES = {
-  "matrix", "linalg", "leontief", "stats", "csv", "timer", "optim",
+  "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "optim",
   "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
   "valuechains", "published", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
   "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "report", "plot", "check", "cli",
@@ -193,6 +193,8 @@ function M.help(...)
       if mod then print(wrap(about(mod), string.format("  %-12s ", name), string.rep(" ", 15))) end
     end
     print("Matrices: m:rows(), m:get(i, j), m * n, m:t(), ... -- help(matrix).")
+    print(wrap("Ctrl-C stops Lua code, CSV reading, distances and clustering at once; it cannot stop a"
+      .. " LAPACK or BLAS call (linalg, leontief, factor on a large table), which runs to its end first.", "", ""))
     return
   end
   if x == nil then

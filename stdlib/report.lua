@@ -4,6 +4,7 @@
 -- as "--" in a table and an empty cell in a file, never "nan".
 local matrix = require "matrix"
 local check = require "check"
+local fileout = require "fileout"
 
 local M = {}
 
@@ -18,16 +19,30 @@ M._help = {
     .. "path also writes the records there (report.write_csv)",
   markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
     .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
-  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =}]) -- a header "
-    .. "of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
-    .. "digits (significant) is given; missing values as empty cells; errors naming the file; written whole or not "
-    .. "at all",
-  write_file = "report.write_file(path, text) -- text into path through a temporary file and a rename, every write checked",
+  write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =, formulas = false}]) -- a "
+    .. "header of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
+    .. "digits (significant) is given; missing values as empty cells; text cells through report.safe_cell unless "
+    .. "formulas = true; errors naming the file; written whole or not at all",
+  safe_cell = "report.safe_cell(s) -> s, or \"'\" .. s when s is text a spreadsheet would run as a formula "
+    .. "(starts with = + - @ tab or CR and is not a number: OWASP's CSV-injection rule)",
+  write_file = "report.write_file(path, text) -- text into path through a temporary file and a rename, every write "
+    .. "checked (fileout.write)",
   paragraph = "report.paragraph(text [, columns=100]) -- prints text broken at spaces into lines, then a blank line",
   note = "report.note(label, items) -- prints 'label: a; b; c' and a blank line when the list items is not empty",
   heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
-  mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be",
+  mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be; "
+    .. "an empty name and the root folder are refused",
 }
+
+-- OWASP, "CSV Injection": a cell starting with = + - @ tab or carriage return
+-- is a formula to Excel and LibreOffice; a leading single quote makes it text.
+-- Numbers (also written as text, "-1.5") are left as they are.
+function M.safe_cell(s)
+  if type(s) == "string" and s:find("^[=+%-@\t\r]") and not tonumber(s) then
+    return "'" .. s
+  end
+  return s
+end
 
 local function missing(v) return v == nil or (type(v) == "number" and v ~= v) end
 
@@ -212,7 +227,7 @@ function M.write_csv(path, records, columns, opts)
   end
   local cols = specs(columns)
   local lines, titles = {}, {}
-  for k, c in ipairs(cols) do titles[k] = field(c.title, sep) end
+  for k, c in ipairs(cols) do titles[k] = field(opts.formulas and c.title or M.safe_cell(c.title), sep) end
   lines[1] = table.concat(titles, sep)
   for i, r in ipairs(records) do
     local parts = {}
@@ -223,7 +238,7 @@ function M.write_csv(path, records, columns, opts)
       elseif type(v) == "number" then
         s = exact(v, opts.digits)
         if decimal ~= "." then s = s:gsub("%.", decimal) end
-      else s = tostring(v) end
+      else s = tostring(v); if not opts.formulas then s = M.safe_cell(s) end end
       parts[k] = field(s, sep)
     end
     lines[i + 1] = table.concat(parts, sep)
@@ -232,24 +247,16 @@ function M.write_csv(path, records, columns, opts)
   return path
 end
 
--- text into path whole or not at all: a temporary file beside it, every
--- write checked, then renamed over it
+-- text into path whole or not at all: fileout.write (core/fileout.c) puts it
+-- in a temporary file beside path, checks every write, flush, sync and close,
+-- then renames it over path
 function M.write_file(path, text, fname)
   fname = fname or "report.write_file"
-  local tmp = path .. ".tmp"
-  -- the system's reason without the file name it starts with
-  local function fail(err)
-    os.remove(tmp)
-    local why = tostring(err):gsub("^" .. tmp:gsub("%p", "%%%0") .. ": ", "")
-    check.fail(fname, "cannot write '%s': %s", path, why)
+  local ok, err = pcall(fileout.write, path, text)
+  if not ok then
+    local why = tostring(err):gsub("^cannot write " .. tostring(path):gsub("%p", "%%%0") .. ": ", "")
+    check.fail(fname, "cannot write '%s': %s", tostring(path), why)
   end
-  local f, err = io.open(tmp, "w")
-  if not f then fail(err) end
-  local ok, werr = f:write(text)
-  local closed, cerr = f:close()
-  if not ok or not closed then fail(werr or cerr) end
-  local renamed, rerr = os.rename(tmp, path)
-  if not renamed then fail(rerr) end
 end
 
 -- text broken at spaces into lines of at most `columns` characters, printed,
@@ -282,8 +289,8 @@ end
 
 -- the folder dir, made with its parents when missing
 function M.mkdir(dir)
-  local ok = os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "' 2>/dev/null")
-  if not ok then check.fail("report.mkdir", "cannot create the output folder %s", dir) end
+  local ok, err = pcall(fileout.mkdir, dir)
+  if not ok then check.fail("report.mkdir", "%s", err) end
   return dir
 end
 

@@ -65,11 +65,16 @@ end
 -- summary + freq = {[rank] = share}}, mean_rank_shift, scenarios}. Composite
 -- summaries cover the min-max draws only (z-scores are on another scale);
 -- ranks cover every draw. A summary is {n, mean, sd, min, p05, p50, p95, max}.
+-- draws beyond MAX_DRAWS (about 10 s on one core) are refused: the summaries
+-- are stable long before, and a typo (1e9) would run for days
+M.MAX_DRAWS = 100000
+
 function M.monte_carlo(cat, values, opts)
   opts = opts or {}
   local draws = opts.draws or 1000
-  if math.type(draws) ~= "integer" or draws < 1 then
-    check.fail("scoreboard.uncertainty", "draws must be a positive integer, not %s", tostring(draws))
+  if math.type(draws) ~= "integer" or draws < 1 or draws > M.MAX_DRAWS then
+    check.fail("scoreboard.uncertainty", "draws must be a whole number from 1 to %d, not %s", M.MAX_DRAWS,
+      tostring(draws))
   end
   local seed = opts.seed or 1
   local random = generator(seed)

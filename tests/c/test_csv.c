@@ -199,7 +199,7 @@ static void test_quotes_and_lines (void **state) {
   assert_int_equal(cl_csv_line(&t, 0, 0), 1);
   assert_int_equal(cl_csv_line(&t, 0, 3), 2);          /* ends on line 2 */
   assert_int_equal(cl_csv_line(&t, 1, 0), 4);
-  assert_string_equal(cl_csv_cell(&t, 1, 0), "1");     /* blanks trimmed */
+  assert_string_equal(cl_csv_cell(&t, 1, 0), "  1 ");  /* blanks kept, as R */
   assert_string_equal(cl_csv_cell(&t, 1, 3), "");
   cl_csv_free(&t);
   /* a last line without its line end */
@@ -474,7 +474,7 @@ static void test_write_read (void **state) {
   cl_matrix m = {2, 2, d};
   const char *rn[] = {"Горнодобывающая промышленность", "Trade; \"retail\""};
   const char *cn[] = {" padded ", "Mining"};
-  cl_csv_writeopts o = {';', ',', 0, "NA", 1};
+  cl_csv_writeopts o = {';', ',', 0, "NA", 1, 0};
   cl_csv_numfmt fmt = {',', 0, 1, NULL, 0};
   cl_csv_table t;
   cl_error err;
@@ -507,7 +507,7 @@ static void test_write_errors (void **state) {
   double d[] = {1, INFINITY};
   cl_matrix m = {1, 2, d};
   const char *cn[] = {"a", "Mining"};
-  cl_csv_writeopts o = {',', '.', 0, "NA", 0};
+  cl_csv_writeopts o = {',', '.', 0, "NA", 0, 0};
   cl_error err;
   (void)state;
   assert_int_equal(cl_csv_write("/tmp/x.csv", &m, NULL, cn, &o, &err), CL_EDOMAIN);
@@ -515,7 +515,7 @@ static void test_write_errors (void **state) {
                       "only finite numbers and NaN (written as NA) can be written");
   d[1] = 2;
   assert_int_equal(cl_csv_write("/no/such/dir/x.csv", &m, NULL, cn, &o, &err), CL_EIO);
-  assert_string_equal(err.msg, "cannot open /no/such/dir/x.csv for writing: "
+  assert_string_equal(err.msg, "cannot write /no/such/dir/x.csv: "
                       "No such file or directory");
 }
 

@@ -313,7 +313,7 @@ T.test("write: errors", function()
   T.errors("/tmp/never.csv: element [1, 2] (r, Mining) is inf; only finite numbers and NaN (written as NA) can be written",
     csv.write, "/tmp/never.csv", m)
   local ok = matrix.from{{1}}
-  T.errors("cannot open /no/such/dir/x.csv for writing: No such file or directory", csv.write, "/no/such/dir/x.csv", ok)
+  T.errors("cannot write /no/such/dir/x.csv: No such file or directory", csv.write, "/no/such/dir/x.csv", ok)
   T.errors("opts.digits must be an integer from 1 to 17", csv.write, "/tmp/never.csv", ok, {digits = 18})
   T.errors("opts.digits must be an integer from 1 to 17", csv.write, "/tmp/never.csv", ok, {digits = 2.5})
   T.errors("opts.na must be a string", csv.write, "/tmp/never.csv", ok, {na = true})

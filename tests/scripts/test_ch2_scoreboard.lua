@@ -196,7 +196,8 @@ T.test("bad data files and options: one message, exit 1, no traceback", function
   fails("--bogus", "unknown option --bogus")
   fails("--data /nonexistent/table.csv --out " .. d, "cannot open /nonexistent/table.csv")
   fails("--data " .. T.data .. " --out " .. d, "Is a directory")
-  fails("--draws 0 --out " .. d, "draws must be a positive integer")
+  fails("--draws 0 --out " .. d, "--draws must be a whole number from 1 to 100000")
+  fails("--draws 1e12 --out " .. d, "--draws must be a whole number from 1 to 100000")
   fails("--region nowhere --out " .. d, "no column 'nowhere' for the region")
   -- every EU value 0: nothing can be relative to it; before, the run failed in the chart
   local zero = edited(function(f) f[5] = "0" end)

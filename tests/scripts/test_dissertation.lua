@@ -36,8 +36,18 @@ T.test("a bad option or output folder: the message alone, exit 1", function()
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
   out, code = run("--out /proc/no/such/folder")
   T.equal(code, 1, "exit code")
-  assert(out:find("cannot create the output folder /proc/no/such/folder/ch1", 1, true), out)
+  assert(out:find("cannot create the output folder /proc/no/such/folder:", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
+end)
+
+T.test("an empty or root output folder is refused before any chapter runs", function()
+  -- --out "" wrote /ch1 and /ch2 at the root of the file system
+  for _, dir in ipairs { "''", "/", "//" } do
+    local out, code = run("--out " .. dir)
+    T.equal(code, 1, "exit code for --out " .. dir)
+    assert(out:find("refusing", 1, true) and out:find("as the output folder", 1, true), out)
+    T.equal(out:find("Chapter 1", 1, true), nil, "no chapter ran:\n" .. out)
+  end
 end)
 
 T.done()
