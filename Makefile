@@ -21,9 +21,10 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libcsv-dev libreadline-dev libcmocka-dev \
               libreadstat-dev libxml2-utils
-BENCH_DEPS := r-base-core python3-numpy python3-statsmodels
+BENCH_DEPS := r-base-core python3-numpy python3-scipy python3-statsmodels \
+              python3-pandas r-cran-fastcluster r-cran-data.table time
 
-.PHONY: all deps bench-deps test check-memory demo bench install clean fuzz fuzz-api
+.PHONY: all deps bench-deps test test-kernels check-memory demo bench install clean fuzz fuzz-api
 
 all: $(BIN)
 
@@ -53,6 +54,22 @@ test: deps
 	@$(MAKE) -s $(BIN) $(CTESTS)
 	@sh tests/run.sh ./$(BIN) $(BUILD)/tests
 
+# The whole suite under each OpenBLAS kernel the results must not depend on:
+# OpenBLAS's own choice, the one clusterlab selects for this CPU (found by
+# starting from the fallback), and the SSE3 fallback "Prescott" itself.
+test-kernels: deps
+	@$(MAKE) -s $(BIN) $(CTESTS)
+	@sel=$$(OPENBLAS_CORETYPE=Prescott CLUSTERLAB_BLAS_SELECT=force ./$(BIN) \
+	        -e 'print((require "timer".blas_kernel()))') && \
+	for k in default $$sel Prescott; do \
+	  if [ $$k = default ]; then env="-u OPENBLAS_CORETYPE CLUSTERLAB_BLAS_SELECT=0"; \
+	  else env="OPENBLAS_CORETYPE=$$k"; fi; \
+	  env $$env sh tests/run.sh ./$(BIN) $(BUILD)/tests >$(BUILD)/kernel.log 2>&1; \
+	  rc=$$?; grep -E '^(FAIL|\[  FAILED)' $(BUILD)/kernel.log; \
+	  echo "OpenBLAS kernel $$k: $$(tail -n 1 $(BUILD)/kernel.log)"; \
+	  [ $$rc -eq 0 ] || exit 1; \
+	done
+
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer; any
 # report of either fails it.
 SAN_FLAGS := SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer" OPTFLAGS="-O1 -g"
@@ -81,9 +98,12 @@ demo: deps
 	@$(MAKE) -s $(BIN)
 	./$(BIN) scripts/dissertation.lua --out out
 
-# Speed against numpy and R on the same inputs (not part of the tests).
+# Speed and memory against numpy, scipy, statsmodels, pandas, R, fastcluster
+# and data.table on the same inputs, interleaved, best of 3 (not a test; a
+# quarter of an hour on 2 cores). The table also goes to out/bench.md.
 bench: bench-deps $(BIN)
-	@for b in scripts/bench_*.lua; do ./$(BIN) $$b || exit 1; done
+	@mkdir -p out
+	./$(BIN) scripts/benchmarks.lua --markdown out/bench.md
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/clusterlab

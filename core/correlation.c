@@ -23,35 +23,43 @@ static int check_input (const cl_matrix *x, const char *name, cl_error *err) {
   return CL_OK;
 }
 
+/* u[0..n-1] = the n values x[0], x[stride], ... centred and scaled to unit
+** length; returns 0 (and zeros in u) when they are all equal */
+static int standardise_line (const double *x, size_t stride, size_t n,
+                             double *u) {
+  size_t i;
+  double lo = x[0], hi = x[0], mean = 0, corr = 0, ss = 0;
+  for (i = 1; i < n; i++) {
+    double v = x[i * stride];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo == hi) {  /* all equal: exact test, no tolerance to choose */
+    for (i = 0; i < n; i++) u[i] = 0.0;
+    return 0;
+  }
+  for (i = 0; i < n; i++) mean += x[i * stride];
+  mean /= (double)n;
+  for (i = 0; i < n; i++) corr += x[i * stride] - mean;  /* second pass, as R */
+  mean += corr / (double)n;
+  for (i = 0; i < n; i++) {
+    u[i] = x[i * stride] - mean;
+    ss += u[i] * u[i];
+  }
+  ss = sqrt(ss);
+  for (i = 0; i < n; i++) u[i] /= ss;
+  return 1;
+}
+
 /* Fills u (x's shape) with the standardised columns of x; a constant column
 ** becomes zeros and is listed in constant[]. Returns the number listed. */
 static size_t standardise (const cl_matrix *x, cl_matrix *u, size_t *constant) {
-  size_t i, j, nconst = 0, n = x->rows;
-  for (j = 0; j < x->cols; j++) {
-    const double *xj = &CL_AT(x, 0, j);
-    double *uj = &CL_AT(u, 0, j);
-    double lo = xj[0], hi = xj[0], mean = 0, corr = 0, ss = 0;
-    for (i = 1; i < n; i++) {
-      if (xj[i] < lo) lo = xj[i];
-      if (xj[i] > hi) hi = xj[i];
-    }
-    if (lo == hi) {  /* all equal: exact test, no tolerance to choose */
-      for (i = 0; i < n; i++) uj[i] = 0.0;
+  size_t j, nconst = 0;
+  for (j = 0; j < x->cols; j++)
+    if (!standardise_line(&CL_AT(x, 0, j), 1, x->rows, &CL_AT(u, 0, j))) {
       if (constant != NULL) constant[nconst] = j;
       nconst++;
-      continue;
     }
-    for (i = 0; i < n; i++) mean += xj[i];
-    mean /= (double)n;
-    for (i = 0; i < n; i++) corr += xj[i] - mean;  /* second pass, as R */
-    mean += corr / (double)n;
-    for (i = 0; i < n; i++) {
-      uj[i] = xj[i] - mean;
-      ss += uj[i] * uj[i];
-    }
-    ss = sqrt(ss);
-    for (i = 0; i < n; i++) uj[i] /= ss;
-  }
   return nconst;
 }
 
@@ -148,4 +156,71 @@ done:
   if (xi != xconstant) free(xi);
   if (yi != yconstant) free(yi);
   return st;
+}
+
+/* columns of the block product t (rows 0..m-1 of the block's columns
+** b0..b0+nb-1) raise the upper triangle of l: entry (min, max) of each pair */
+static void raise_upper (cl_matrix *l, const double *t, size_t rows,
+                         size_t b0, size_t nb) {
+  size_t a, b;
+  for (b = 0; b < nb; b++)
+    for (a = 0; a < rows; a++) {
+      size_t i = a < b0 + b ? a : b0 + b, j = a < b0 + b ? b0 + b : a;
+      double r = t[a + b * rows];
+      if (r > CL_AT(l, i, j)) CL_AT(l, i, j) = r;
+    }
+}
+
+#define MAX_FOUR_BLOCK 256
+
+int cl_correlation_max_four (const cl_matrix *z, const size_t *idx, size_t m,
+                             cl_matrix *l, cl_error *err) {
+  size_t n = z->rows, a, b, b0;
+  double *u, *v, *t;
+  int st = check_input(z, "z", err);
+  if (st != CL_OK) return st;
+  if (z->cols != n)
+    return cl_fail(err, CL_EDIM, "z must be square, got %zux%zu", n, z->cols);
+  if (l->rows != m || l->cols != m)
+    return cl_fail(err, CL_EDIM, "result must be %zux%zu", m, m);
+  for (a = 0; a < m; a++)
+    if (idx[a] >= n)
+      return cl_fail(err, CL_EDIM, "sector index %zu is beyond %zu", idx[a] + 1, n);
+  if (m == 0) return CL_OK;
+  u = (double *)malloc((2 * n * m + m * MAX_FOUR_BLOCK) * sizeof(double));
+  if (u == NULL)
+    return cl_fail(err, CL_ENOMEM, "no memory for a %zux%zu linkage matrix", m, m);
+  v = u + n * m;
+  t = v + n * m;
+  for (a = 0; a < m; a++) {
+    int bought = standardise_line(&CL_AT(z, 0, idx[a]), 1, n, u + a * n);
+    int sold = standardise_line(&CL_AT(z, idx[a], 0), n, n, v + a * n);
+    if (!bought || !sold) {
+      free(u);
+      return cl_fail(err, CL_EDOMAIN, "sector %zu's %s are all equal: no "
+                     "correlation", idx[a] + 1, bought ? "sales" : "purchases");
+    }
+  }
+  /* r(column a, column b) for every pair: the upper triangle of l */
+  cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, (int)m, (int)n, 1.0, u,
+              (int)n, 0.0, l->data, (int)m);
+  for (b0 = 0; b0 < m; b0 += MAX_FOUR_BLOCK) {
+    size_t nb = m - b0 < MAX_FOUR_BLOCK ? m - b0 : MAX_FOUR_BLOCK;
+    /* r(row a, row b) for a up to the block's end */
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, (int)(b0 + nb),
+                (int)nb, (int)n, 1.0, v, (int)n, v + b0 * n, (int)n, 0.0, t,
+                (int)(b0 + nb));
+    raise_upper(l, t, b0 + nb, b0, nb);
+    /* r(column a, row b) for every a: raises (a, b) and (b, a) alike */
+    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, (int)m, (int)nb,
+                (int)n, 1.0, u, (int)n, v + b0 * n, (int)n, 0.0, t, (int)m);
+    raise_upper(l, t, m, b0, nb);
+  }
+  for (b = 0; b < m; b++) {
+    for (a = 0; a < b; a++)
+      CL_AT(l, b, a) = CL_AT(l, a, b) = clamp(CL_AT(l, a, b));
+    CL_AT(l, b, b) = 1.0;
+  }
+  free(u);
+  return CL_OK;
 }

@@ -28,4 +28,19 @@ int cl_correlation_cross (const cl_matrix *x, const cl_matrix *y, cl_matrix *r,
                           size_t *yconstant, size_t *nyconstant,
                           cl_error *err);
 
+/* The Feser-Sweeney-Renski linkage matrix (Feser & Bergman 2000): for the m
+** sectors idx[0..m-1] (0-based) of the square flow table z (rows sell,
+** columns buy), l (m x m) gets
+**   l_ab = max(r(z_.a, z_.b), r(z_a., z_b.), r(z_.a, z_b.), r(z_.b, z_a.))
+** with z_.a column a (what a buys) and z_a. row a (what a sells), each
+** correlation over all n entries; the diagonal is 1. Scaling a column to
+** purchase shares or a row to sales shares by a positive total leaves its
+** correlations unchanged, so the flows serve directly. Working memory: two
+** n x m standardised copies and an m x 256 block; the third and fourth
+** terms come from one product U'V, the first from dsyrk and the second
+** from its upper blocks (4 n m^2 flops against 8 n^3 for cor([X Y'])).
+** A constant column or row among idx is an error (CL_EDOMAIN). */
+int cl_correlation_max_four (const cl_matrix *z, const size_t *idx, size_t m,
+                             cl_matrix *l, cl_error *err);
+
 #endif

@@ -2,6 +2,7 @@
 ** matrix.c -- dense column-major matrix kernels; products go to OpenBLAS.
 */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cblas.h>
@@ -128,6 +129,45 @@ static double reduce_run (cl_reduction red, const double *x, size_t n,
   }
 }
 
+/* Every row's reduction at once, walking a column by column (contiguous
+** memory) instead of each row with a stride of a->rows: the same values in
+** the same order, so the same results as reduce_run, without a cache miss
+** per element on large matrices. Returns 0 (nothing done) when the
+** standard deviation's workspace cannot be had. */
+static int reduce_rows (cl_reduction red, const cl_matrix *a, double *out) {
+  size_t i, j, m = a->rows, n = a->cols;
+  double *ss = NULL;
+  if (n == 0 || (red == CL_RED_SD && n < 2)) {
+    for (i = 0; i < m; i++) out[i] = reduce_run(red, a->data + i, n, m);
+    return 1;
+  }
+  if (red == CL_RED_SD && (ss = (double *)calloc(m ? m : 1, sizeof(double))) == NULL)
+    return 0;
+  for (i = 0; i < m; i++)
+    out[i] = (red == CL_RED_MIN || red == CL_RED_MAX) ? a->data[i] : 0.0;
+  for (j = (red == CL_RED_MIN || red == CL_RED_MAX) ? 1 : 0; j < n; j++) {
+    const double *col = a->data + j * m;
+    /* R's rule, as reduce_run: a NaN makes NaN, and no later value undoes it */
+    if (red == CL_RED_MIN) { for (i = 0; i < m; i++) if (isnan(col[i]) || col[i] < out[i]) out[i] = col[i]; }
+    else if (red == CL_RED_MAX) { for (i = 0; i < m; i++) if (isnan(col[i]) || col[i] > out[i]) out[i] = col[i]; }
+    else for (i = 0; i < m; i++) out[i] += col[i];
+  }
+  if (red == CL_RED_MEAN || red == CL_RED_SD)
+    for (i = 0; i < m; i++) out[i] /= (double)n;
+  if (red == CL_RED_SD) {  /* two-pass, divisor n - 1 as R's sd() */
+    for (j = 0; j < n; j++) {
+      const double *col = a->data + j * m;
+      for (i = 0; i < m; i++) {
+        double d = col[i] - out[i];
+        ss[i] += d * d;
+      }
+    }
+    for (i = 0; i < m; i++) out[i] = sqrt(ss[i] / (double)(n - 1));
+    free(ss);
+  }
+  return 1;
+}
+
 int cl_matrix_reduce (cl_reduction red, cl_axis axis, const cl_matrix *a,
                       cl_matrix *out, cl_error *err) {
   size_t i, j;
@@ -140,6 +180,7 @@ int cl_matrix_reduce (cl_reduction red, cl_axis axis, const cl_matrix *a,
     case CL_BY_ROW:
       if (out->rows != a->rows || out->cols != 1)
         return cl_fail(err, CL_EDIM, "result must be %zux1", a->rows);
+      if (reduce_rows(red, a, out->data)) return CL_OK;
       for (i = 0; i < a->rows; i++)
         out->data[i] = reduce_run(red, a->data + i, a->cols, a->rows);
       return CL_OK;

@@ -31,6 +31,30 @@ static int check_shapes (const cl_matrix *a, const cl_matrix *loadings,
   return CL_OK;
 }
 
+/* B = U diag(s) V' for the k x k b (destroyed) by divide and conquer
+** (dgesdd, as R's La.svd): several times faster than dgesvd at the k of a
+** large table's factors. work has lwork doubles (from a query), iwork 8k. */
+static lapack_int svd_kxk (int k, double *b, double *s, double *u, double *vt,
+                           double *work, lapack_int lwork, lapack_int *iwork) {
+  return LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'A', k, k, b, k, s, u, k, vt, k,
+                             work, lwork, iwork);
+}
+
+/* least squares x q = u for the p x k x (destroyed) and p x k u (the k x k
+** solution on top), by QR (dgels) with its workspace; -1 without memory */
+static lapack_int dgels_kxk (int p, int k, double *x, double *u) {
+  double query, *work;
+  lapack_int info = LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', p, k, k, x, p, u,
+                                       p, &query, -1);
+  if (info != 0) return info;
+  work = (double *)malloc(((size_t)query + 1) * sizeof(double));
+  if (work == NULL) return -1;
+  info = LAPACKE_dgels_work(LAPACK_COL_MAJOR, 'N', p, k, k, x, p, u, p, work,
+                            (lapack_int)query);
+  free(work);
+  return info;
+}
+
 /* c = a b for column-major a (m x n) and b (n x q) */
 static void gemm (int transa, const double *a, const double *b, double *c,
                   int m, int n, int q) {
@@ -42,7 +66,8 @@ int cl_rotation_varimax (const cl_matrix *a, int normalize, double eps,
                          cl_matrix *loadings, cl_matrix *rotmat,
                          int *iterations, cl_error *err) {
   int p = (int)a->rows, k = (int)a->cols, it = 0, i, j;
-  double *x, *z, *w, *b, *u, *vt, *s, *sc, *superb, d = 0.0, dpast;
+  double *x, *z, *w, *b, *u, *vt, *s, *sc, *work = NULL, query, d = 0.0, dpast;
+  lapack_int lwork, *iwork = NULL;
   int st = check_shapes(a, loadings, rotmat, err);
   if (st != CL_OK) return st;
   cl_matrix_identity(rotmat);
@@ -51,18 +76,27 @@ int cl_rotation_varimax (const cl_matrix *a, int normalize, double eps,
     if (iterations != NULL) *iterations = 0;
     return CL_OK;
   }
-  x = (double *)malloc(((size_t)3 * p * k + (size_t)3 * k * k + 2 * (size_t)k
+  x = (double *)malloc(((size_t)3 * p * k + (size_t)3 * k * k + (size_t)k
                         + (size_t)p) * sizeof(double));
-  if (x == NULL)
+  iwork = (lapack_int *)malloc((size_t)8 * k * sizeof(lapack_int));
+  if (x != NULL && iwork != NULL &&
+      LAPACKE_dgesdd_work(LAPACK_COL_MAJOR, 'A', k, k, x, k, x, x, k, x, k,
+                          &query, -1, iwork) == 0) {
+    lwork = (lapack_int)query;
+    work = (double *)malloc((size_t)lwork * sizeof(double));
+  }
+  if (work == NULL) {
+    free(x);
+    free(iwork);
     return cl_fail(err, CL_ENOMEM, "no memory to rotate %dx%d loadings", p, k);
+  }
   z = x + (size_t)p * k;
   w = z + (size_t)p * k;
   b = w + (size_t)p * k;
   u = b + (size_t)k * k;
   vt = u + (size_t)k * k;
   s = vt + (size_t)k * k;
-  superb = s + k;
-  sc = superb + k;
+  sc = s + k;
   memcpy(x, a->data, (size_t)p * k * sizeof(double));
   for (i = 0; i < p; i++) {  /* Kaiser: every row to unit length */
     double ss = 0.0;
@@ -80,9 +114,10 @@ int cl_rotation_varimax (const cl_matrix *a, int normalize, double eps,
         wj[i] = zj[i] * zj[i] * zj[i] - zj[i] * c / p;
     }
     gemm(1, x, w, b, k, p, k);
-    if (LAPACKE_dgesvd(LAPACK_COL_MAJOR, 'A', 'A', k, k, b, k, s, u, k, vt, k,
-                       superb) != 0) {
+    if (svd_kxk(k, b, s, u, vt, work, lwork, iwork) != 0) {
       free(x);
+      free(work);
+      free(iwork);
       return cl_fail(err, CL_ENOCONV, "varimax: the SVD did not converge at "
                      "iteration %d", it);
     }
@@ -96,6 +131,8 @@ int cl_rotation_varimax (const cl_matrix *a, int normalize, double eps,
   for (j = 0; j < k; j++)
     for (i = 0; i < p; i++) CL_AT(loadings, i, j) *= sc[i];
   free(x);
+  free(work);
+  free(iwork);
   if (iterations != NULL) *iterations = it;
   return CL_OK;
 }
@@ -132,7 +169,7 @@ int cl_rotation_promax (const cl_matrix *a, double m, cl_matrix *loadings,
   /* U = lm.fit(x, Q)$coefficients: least squares by QR, as lm.fit */
   memcpy(u, q, (size_t)p * k * sizeof(double));
   memcpy(q, x, (size_t)p * k * sizeof(double));  /* dgels overwrites A */
-  info = LAPACKE_dgels(LAPACK_COL_MAJOR, 'N', p, k, k, q, p, u, p);
+  info = dgels_kxk(p, k, q, u);
   if (info != 0) {
     st = cl_fail(err, CL_ESINGULAR, "promax: the varimax loadings are not of "
                  "full column rank");
@@ -141,8 +178,8 @@ int cl_rotation_promax (const cl_matrix *a, double m, cl_matrix *loadings,
   for (j = 0; j < k; j++)  /* the solution, k x k, packed with leading dim k */
     memmove(u + (size_t)j * k, u + (size_t)j * p, (size_t)k * sizeof(double));
   gemm(1, u, u, utu, k, k, k);
-  info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', k, utu, k);
-  if (info == 0) info = LAPACKE_dpotri(LAPACK_COL_MAJOR, 'U', k, utu, k);
+  info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'U', k, utu, k);
+  if (info == 0) info = LAPACKE_dpotri_work(LAPACK_COL_MAJOR, 'U', k, utu, k);
   if (info != 0) {
     st = cl_fail(err, CL_ESINGULAR, "promax: U'U is singular");
     goto done;

@@ -5,11 +5,14 @@
 ** carries labels along as R does and turns core errors into Lua errors.
 */
 #include <stdint.h>
+#include <string.h>
 
 #include "lcl.h"
+#include "../core/eigsym_partial.h"
 #include "../core/linalg.h"
 
 #define LCL_LU "clusterlab.lu"
+#define LCL_TRIDIAGONAL "clusterlab.tridiagonal"
 
 int luaopen_matrix (lua_State *L);
 
@@ -225,17 +228,76 @@ static int linalg_lstsq (lua_State *L) {
 /* ---------------------------------------------------------------- */
 
 /* values (n x 1, descending), vectors (n x n, rows labelled like S's) */
+/* the factorisation of eigsym_partial, freed by the collector even when an
+** error leaves the function early */
+static int tridiagonal_gc (lua_State *L) {
+  cl_tridiagonal_free((cl_tridiagonal *)luaL_checkudata(L, 1, LCL_TRIDIAGONAL));
+  return 0;
+}
+
+/* how many eigenvectors opts asks for, given the values (descending) */
+static size_t vectors_wanted (lua_State *L, int opts, const cl_matrix *values) {
+  size_t k = 0, n = values->rows;
+  if (lua_getfield(L, opts, "vectors") != LUA_TNIL) {
+    lua_Integer v = luaL_checkinteger(L, -1);
+    luaL_argcheck(L, v >= 0 && (size_t)v <= n, 2,
+                  lua_pushfstring(L, "vectors must be 0..%d", (int)n));
+    k = (size_t)v;
+  } else if (lua_getfield(L, opts, "above") != LUA_TNIL) {
+    lua_Number min = luaL_checknumber(L, -1);
+    while (k < n && values->data[k] >= min) k++;
+    lua_pop(L, 1);
+  } else {
+    k = n;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return k;
+}
+
+/* linalg.eigsym(S, {vectors = k | above = x, tol = }): every value, vectors
+** only for the k largest (or for the values >= x) */
+static int eigsym_partial (lua_State *L) {
+  cl_matrix *s = check_square(L, 1), *values, *vectors;
+  cl_tridiagonal *t;
+  cl_error err;
+  double tol = 1e-10;
+  size_t k;
+  lcl_checkfinite(L, 1, "linalg.eigsym: S");
+  if (lua_getfield(L, 2, "tol") != LUA_TNIL) tol = luaL_checknumber(L, -1);
+  lua_pop(L, 1);
+  t = (cl_tridiagonal *)lua_newuserdatauv(L, sizeof *t, 0);
+  memset(t, 0, sizeof *t);
+  luaL_setmetatable(L, LCL_TRIDIAGONAL);
+  if (cl_tridiagonal_reduce(s, tol, t, &err) != CL_OK)
+    return fail(L, "linalg.eigsym", &err);
+  values = lcl_newmatrix(L, s->rows, 1);
+  if (cl_tridiagonal_values(t, values->data, &err) != CL_OK)
+    return fail(L, "linalg.eigsym", &err);
+  k = vectors_wanted(L, 2, values);
+  vectors = lcl_newmatrix(L, s->rows, k);
+  if (cl_tridiagonal_vectors(t, k, vectors, &err) != CL_OK)
+    return fail(L, "linalg.eigsym", &err);
+  cl_tridiagonal_free(t);
+  move_names(L, 1, 1, -1, 1);
+  return 2;
+}
+
 static int linalg_eigsym (lua_State *L) {
   cl_matrix *s, *values, *vectors;
   cl_error err;
-  lua_settop(L, 1);
+  lua_settop(L, 2);
+  if (!lua_isnil(L, 2)) {
+    luaL_checktype(L, 2, LUA_TTABLE);
+    return eigsym_partial(L);
+  }
   s = check_square(L, 1);
   lcl_checkfinite(L, 1, "linalg.eigsym: S");
   values = lcl_newmatrix(L, s->rows, 1);
   vectors = lcl_newmatrix(L, s->rows, s->rows);
   if (cl_linalg_eigsym(s, values->data, vectors, &err) != CL_OK)
     return fail(L, "linalg.eigsym", &err);
-  move_names(L, 1, 1, 3, 1);
+  move_names(L, 1, 1, 4, 1);
   return 2;
 }
 
@@ -295,8 +357,11 @@ static const char *const help[][2] = {
   {"lstsq", "linalg.lstsq(A, b) -- x minimising |A x - b| (QR, dgels; rows >= "
    "cols, full column rank) and the residual sum of squares (a number, or "
    "1 x k for k columns of b)"},
-  {"eigsym", "linalg.eigsym(S) -- eigenvalues of symmetric S (n x 1, "
-   "descending) and unit eigenvectors as columns (dsyevr)"},
+  {"eigsym", "linalg.eigsym(S [, {vectors = k | above = x, tol = 1e-10}]) -- "
+   "eigenvalues of symmetric S (n x 1, descending) and unit eigenvectors as "
+   "columns (dsyevr); with options, every value but vectors only for the k "
+   "largest, or for the values >= x (dsytrd, dsterf, dstemr), and S may "
+   "differ from S' by tol * max|s_ij| (its symmetric part is used)"},
   {"eig", "linalg.eig(A) -- eigenvalues re, im (n x 1, by decreasing "
    "modulus) and right eigenvectors: column j of vectors + i * column j of "
    "vectors_im (dgeev)"},
@@ -337,6 +402,11 @@ int luaopen_linalg (lua_State *L) {
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "lu");
     lua_setfield(L, -2, "__name");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, LCL_TRIDIAGONAL)) {
+    lua_pushcfunction(L, tridiagonal_gc);
+    lua_setfield(L, -2, "__gc");
   }
   lua_pop(L, 1);
   luaL_newlib(L, functions);

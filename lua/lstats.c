@@ -127,6 +127,36 @@ static int stats_cor (lua_State *L) {
   return 2;
 }
 
+/* stats.cor_max_four(Z, sectors): the Feser-Sweeney-Renski maximum of the
+** four correlations between the columns and rows of Z for the listed
+** sectors (1-based), labelled by Z's row names */
+static int stats_cor_max_four (lua_State *L) {
+  cl_matrix *z, *l;
+  size_t *idx, m, k;
+  cl_error err;
+  lua_settop(L, 2);
+  z = lcl_tomatrix(L, 1);
+  luaL_argcheck(L, z->rows == z->cols, 1, "Z must be square");
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lcl_checkfinite(L, 1, "cor_max_four: Z");
+  m = (size_t)luaL_len(L, 2);
+  idx = (size_t *)lua_newuserdatauv(L, (m + 1) * sizeof(size_t), 0);
+  for (k = 0; k < m; k++) {
+    int whole;
+    lua_Integer i;
+    lua_geti(L, 2, (lua_Integer)k + 1);
+    i = lua_tointegerx(L, -1, &whole);
+    luaL_argcheck(L, whole && i >= 1 && (size_t)i <= z->rows, 2,
+                  "sector indices must be whole numbers within Z");
+    idx[k] = (size_t)i - 1;
+    lua_pop(L, 1);
+  }
+  l = lcl_newmatrix(L, m, m);
+  if (cl_correlation_max_four(z, idx, m, l, &err) != CL_OK)
+    return lcl_error(L, &err);
+  return 1;
+}
+
 /* ---------------------------------------------------------------- */
 /* rotations                                                         */
 /* ---------------------------------------------------------------- */
@@ -181,6 +211,7 @@ static const luaL_Reg functions[] = {
   {"cor", stats_cor},
   {"varimax", stats_varimax},
   {"promax", stats_promax},
+  {"cor_max_four", stats_cor_max_four},
   LSTATS_DISTRIBUTIONS
   {NULL, NULL}
 };
@@ -193,6 +224,11 @@ static const char *const help[][2] = {
    "correlations of the columns of X (or of X with Y), one BLAS call; a "
    "constant column is an error, or with \"report\" NaN and a second result "
    "{x = {cols}, y = {cols}}"},
+  {"cor_max_four", "stats.cor_max_four(Z, sectors) -- for the listed sectors "
+   "of the square flow table Z, max(r(col a, col b), r(row a, row b), "
+   "r(col a, row b), r(col b, row a)): Feser-Sweeney-Renski's linkage matrix "
+   "(shares by positive totals have the same correlations); 4nm^2 flops and "
+   "two n x m working copies"},
   {"varimax", "stats.varimax(A [, {normalize = true, eps = 1e-5}]) -> loadings, "
    "rotmat, iterations -- as R's stats::varimax (Kaiser normalisation)"},
   {"promax", "stats.promax(A [, {m = 4}]) -> loadings, rotmat -- as R's "

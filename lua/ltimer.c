@@ -2,12 +2,14 @@
 ** ltimer.c -- the `timer` module: wall-clock time for benchmarks.
 ** os.clock() counts the CPU time of every OpenBLAS thread, so it overstates
 ** the time a multithreaded product takes; timer.now() reads the monotonic
-** clock instead.
+** clock instead. blas_kernel names the OpenBLAS kernel the numbers come from.
 */
 #include <time.h>
 
 #include <cblas.h>
 #include <lauxlib.h>
+
+#include "blaskernel.h"
 
 static int timer_now (lua_State *L) {
   struct timespec ts;
@@ -27,9 +29,17 @@ static int timer_blas_threads (lua_State *L) {
   return 1;
 }
 
+/* timer.blas_kernel(): the OpenBLAS kernel in use and how it was chosen */
+static int timer_blas_kernel (lua_State *L) {
+  lua_pushstring(L, cl_blas_kernel_name());
+  lua_pushstring(L, cl_blas_kernel_report());
+  return 2;
+}
+
 static const luaL_Reg timer_functions[] = {
   {"now", timer_now},
   {"blas_threads", timer_blas_threads},
+  {"blas_kernel", timer_blas_kernel},
   {NULL, NULL}
 };
 
@@ -42,6 +52,9 @@ int luaopen_timer (lua_State *L) {
   lua_setfield(L, -2, "now");
   lua_pushliteral(L, "timer.blas_threads([n]) -- OpenBLAS's thread count; sets it to n when given");
   lua_setfield(L, -2, "blas_threads");
+  lua_pushliteral(L, "timer.blas_kernel() -> name, how: the OpenBLAS kernel in use (e.g. \"SkylakeX\") and "
+                     "how it was chosen; CLUSTERLAB_BLAS_SELECT=0 keeps OpenBLAS's own choice");
+  lua_setfield(L, -2, "blas_kernel");
   lua_setfield(L, -2, "_help");
   return 1;
 }

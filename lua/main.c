@@ -21,6 +21,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "blaskernel.h"
 #include "complete.h"
 #include "preload.h"
 #include "../core/status.h"
@@ -416,7 +417,8 @@ static void print_usage (FILE *out) {
 }
 
 static void print_version (void) {
-  printf("%s (%s)\n", CL_VERSION, LUA_RELEASE);
+  printf("%s (%s; OpenBLAS kernel %s)\n", CL_VERSION, LUA_RELEASE,
+         cl_blas_kernel_report());
 }
 
 /* the index of the script argument, or 0; sets flags for -i, -e, -v */
@@ -516,7 +518,9 @@ static int pmain (lua_State *L) {
 
 int main (int argc, char **argv) {
   int status, result;
-  lua_State *L = luaL_newstate();
+  lua_State *L;
+  cl_blas_select_kernel(argv);
+  L = luaL_newstate();
   if (L == NULL) {
     print_error("cannot create state: not enough memory");
     return EXIT_FAILURE;

@@ -1,39 +1,57 @@
--- bench.lua -- what the benchmark scripts share: timing a Lua function by
--- wall clock (best of k runs) and running a peer program (numpy, R) on the
--- same input in the same run. Benchmarks are not tests: nothing here asserts
--- a speed.
-local timer = require "timer"
+-- bench.lua -- what `make bench` (scripts/benchmarks.lua) needs: programs
+-- run side by side in rounds (interleaved, so that a busy moment of the
+-- machine hits every program alike), each printing the wall-clock seconds of
+-- its work, with its peak memory from GNU time. Benchmarks are not tests:
+-- nothing here asserts a speed.
 
 local M = {}
 
 M._help = {
-  _about = "timing helpers for the benchmark scripts (scripts/bench_*.lua)",
-  best_of = "bench.best_of(k, fn) -> seconds, result: the fastest of k wall-clock runs of fn and its last result",
-  peer = "bench.peer(interpreter, program [, args]) -> output or nil, message: runs the program text with "
-    .. "e.g. '/usr/bin/python3' or 'Rscript' and returns what it printed",
+  _about = "running benchmark programs in interleaved rounds with their peak memory (scripts/benchmarks.lua)",
+  quote = "bench.quote(s) -> s quoted for the shell",
+  measure = "bench.measure(command) -> {seconds=, checksum=, peak_mb=} or nil, output: runs a command that"
+    .. " prints 'seconds checksum' last, under /usr/bin/time for its peak resident memory",
+  rounds = "bench.rounds(cases, k [, progress]) -- cases = {{name=, programs = {{name=, command=}}}}: k rounds,"
+    .. " each running every program of every case once; fills program.best (seconds), program.peak_mb,"
+    .. " program.checksum, program.error",
 }
 
-function M.best_of(k, fn)
-  local best, out = math.huge, nil
-  for _ = 1, k do
-    local t0 = timer.now()
-    out = fn()
-    best = math.min(best, timer.now() - t0)
+local function shell_quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
+M.quote = shell_quote
+
+function M.measure(command)
+  local p = io.popen("/usr/bin/time -f 'peak_kb %M' " .. command .. " 2>&1")
+  local out = p:read("a")
+  p:close()
+  local peak = tonumber(out:match("peak_kb (%d+)%s*$"))
+  local seconds, checksum
+  for line in out:gmatch("[^\n]+") do
+    local s, c = line:match("^(%d+%.%d+) (%S+)$")
+    if s then seconds, checksum = tonumber(s), tonumber(c) end
   end
-  return best, out
+  if not seconds or not peak then return nil, out end
+  return { seconds = seconds, checksum = checksum, peak_mb = peak / 1024 }
 end
 
-function M.peer(interpreter, program, args)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "w"))
-  f:write(program)
-  f:close()
-  local p = io.popen(string.format("%s %s %s 2>&1", interpreter, path, args or ""))
-  local out = p:read("a")
-  local ok = p:close()
-  os.remove(path)
-  if not ok then return nil, interpreter .. " failed (make bench-deps installs the peers): " .. out end
-  return out
+function M.rounds(cases, k, progress)
+  for round = 1, k do
+    for _, case in ipairs(cases) do
+      for _, prog in ipairs(case.programs) do
+        if not prog.error then
+          local r, out = M.measure(prog.command)
+          if not r then
+            prog.error = (out or ""):gsub("%s+$", ""):match("[^\n]*$")
+          else
+            prog.best = math.min(prog.best or math.huge, r.seconds)
+            prog.peak_mb = math.max(prog.peak_mb or 0, r.peak_mb)
+            prog.checksum = r.checksum
+          end
+        end
+        if progress then progress(round, k, case.name, prog.name) end
+      end
+    end
+  end
+  return cases
 end
 
 return M

@@ -42,7 +42,8 @@ local function check_options(opts)
   return opts
 end
 
--- the correlation-type matrix as a labelled, checked, exactly symmetric matrix
+-- the correlation-type matrix, checked, and its labels; symmetry is checked
+-- (to 1e-8 of its largest element) where the eigenproblem copies it, in C
 local function check_matrix(R)
   if not matrix.ismatrix(R) then
     if type(R) ~= "table" then fail("pca", "R must be a correlation matrix, got %s", type(R)) end
@@ -52,18 +53,22 @@ local function check_matrix(R)
   if p ~= R:cols() then fail("pca", "R must be square, got %d x %d", p, R:cols()) end
   if p == 0 then fail("pca", "R is empty") end
   if not is_finite(R:sum()) then fail("pca", "R has an element that is not a finite number") end
-  local asym = (R - R:t()):abs():max()
-  if asym > 1e-8 * math.max(1, R:abs():max()) then
-    fail("pca", "R is not symmetric (largest |r_ij - r_ji| = %g)", asym)
-  end
   local names = R:rownames() or R:colnames()
-  R = (R + R:t()) * 0.5
   if not names then
     names = {}
     for i = 1, p do names[i] = "V" .. i end
   end
-  R:setnames(names, names)
   return R, names
+end
+
+-- every eigenvalue of R (descending), and eigenvectors only for the factors
+-- kept: the nfactors largest, or Kaiser's criterion (eigenvalues >= 1). The
+-- eigenproblem uses R's symmetric part (R + R')/2.
+local function eigen(R, nfactors)
+  local ok, values, vectors = pcall(linalg.eigsym, R,
+    nfactors and {vectors = nfactors, tol = 1e-8} or {above = 1, tol = 1e-8})
+  if not ok then fail("pca", "R: %s", (tostring(values):gsub("^.-linalg%.eigsym: ", ""))) end
+  return values, vectors
 end
 
 -- order by variance after rotation (descending) and sign each column so that
@@ -93,15 +98,15 @@ function M.pca(R, opts)
   R, names = check_matrix(R)
   local p = R:rows()
 
-  -- eigen-decomposition of the symmetric matrix: values descending (dsyevr)
-  local values, vectors = linalg.eigsym(R)
   local k = opts.nfactors
-  if k == nil then  -- Kaiser criterion: components with eigenvalue >= 1
-    k = math.tointeger(values:ge(1):sum())
-    if k == 0 then fail("pca", "no eigenvalue is >= 1 (largest %g): give nfactors", values:get(1, 1)) end
-  else
+  if k ~= nil then
     k = math.tointeger(k)
     if k < 1 or k > p then fail("pca", "nfactors must be between 1 and %d, got %d", p, k) end
+  end
+  local values, vectors = eigen(R, k)
+  if k == nil then  -- Kaiser criterion: components with eigenvalue >= 1
+    k = vectors:cols()
+    if k == 0 then fail("pca", "no eigenvalue is >= 1 (largest %g): give nfactors", values:get(1, 1)) end
   end
   if values:get(k, 1) <= 0 then
     fail("pca", "eigenvalue %d is %g: a principal component needs a positive eigenvalue", k, values:get(k, 1))
@@ -109,7 +114,7 @@ function M.pca(R, opts)
 
   -- loadings a_ij = v_ij * sqrt(lambda_j)
   local lambda = values:slice(1, k)
-  local unrotated = vectors:slice(nil, nil, 1, k):mulcols(lambda:sqrt())
+  local unrotated = vectors:mulcols(lambda:sqrt())
   unrotated = order_and_sign(unrotated, matrix.eye(k))  -- eigenvector signs are arbitrary
   local fnames = {}
   for j = 1, k do fnames[j] = "F" .. j end

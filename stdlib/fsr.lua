@@ -12,7 +12,7 @@ M._help = {
   _about = "Feser-Sweeney-Renski linkage matrix for factor-analytic cluster templates",
   linkage_matrix = "fsr.linkage_matrix(Z) -> L, info -- L_AB = max(r(x_A,x_B), r(y_A,y_B), "
     .. "r(x_A,y_B), r(x_B,y_A)) over purchase shares x and sales shares y; info = {sectors=, "
-    .. "kept=, dropped={{index=, sector=, reason=}}, messages=, xx=, yy=, xy=}",
+    .. "kept=, dropped={{index=, sector=, reason=}}, messages=, xx=, yy=, xy= (formed when first read)}",
 }
 
 local fail = check.failer("fsr")
@@ -37,12 +37,6 @@ local function nonfinite_flow(Z, labels)
 end
 
 local function is_finite(v) return v == v and v ~= math.huge and v ~= -math.huge end
-
--- elementwise maximum of two matrices of the same shape, without a Lua loop
-local function pmax(a, b)
-  local take_a = a:ge(b)
-  return a:emul(take_a) + b:emul(1 - take_a)
-end
 
 -- Z: n x n intermediate flows, z_ij = sales of sector i to sector j (rows sell,
 -- columns buy). Labels come from Z's row (else column) names.
@@ -81,19 +75,14 @@ function M.linkage_matrix(Z)
         or string.format("total intermediate sales are negative (%g)", s)
     end
   end
-  local X = Z:divcols(cdiv)
-  local Yt = Z:divrows(rdiv):t()           -- column i is y_i
-  X:setnames(labels, labels)
-  Yt:setnames(labels, labels)
-
-  -- all four families of correlations from one call (one BLAS product):
-  -- cor([X Yt]) = [r(x,x) r(x,y); r(y,x) r(y,y)]
-  local R, constant = stats.cor(matrix.hcat(X, Yt), nil, {constant = "report"})
-  for _, c in ipairs(constant.x) do
-    local k = c <= n and c or c - n
-    reason[k] = reason[k] or (c <= n
-      and "its purchase shares are equal across all supplying sectors (no variance)"
-      or "its sales shares are equal across all buying sectors (no variance)")
+  -- shares with no variance: a column (row) of Z whose entries are all equal
+  local cmin, cmax, rmin, rmax = Z:min("col"), Z:max("col"), Z:min("row"), Z:max("row")
+  for k = 1, n do
+    if not reason[k] and cmin:get(1, k) == cmax:get(1, k) then
+      reason[k] = "its purchase shares are equal across all supplying sectors (no variance)"
+    elseif not reason[k] and rmin:get(k, 1) == rmax:get(k, 1) then
+      reason[k] = "its sales shares are equal across all buying sectors (no variance)"
+    end
   end
 
   local kept, kept_y, info = {}, {}, {dropped = {}, messages = {}, sectors = {}}
@@ -112,11 +101,18 @@ function M.linkage_matrix(Z)
   end
   info.kept = kept
 
-  info.xx = R:select(kept, kept)          -- r(x_A, x_B)
-  info.yy = R:select(kept_y, kept_y)      -- r(y_A, y_B)
-  info.xy = R:select(kept, kept_y)        -- r(x_A, y_B); its transpose r(x_B, y_A)
-  local L = pmax(pmax(info.xx, info.yy), pmax(info.xy, info.xy:t()))
-  -- the diagonal is 1: r(x_A, x_A) = 1 exactly and no correlation exceeds 1
+  -- L from the flows in one C pass (dividing a column or row by its positive
+  -- total leaves its correlations as they are); the diagonal is 1 exactly
+  local L = stats.cor_max_four(Z, kept)
+  -- the four blocks, formed only when asked for (each is another n x n)
+  setmetatable(info, {__index = function(t, key)
+    if key ~= "xx" and key ~= "yy" and key ~= "xy" then return nil end
+    local R = stats.cor(matrix.hcat(Z:divcols(cdiv), Z:divrows(rdiv):t()), nil, {constant = "report"})
+    t.xx = R:select(kept, kept)          -- r(x_A, x_B)
+    t.yy = R:select(kept_y, kept_y)      -- r(y_A, y_B)
+    t.xy = R:select(kept, kept_y)        -- r(x_A, y_B); its transpose r(x_B, y_A)
+    return rawget(t, key)
+  end})
   L:setnames(info.sectors, info.sectors)
   return L, info
 end

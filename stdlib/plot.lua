@@ -26,7 +26,8 @@ M._help = {
     .. " -> svg: any stats.hclust tree lying on its side, leaf labels on the left in the tree's order,"
     .. " heights on an axis (above too for long trees), the cut for k dashed and its clusters coloured",
   heatmap = "plot.heatmap{values= (matrix), rows=, cols=, col_titles=, range={0, 1}, digits=2, note=,"
-    .. " title=, file=} -> svg: one shaded cell per value with the value written in it",
+    .. " title=, file=} -> svg: one shaded cell per value with the value written in it (numbers, e.g."
+    .. " cluster profiles; heatmap.categories colours categories)",
 }
 
 -- Okabe & Ito (2008) colour-blind-safe palette, darkest and clearest first

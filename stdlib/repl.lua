@@ -9,7 +9,8 @@ local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "optim",
   "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
   "valuechains", "published", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
-  "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "report", "plot", "check", "cli",
+  "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "atlas", "heatmap", "report", "plot",
+  "check", "cli",
 }
 
 local function format_number(x)
@@ -195,6 +196,8 @@ function M.help(...)
     print("Matrices: m:rows(), m:get(i, j), m * n, m:t(), ... -- help(matrix).")
     print(wrap("Ctrl-C stops Lua code, CSV reading, distances and clustering at once; it cannot stop a"
       .. " LAPACK or BLAS call (linalg, leontief, factor on a large table), which runs to its end first.", "", ""))
+    local ok, timer = pcall(require, "timer")
+    if ok then print("BLAS: OpenBLAS kernel " .. select(2, timer.blas_kernel())) end
     return
   end
   if x == nil then

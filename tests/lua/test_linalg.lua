@@ -149,6 +149,35 @@ T.test("eigsym: Harman74 correlations against R's eigen", function()
   T.close((vectors:t() * vectors):get(1, 1), 1, 1e-12, "unit vector")
 end)
 
+T.test("eigsym with options: every value, vectors of the largest only (dsytrd, dsterf, dstemr)", function()
+  local rows = read_csv(T.data .. "/r_reference/Harman74_cor_matrix.csv")
+  local n = #rows - 1
+  local S = matrix.new(n, n)
+  for i = 1, n do for j = 1, n do S:set(i, j, tonumber(rows[i + 1][j + 1])) end end
+  local ref = read_csv(T.data .. "/r_reference/ref_R_Harman74_eigenvalues.csv")
+  local full_values, full_vectors = linalg.eigsym(S)
+  local values, vectors = linalg.eigsym(S, {vectors = 4})
+  T.equal(vectors:rows() * 100 + vectors:cols(), 24 * 100 + 4, "24 x 4 vectors")
+  for k = 1, n do T.close(v(values, k), tonumber(ref[k + 1][2]), 1e-10, "eigenvalue " .. k) end
+  for j = 1, 4 do  -- the same vectors as dsyevr's, up to sign
+    local sign = (full_vectors:col(j):t() * vectors:col(j)):get(1, 1) > 0 and 1 or -1
+    T.close((full_vectors:col(j) - vectors:col(j) * sign):abs():max(), 0, 1e-10, "vector " .. j)
+  end
+  -- R: sum(eigen(Harman74.cor$cov)$values >= 1) is 5 (Kaiser)
+  local _, kaiser = linalg.eigsym(S, {above = 1})
+  T.equal(kaiser:cols(), 5, "vectors for the values >= 1")
+  T.equal(select(2, linalg.eigsym(S, {vectors = 0})):cols(), 0, "no vectors")
+  local _, labelled = linalg.eigsym(matrix.from({{2, 1}, {1, 2}}, {"p", "q"}, {"p", "q"}), {vectors = 1})
+  T.equal(labelled:rownames()[2], "q", "vectors labelled by S's rows")
+  T.close((full_values - values):abs():max(), 0, 1e-12, "values as dsyevr's")
+  -- the symmetric part is used within tol; beyond it, the largest difference is named
+  local A = matrix.from{{2, 1 + 1e-9}, {1, 2}}
+  T.close_matrix((linalg.eigsym(A, {tol = 1e-8})), {{3 + 0.5e-9}, {1 - 0.5e-9}}, 1e-15, "(A + A')/2")
+  T.errors("linalg.eigsym: matrix is not symmetric: [2,1] = 1 but [1,2] = 1.000000001",
+    linalg.eigsym, A, {vectors = 1})
+  T.errors("vectors must be 0..2", linalg.eigsym, A, {vectors = 3, tol = 1e-8})
+end)
+
 T.test("eigsym: descending order with matching vectors", function()
   -- diag(1, 3, 2): 3, 2, 1 with vectors e2, e3, e1 (up to sign)
   local values, vectors = linalg.eigsym(matrix.from{{1, 0, 0}, {0, 3, 0}, {0, 0, 2}})
