@@ -1,6 +1,12 @@
 /*
-** csvread.c -- reading CSV files through libcsv's streaming parser into
-** growable buffers, and locale-independent numbers with helpful errors.
+** csvread.c -- reading CSV files (RFC 4180, with the lenient line ends and
+** blank lines of real files) into rows of text fields, and locale-independent
+** numbers with helpful errors. The file is read whole into one buffer and
+** split in place in a single pass: each field is NUL-terminated where it
+** lies (quoted fields shift left as their quotes go), so no field is copied
+** twice. Numbers go through the Eisel-Lemire algorithm (fastfloat.c), with
+** strtod only for the rare cases it cannot decide; a large table's cells
+** are turned into numbers by one thread per core, a band of rows each.
 */
 #include <errno.h>
 #include <locale.h>
@@ -11,14 +17,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#include <csv.h>
+#include <threads.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "csvread.h"
+#include "fastfloat.h"
 
-#define CHUNK 65536     /* bytes read from the file at a time */
+#define CHUNK ((size_t)1 << 20)  /* bytes read from the file at a time */
 #define NUMBUF 320      /* longest number accepted, in bytes */
 #define SHOWN 60        /* bytes of a cell or label shown in a message */
+#define SAMPLE 65536    /* bytes looked at to guess the number of fields */
+#define PAD 16          /* zero bytes after the text's NUL: a 16-byte load
+                           from any byte of the text stays in the buffer */
+#define THREADS 4       /* most threads turning cells into numbers */
+#define PARALLEL_CELLS 100000  /* fewer cells: one thread */
 
 void cl_csv_init (cl_csv_table *t) {
   memset(t, 0, sizeof(*t));
@@ -34,19 +49,8 @@ void cl_csv_free (cl_csv_table *t) {
 }
 
 /* ---------------------------------------------------------------- */
-/* parsing the file                                                 */
+/* reading the file into memory                                     */
 /* ---------------------------------------------------------------- */
-
-typedef struct reader {
-  cl_csv_table *t;
-  size_t line;      /* the file line being fed to libcsv */
-  size_t col;       /* fields seen so far in the current row */
-  int cr;           /* the last byte fed was \r (a \r\n may be split) */
-  size_t linelen;   /* bytes of the current line so far */
-  size_t max_line;
-  int status;
-  cl_error *err;
-} reader;
 
 /* returns p resized to hold `need` elements of size `elem` (capacity
 ** doubling; *cap updated), or NULL with p untouched */
@@ -61,33 +65,121 @@ static void *grow (void *p, size_t *cap, size_t need, size_t elem) {
   return p;
 }
 
-/* makes room for one more field; line and field share fieldcap */
-static int grow_fields (cl_csv_table *t) {
-  size_t cap = t->fieldcap, need = t->nfields + 1;
-  size_t *q;
-  if (need <= cap) return 1;
-  if ((q = (size_t *)grow(t->line, &cap, need, sizeof(size_t))) == NULL)
-    return 0;
-  t->line = q;
-  if ((q = (size_t *)realloc(t->field, cap * sizeof(size_t))) == NULL)
-    return 0;  /* line is merely bigger than fieldcap says: still safe */
-  t->field = q;
-  t->fieldcap = cap;
-  return 1;
+/* the file line (1-based) of offset k of the text as read: line ends are
+** \n, \r\n and a lone \r (Excel's "CSV (Macintosh)" files) */
+static size_t line_at (const char *s, size_t k) {
+  size_t line = 1, i;
+  for (i = 0; i < k; i++)
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= k || s[i + 1] != '\n')))
+      line++;
+  return line;
 }
 
-static int grow_text (cl_csv_table *t, size_t n) {
-  char *q = (char *)grow(t->text, &t->textcap, t->textlen + n + 1, 1);
-  if (q != NULL) t->text = q;
-  return q != NULL;
+/* 1 when s[0..n) has a byte >= 0x80 or a NUL: then each field is checked */
+static int unusual_bytes (const char *s, size_t n) {
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    any |= x | ((x - ones) & ~x);  /* the high bit of a byte that was 0 */
+  }
+  for (; i < n; i++) any |= (unsigned char)s[i] | (s[i] == 0 ? 0x80 : 0);
+  return (any & highs) != 0;
 }
 
-/* a new row needs its start and the final sentinel */
-static int grow_rows (cl_csv_table *t) {
-  size_t *q = (size_t *)grow(t->row, &t->rowcap, t->nrows + 2, sizeof(size_t));
-  if (q != NULL) t->row = q;
-  return q != NULL;
+/* length of the unfinished line at the end of s[0..n), given the length
+** carried from before s */
+static size_t tail_length (const char *s, size_t n, size_t carry) {
+  size_t i = n;
+  while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
+  return i > 0 ? n - i : carry + n;
 }
+
+/* Reads the whole file into t->text (NUL after the end), CHUNK bytes at a
+** time so that an endless line (/dev/zero) stops at max_line and Ctrl-C
+** stops a long read. A regular file's size sizes the buffer. */
+static int slurp (cl_csv_table *t, FILE *f, size_t max_line, int *unusual,
+                  cl_error *err) {
+  struct stat st;
+  size_t carry = 0, n;
+  int status;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+      && (unsigned long long)st.st_size < (size_t)-1 - CHUNK)
+    /* one byte to find the end without growing; the NUL and PAD after */
+    t->text = (char *)grow(NULL, &t->textcap, (size_t)st.st_size + 2 + PAD, 1);
+  *unusual = 0;
+  for (;;) {
+    size_t room = t->textcap - t->textlen;
+    if (room < 2) {
+      char *q = (char *)grow(t->text, &t->textcap, t->textlen + CHUNK + 1, 1);
+      if (q == NULL)
+        return cl_fail(err, CL_ENOMEM, "%s: out of memory", t->path);
+      t->text = q;
+      room = t->textcap - t->textlen;
+    }
+    if ((status = cl_check_interrupt(err)) != CL_OK) return status;
+    n = fread(t->text + t->textlen, 1, room - 1 < CHUNK ? room - 1 : CHUNK, f);
+    if (n == 0) break;
+    *unusual |= unusual_bytes(t->text + t->textlen, n);
+    carry = tail_length(t->text + t->textlen, n, carry);
+    t->textlen += n;
+    if (carry > max_line)
+      return cl_fail(err, CL_EPARSE, "%s:%zu: a line longer than %zu bytes "
+                     "(is this a CSV file? the limit is the max_line option)",
+                     t->path, line_at(t->text, t->textlen - carry), max_line);
+  }
+  if (ferror(f))
+    return cl_fail(err, CL_EIO, "cannot read %s: %s", t->path,
+                   strerror(errno));
+  if (t->textcap < t->textlen + 1 + PAD) {
+    char *q = (char *)realloc(t->text, t->textlen + 1 + PAD);
+    if (q == NULL) return cl_fail(err, CL_ENOMEM, "%s: out of memory", t->path);
+    t->text = q;
+    t->textcap = t->textlen + 1 + PAD;
+  }
+  memset(t->text + t->textlen, 0, 1 + PAD);
+  return CL_OK;
+}
+
+static char sniff (const char *s, size_t n, char decimal) {
+  size_t comma = 0, semi = 0, tab = 0, i;
+  int quoted = 0;
+  for (i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c == '\n' || c == '\r') break;
+    else if (c == ',') comma++;
+    else if (c == ';') semi++;
+    else if (c == '\t') tab++;
+  }
+  if (decimal == ',' && (semi > 0 || tab > 0)) comma = 0;
+  if (tab > 0 && tab >= semi && tab >= comma) return '\t';
+  if (semi > 0 && semi >= comma) return ';';
+  if (comma > 0) return ',';
+  return decimal == ',' ? ';' : ',';
+}
+
+/* ---------------------------------------------------------------- */
+/* splitting the text into fields, in place                         */
+/* ---------------------------------------------------------------- */
+
+typedef struct scanner {
+  cl_csv_table *t;
+  const char *end;         /* the end of the data (a NUL is there) */
+  char *w;                 /* where the current field's text goes */
+  const char *line_start;  /* the first byte of the current line */
+  size_t line;             /* the current line */
+  size_t max_line;
+  size_t col;              /* fields of the current row so far */
+  char sep;
+  int trim;
+  int check;               /* the file has bytes >= 0x80 or NUL */
+  unsigned char special[256];  /* bytes that end an unquoted run */
+  cl_error *err;
+} scanner;
 
 static int valid_utf8 (const unsigned char *s, size_t n) {
   size_t i = 0, k, m;
@@ -110,184 +202,214 @@ static int valid_utf8 (const unsigned char *s, size_t n) {
   return 1;
 }
 
-static void on_field (void *s, size_t n, void *ud) {
-  reader *r = (reader *)ud;
-  cl_csv_table *t = r->t;
-  if (r->status != CL_OK) return;
-  if (s == NULL) n = 0;  /* an empty unquoted field */
-  if (n > 0 && memchr(s, '\0', n) != NULL) {
-    r->status = cl_fail(r->err, CL_EPARSE, "%s:%zu: column %zu contains a NUL "
-                        "byte (is the file UTF-16? save it as UTF-8)",
-                        t->path, r->line, r->col + 1);
-    return;
-  }
-  if (!valid_utf8((const unsigned char *)s, n)) {
-    r->status = cl_fail(r->err, CL_EPARSE, "%s:%zu: column %zu is not valid "
-                        "UTF-8 (is the file in another encoding, such as "
-                        "Windows-1251? save it as UTF-8)",
-                        t->path, r->line, r->col + 1);
-    return;
-  }
-  if (!grow_fields(t) || !grow_text(t, n) || (r->col == 0 && !grow_rows(t))) {
-    r->status = cl_fail(r->err, CL_ENOMEM, "%s: out of memory", t->path);
-    return;
-  }
-  if (r->col == 0) t->row[t->nrows] = t->nfields;
-  t->field[t->nfields] = t->textlen;
-  t->line[t->nfields] = r->line;
-  t->nfields++;
-  if (n > 0) memcpy(t->text + t->textlen, s, n);
-  t->textlen += n;
-  t->text[t->textlen++] = '\0';
-  r->col++;
+static int misplaced_quote (scanner *s) {
+  return cl_fail(s->err, CL_EPARSE, "%s:%zu: misplaced quote (a quote inside "
+                 "an unquoted field, or text after a closing quote)",
+                 s->t->path, s->line);
 }
 
-static void on_row (int c, void *ud) {
-  reader *r = (reader *)ud;
-  (void)c;
-  if (r->status != CL_OK || r->col == 0) return;
-  r->t->nrows++;
-  r->col = 0;
+/* spaces around unquoted fields when trimming: ' ', and tab unless it
+** separates fields */
+static int is_blank (const scanner *s, char c) {
+  return c == ' ' || (c == '\t' && s->sep != '\t');
 }
 
-/* libcsv trims spaces and tabs around unquoted fields; not tabs when they
-** separate fields; with trimming off (R's way), nothing is a space */
-static int is_space (unsigned char c) { return c == ' '; }
-static int no_space (unsigned char c) { (void)c; return 0; }
-
-static char sniff (const char *s, size_t n, char decimal) {
-  size_t comma = 0, semi = 0, tab = 0, i;
-  int quoted = 0;
-  for (i = 0; i < n; i++) {
-    char c = s[i];
-    if (c == '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c == '\n' || c == '\r') break;
-    else if (c == ',') comma++;
-    else if (c == ';') semi++;
-    else if (c == '\t') tab++;
-  }
-  if (decimal == ',' && (semi > 0 || tab > 0)) comma = 0;
-  if (tab > 0 && tab >= semi && tab >= comma) return '\t';
-  if (semi > 0 && semi >= comma) return ';';
-  if (comma > 0) return ',';
-  return decimal == ',' ? ';' : ',';
-}
-
-/* libcsv grows its field buffer a fixed block (128 bytes) at a time, so a
-** 64 MB field took half a million reallocs, each a copy of the field where
-** realloc cannot grow in place (ASan's, most allocators'): quadratic. This
-** pair hands it blocks with a hidden capacity that doubles. */
-typedef union block_head { size_t cap; max_align_t align; } block_head;
-
-static void *grow_block (void *p, size_t n) {
-  block_head *h = p != NULL ? (block_head *)p - 1 : NULL;
-  size_t cap = h != NULL ? h->cap : 256;
-  if (h != NULL && n <= h->cap) return p;
-  while (cap < n) {
-    if (cap > (SIZE_MAX - sizeof(block_head)) / 2) return NULL;
-    cap *= 2;
-  }
-  if ((h = (block_head *)realloc(h, sizeof(block_head) + cap)) == NULL)
-    return NULL;
-  h->cap = cap;
-  return h + 1;
-}
-
-static void free_block (void *p) {
-  if (p != NULL) free((block_head *)p - 1);
-}
-
-/* feeds s to the parser one line at a time, so that r->line is right; a
-** line ends with \n, \r\n, or a lone \r as libcsv also reads it (Excel's
-** "CSV (Macintosh)" files), which gave every line the number 1 */
-static int feed (struct csv_parser *p, reader *r, const char *s, size_t n) {
-  while (n > 0) {
-    size_t k = 0;
-    int newline = 0;
-    if (!(r->cr && s[0] == '\n')) {  /* not the end of a split \r\n */
-      while (k < n && s[k] != '\n' && s[k] != '\r') k++;
-      newline = k < n;
-    }
-    if (k + 1 < n && s[k] == '\r' && s[k + 1] == '\n') k++;
-    if (k < n) k++;
-    r->cr = s[k - 1] == '\r';
-    r->linelen += k;
-    if (r->linelen > r->max_line)  /* the line end counted too */
-      return cl_fail(r->err, CL_EPARSE, "%s:%zu: a line longer than %zu bytes "
-                     "(is this a CSV file? the limit is the max_line option)",
-                     r->t->path, r->line, r->max_line);
-    if (csv_parse(p, s, k, on_field, on_row, r) != k) {
-      if (csv_error(p) == CSV_EPARSE)
-        return cl_fail(r->err, CL_EPARSE, "%s:%zu: misplaced quote (a quote "
-                       "inside an unquoted field, or text after a closing "
-                       "quote)", r->t->path, r->line);
-      return cl_fail(r->err, CL_ENOMEM, "%s: %s", r->t->path,
-                     csv_strerror(csv_error(p)));
-    }
-    if (r->status != CL_OK) return r->status;
-    if (newline) { r->line++; r->linelen = 0; }
-    s += k;
-    n -= k;
-  }
+/* passes the line end c (\n, or \r and perhaps \n) at *p; c is given as
+** the byte at *p may already be the NUL ending the field before it */
+static int end_line (scanner *s, const char **p, char c) {
+  const char *q = *p;
+  q += (c == '\r' && q + 1 < s->end && q[1] == '\n') ? 2 : 1;
+  if ((size_t)(q - s->line_start) > s->max_line)
+    return cl_fail(s->err, CL_EPARSE, "%s:%zu: a line longer than %zu bytes "
+                   "(is this a CSV file? the limit is the max_line option)",
+                   s->t->path, s->line, s->max_line);
+  s->line++;
+  s->line_start = q;
+  *p = q;
   return CL_OK;
 }
 
-/* Sizes the buffers from the file's size, sparing the copies of repeated
-** doubling; a wrong guess (or a size that cannot be known) only costs time.
-** Only a regular file's end is its size: a folder's is LONG_MAX on Linux. */
-static void reserve (cl_csv_table *t, FILE *f) {
-  struct stat st;
-  long size;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) return;
-  if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) <= 0
-      || fseek(f, 0, SEEK_SET) != 0) {
-    rewind(f);
-    return;
+/* makes room for a field (and a row, and the sentinel row[nrows]) */
+static int room (scanner *s) {
+  cl_csv_table *t = s->t;
+  size_t *q;
+  if (t->nfields >= t->fieldcap) {
+    if ((q = (size_t *)grow(t->field, &t->fieldcap, t->nfields + 1,
+                            sizeof(size_t))) == NULL)
+      return 0;
+    t->field = q;
   }
-  if ((t->text = (char *)malloc((size_t)size + 1)) != NULL)
-    t->textcap = (size_t)size + 1;
-  t->field = (size_t *)malloc(((size_t)size / 4 + 1) * sizeof(size_t));
-  t->line = (size_t *)malloc(((size_t)size / 4 + 1) * sizeof(size_t));
-  if (t->field != NULL && t->line != NULL) t->fieldcap = (size_t)size / 4 + 1;
+  if (t->nrows + 2 > t->rowcap) {
+    size_t cap = t->rowcap;
+    if ((q = (size_t *)grow(t->line, &cap, t->nrows + 2, sizeof(size_t)))
+        == NULL)
+      return 0;
+    t->line = q;
+    if ((q = (size_t *)realloc(t->row, cap * sizeof(size_t))) == NULL)
+      return 0;  /* line is merely bigger than rowcap says: still safe */
+    t->row = q;
+    t->rowcap = cap;
+  }
+  return 1;
 }
 
-/* the parsing proper, once the file is open and the buffers exist */
-static int parse_file (FILE *f, char *buf, struct csv_parser *p, reader *r,
-                       const cl_csv_readopts *o) {
-  char sep = o->sep, decimal = o->decimal;
-  cl_csv_table *t = r->t;
+/* ends the field whose text runs from `from` to s->w */
+static int submit (scanner *s, char *from) {
+  cl_csv_table *t = s->t;
+  size_t n = (size_t)(s->w - from);
+  if (s->check && memchr(from, '\0', n) != NULL)
+    return cl_fail(s->err, CL_EPARSE, "%s:%zu: column %zu contains a NUL "
+                   "byte (is the file UTF-16? save it as UTF-8)",
+                   t->path, s->line, s->col + 1);
+  if (s->check && !valid_utf8((const unsigned char *)from, n))
+    return cl_fail(s->err, CL_EPARSE, "%s:%zu: column %zu is not valid "
+                   "UTF-8 (is the file in another encoding, such as "
+                   "Windows-1251? save it as UTF-8)",
+                   t->path, s->line, s->col + 1);
+  if (!room(s)) return cl_fail(s->err, CL_ENOMEM, "%s: out of memory", t->path);
+  if (s->col == 0) {  /* the line its first field ends on */
+    t->row[t->nrows] = t->nfields;
+    t->line[t->nrows] = s->line;
+  }
+  *s->w++ = '\0';
+  t->field[t->nfields++] = (size_t)(from - t->text);
+  s->col++;
+  return CL_OK;
+}
+
+/* the first byte from b on that ends an unquoted run: the separator, a line
+** end, a quote or a NUL (the end of the text is one). SSE2 looks at 16
+** bytes at once (PAD keeps the loads inside the buffer). */
+static const char *run_end (const scanner *s, const char *b) {
+#ifdef __SSE2__
+  const __m128i sep = _mm_set1_epi8(s->sep), lf = _mm_set1_epi8('\n'),
+                cr = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"'),
+                nul = _mm_setzero_si128();
+  for (;;) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)b);
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, sep), _mm_cmpeq_epi8(x, lf)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, cr),
+                                  _mm_cmpeq_epi8(x, quote)),
+                     _mm_cmpeq_epi8(x, nul)));
+    int bits = _mm_movemask_epi8(hit);
+    if (bits != 0) return b + __builtin_ctz((unsigned)bits);
+    b += 16;
+  }
+#else
+  while (!s->special[(unsigned char)*b]) b++;
+  return b;
+#endif
+}
+
+/* an unquoted field starting at *p, up to a separator, line end or the
+** end of the data, whose byte goes to *term (submit overwrites it) */
+static int unquoted (scanner *s, const char **p, char *term) {
+  const char *a = *p, *b = a;
+  char *from = s->w;
   size_t n;
-  int status, first = 1;
-  while ((n = fread(buf, 1, CHUNK, f)) > 0) {
-    char *s = buf;
-    if (first) {
-      if (n >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE')
-                     || (buf[0] == '\xFE' && buf[1] == '\xFF')))
-        return cl_fail(r->err, CL_EPARSE, "%s: the file is UTF-16; save it "
-                       "as UTF-8", t->path);
-      if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) { s += 3; n -= 3; }
-      t->sniffed = (sep == 0);
-      t->sep = sep ? sep : sniff(s, n, decimal);
-      csv_set_delim(p, (unsigned char)t->sep);
-      if (!o->trim) csv_set_space_func(p, no_space);
-      else csv_set_space_func(p, t->sep == '\t' ? is_space : NULL);
-    }
-    first = 0;
-    if ((status = cl_check_interrupt(r->err)) != CL_OK) return status;
-    if ((status = feed(p, r, s, n)) != CL_OK) return status;
+  for (;;) {
+    b = run_end(s, b);
+    if (*b == '\0' && b < s->end) b++;  /* a NUL inside: submit rejects it */
+    else break;
   }
-  if (ferror(f))
-    return cl_fail(r->err, CL_EIO, "cannot read %s: %s", t->path,
-                   strerror(errno));
-  if (csv_fini(p, on_field, on_row, r) != 0)
-    return cl_fail(r->err, CL_EPARSE, "%s:%zu: a quoted field is not closed "
-                   "by the end of the file", t->path, r->line);
-  if (r->status != CL_OK) return r->status;
-  if (t->nrows == 0)
-    return cl_fail(r->err, CL_EPARSE, "%s: the file is empty", t->path);
-  t->row[t->nrows] = t->nfields;
+  if (*b == '"') return misplaced_quote(s);
+  n = (size_t)(b - a);
+  if (s->trim) while (n > 0 && is_blank(s, a[n - 1])) n--;
+  if (s->w != a) memmove(s->w, a, n);
+  s->w += n;
+  *p = b;
+  *term = *b;
+  return submit(s, from);
+}
+
+/* a quoted field whose opening quote is at *p: "" is a quote, line ends are
+** kept; after the closing quote only blanks (when trimming) may come before
+** the separator or line end, whose byte goes to *term */
+static int quoted (scanner *s, const char **p, char *term) {
+  const char *a = *p + 1;
+  char *from = s->w, c;
+  int status;
+  for (;;) {
+    const char *b = a;
+    while (b < s->end && *b != '"' && *b != '\n' && *b != '\r') b++;
+    memmove(s->w, a, (size_t)(b - a));
+    s->w += b - a;
+    if (b == s->end)
+      return cl_fail(s->err, CL_EPARSE, "%s:%zu: a quoted field is not closed "
+                     "by the end of the file", s->t->path, s->line);
+    if (*b == '"') {
+      if (b + 1 < s->end && b[1] == '"') {
+        *s->w++ = '"';
+        a = b + 2;
+        continue;
+      }
+      a = b + 1;
+      break;
+    }
+    c = *b;  /* a line end inside the quotes, kept (the writes may reach b) */
+    *s->w++ = c;
+    if (c == '\r' && b + 1 < s->end && b[1] == '\n') *s->w++ = '\n';
+    if ((status = end_line(s, &b, c)) != CL_OK) return status;
+    a = b;
+  }
+  if (s->trim) while (a < s->end && is_blank(s, *a)) a++;
+  if (a < s->end && *a != s->sep && *a != '\n' && *a != '\r')
+    return misplaced_quote(s);
+  *p = a;
+  *term = *a;
+  return submit(s, from);
+}
+
+/* the end of a row: blank lines make none */
+static void end_row (scanner *s) {
+  if (s->col > 0) s->t->nrows++;
+  s->col = 0;
+}
+
+/* Splits s->t->text from p: fields, rows, lines, as RFC 4180 with \n, \r\n
+** or \r line ends, blank lines skipped (and, when trimming, lines of
+** blanks). */
+static int scan (scanner *s, const char *p) {
+  cl_csv_table *t = s->t;
+  int status;
+  char c;
+  for (;;) {
+    if (s->trim) while (p < s->end && is_blank(s, *p)) p++;
+    c = *p;  /* NUL at the end */
+    if (p == s->end || c == '\n' || c == '\r') {
+      if (s->col > 0 && (status = submit(s, s->w)) != CL_OK) return status;
+      end_row(s);
+      if (p == s->end) break;
+      if ((status = end_line(s, &p, c)) != CL_OK) return status;
+      continue;
+    }
+    if (c == s->sep) status = submit(s, s->w);
+    else if (c == '"') status = quoted(s, &p, &c);
+    else status = unquoted(s, &p, &c);
+    if (status != CL_OK) return status;
+    if (p < s->end && c == s->sep) {
+      p++;
+      continue;
+    }
+    end_row(s);
+    if (p < s->end && (status = end_line(s, &p, c)) != CL_OK) return status;
+    if ((t->nrows & 4095) == 0 && (status = cl_check_interrupt(s->err)) != CL_OK)
+      return status;
+  }
+  if ((size_t)(s->end - s->line_start) > s->max_line)
+    return cl_fail(s->err, CL_EPARSE, "%s:%zu: a line longer than %zu bytes "
+                   "(is this a CSV file? the limit is the max_line option)",
+                   t->path, s->line, s->max_line);
   return CL_OK;
+}
+
+/* a guess of the number of fields from the first SAMPLE bytes, a little
+** over, so that the field offsets are rarely copied as they grow */
+static size_t guess_fields (const char *s, size_t n, char sep) {
+  size_t m = n < SAMPLE ? n : SAMPLE, count = 1, i;
+  for (i = 0; i < m; i++) count += s[i] == sep || s[i] == '\n' || s[i] == '\r';
+  return (size_t)((double)count * ((double)n / (double)(m ? m : 1)) * 1.1) + 16;
 }
 
 int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
@@ -302,41 +424,66 @@ int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
 
 int cl_csv_read_opts (cl_csv_table *t, const char *path,
                       const cl_csv_readopts *o, cl_error *err) {
-  struct csv_parser p;
-  reader r;
+  scanner s;
   FILE *f;
-  char *buf;
-  int status;
-  size_t len = strlen(path);
+  char *text;
+  size_t len = strlen(path), n, cap;
+  int status, unusual;
   cl_csv_free(t);
   if ((t->path = (char *)malloc(len + 1)) == NULL)
     return cl_fail(err, CL_ENOMEM, "out of memory");
   memcpy(t->path, path, len + 1);
   if ((f = fopen(path, "rb")) == NULL)
     return cl_fail(err, CL_EIO, "cannot open %s: %s", path, strerror(errno));
-  reserve(t, f);
-  buf = (char *)malloc(CHUNK);
-  if (buf == NULL || csv_init(&p, CSV_STRICT | CSV_STRICT_FINI
-                                  | CSV_EMPTY_IS_NULL) != 0) {
-    free(buf);
-    fclose(f);
-    return cl_fail(err, CL_ENOMEM, "%s: out of memory", path);
-  }
-  csv_set_realloc_func(&p, grow_block);
-  csv_set_free_func(&p, free_block);
-  r.t = t;
-  r.line = 1;
-  r.col = 0;
-  r.cr = 0;
-  r.linelen = 0;
-  r.max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
-  r.status = CL_OK;
-  r.err = err;
-  status = parse_file(f, buf, &p, &r, o);
-  csv_free(&p);
-  free(buf);
+  s.max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
+  status = slurp(t, f, s.max_line, &unusual, err);
   fclose(f);
-  return status;
+  if (status != CL_OK) return status;
+  text = t->text;
+  n = t->textlen;
+  if (n >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE')
+                 || (text[0] == '\xFE' && text[1] == '\xFF')))
+    return cl_fail(err, CL_EPARSE, "%s: the file is UTF-16; save it as UTF-8",
+                   path);
+  if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; n -= 3; }
+  t->sniffed = (o->sep == 0);
+  t->sep = o->sep ? o->sep : sniff(text, n, o->decimal);
+  s.t = t;
+  s.end = text + n;
+  s.w = text;
+  s.line_start = text;
+  s.line = 1;
+  s.col = 0;
+  s.sep = t->sep;
+  s.trim = o->trim;
+  s.check = unusual;
+  s.err = err;
+  memset(s.special, 0, sizeof s.special);
+  s.special[(unsigned char)t->sep] = s.special['\n'] = s.special['\r'] = 1;
+  s.special['"'] = s.special[0] = 1;
+  cap = 0;
+  if ((t->field = (size_t *)grow(NULL, &cap, guess_fields(text, n, t->sep),
+                                 sizeof(size_t))) != NULL)
+    t->fieldcap = cap;
+  if ((status = scan(&s, text)) != CL_OK) return status;
+  t->textlen = (size_t)(s.w - t->text);
+  if (t->nrows == 0)
+    return cl_fail(err, CL_EPARSE, "%s: the file is empty", path);
+  t->row[t->nrows] = t->nfields;
+  return CL_OK;
+}
+
+/* line ends in s: \n, \r\n and a lone \r */
+static size_t newlines (const char *s) {
+  size_t n = 0;
+  for (; *s != '\0'; s++) n += *s == '\n' || (*s == '\r' && s[1] != '\n');
+  return n;
+}
+
+size_t cl_csv_line (const cl_csv_table *t, size_t i, size_t j) {
+  size_t line = t->line[i], k;
+  for (k = 1; k <= j; k++) line += newlines(cl_csv_cell(t, i, k));
+  return line;
 }
 
 int cl_csv_check_width (const cl_csv_table *t, int header, cl_error *err) {
@@ -380,20 +527,22 @@ static size_t group_at (const char *s, const char *end, char thousands) {
 
 #define isdigit_(c)  ((c) >= '0' && (c) <= '9')
 
-/* A number in C notation, and its value as mantissa * 10^exp10 when the
-** mantissa has few enough digits for that to be exact. */
+/* A number's value as mantissa * 10^exp10 (exact while digits <= 19), and,
+** when asked, its text in C notation for strtod. */
 typedef struct decimal_number {
   char text[NUMBUF];
+  int write;           /* fill text */
   size_t n;
   int negative;
-  unsigned long long mantissa;
+  uint64_t mantissa;
   int digits;          /* significant digits in mantissa (more: not exact) */
   long exp10;
 } decimal_number;
 
 static int push (decimal_number *d, char c) {
   if (d->n >= NUMBUF - 1) return 0;
-  d->text[d->n++] = c;
+  if (d->write) d->text[d->n] = c;
+  d->n++;
   return 1;
 }
 
@@ -406,7 +555,7 @@ static int push_digit (decimal_number *d, char c, int fraction) {
   return push(d, c);
 }
 
-/* Checks the grammar and writes the number in C notation into d. */
+/* Checks the grammar and finds the number's value (and text, if d->write). */
 static int normalise (const char *s, char decimal, char thousands,
                       decimal_number *d) {
   const char *end = s + strlen(s);
@@ -465,33 +614,21 @@ static int normalise (const char *s, char decimal, char thousands,
     if (expdigits == 0) return 0;
   }
   d->exp10 += eneg ? -e : e;
-  d->text[d->n] = '\0';
+  if (d->write) d->text[d->n] = '\0';
   return s == end;
 }
 
-int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v) {
-  static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
-    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-    1e21, 1e22};
+/* strtod of the number's C text (rarely needed: over 19 digits, near ties,
+** subnormals, overflow), written with dp, the locale's decimal point */
+static int strtod_number (const char *s, char decimal, char thousands,
+                          const char *dp, double *v) {
   decimal_number d;
   char local[NUMBUF + 16], *endp;
-  const char *dp, *src;
+  const char *src;
   double x;
-  if (!normalise(s, decimal, thousands, &d)) return 0;
-  if (d.mantissa == 0 && d.digits == 0) {
-    *v = d.negative ? -0.0 : 0.0;
-    return 1;
-  }
-  if (d.digits <= 15 && d.exp10 >= -22 && d.exp10 <= 22) {
-    /* both factors are exact doubles, so one operation rounds correctly
-    ** (Clinger 1990, the fast path of every strtod) */
-    x = (double)d.mantissa;
-    x = d.exp10 < 0 ? x / pow10[-d.exp10] : x * pow10[d.exp10];
-    *v = d.negative ? -x : x;
-    return 1;
-  }
+  d.write = 1;
+  normalise(s, decimal, thousands, &d);
   src = d.text;
-  dp = localeconv()->decimal_point;
   if (strcmp(dp, ".") != 0 && strlen(dp) < 16) {
     /* strtod follows the locale (a script may call os.setlocale): write the
     ** locale's decimal point, as Lua's own lobject.c does */
@@ -507,6 +644,112 @@ int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v)
   if (*endp != '\0' || !isfinite(x)) return 0;
   *v = x;
   return 1;
+}
+
+/* The common case, fast: s is only [sign] digits [decimal digits]
+** [e [sign] digits], nothing around. Returns 1 with d filled, or 0 when s
+** is anything else (then normalise decides). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* 1 when the 8 bytes at s are all digits (Lemire 2021, section 6) */
+static int eight_digits (const char *s) {
+  uint64_t x;
+  memcpy(&x, s, 8);
+  return ((x & 0xF0F0F0F0F0F0F0F0ULL)
+          | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
+         == 0x3333333333333333ULL;
+}
+
+/* the value of the 8 digits at s, by three multiplications */
+static uint64_t eight_value (const char *s) {
+  uint64_t x;
+  memcpy(&x, s, 8);
+  x = (x & 0x0F0F0F0F0F0F0F0FULL) * 2561 >> 8;
+  x = (x & 0x00FF00FF00FF00FFULL) * 6553601 >> 16;
+  return (x & 0x0000FFFF0000FFFFULL) * 42949672960001ULL >> 32;
+}
+#define SWAR 1
+#else
+#define SWAR 0
+#endif
+
+/* padded: 8 bytes may be read from any byte up to s's NUL (the text of a
+** table: PAD), so the fraction's digits can go 8 at a time */
+static int plain_number (const char *s, char decimal, int padded,
+                         decimal_number *d) {
+  const char *start = s, *digits0;
+  uint64_t m = 0;
+  int sig = 0, mantissa_digits = 0;
+  long exp10 = 0, e = 0;
+  d->negative = *s == '-';
+  if (*s == '+' || *s == '-') s++;
+  digits0 = s;
+  while (*s == '0') s++;  /* leading zeros are not significant */
+  for (; isdigit_(*s); s++, sig++)
+    if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
+  mantissa_digits = (int)(s - digits0);
+  if (*s == decimal) {
+    const char *f = ++s;
+    if (sig == 0) while (*s == '0') s++;
+    exp10 = -(long)(s - f);
+    if (SWAR && padded)
+      for (; sig <= 11 && eight_digits(s); s += 8, sig += 8, exp10 -= 8)
+        m = m * 100000000 + eight_value(s);
+    for (; isdigit_(*s); s++, sig++, exp10--)
+      if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
+    mantissa_digits += (int)(s - f);
+  }
+  if (mantissa_digits == 0) return 0;
+  if (*s == 'e' || *s == 'E') {
+    int eneg = 0;
+    const char *e0;
+    s++;
+    if (*s == '+' || *s == '-') eneg = *s++ == '-';
+    for (e0 = s; isdigit_(*s); s++)
+      if (e < 100000) e = e * 10 + (*s - '0');
+    if (s == e0) return 0;
+    exp10 += eneg ? -e : e;
+  }
+  if (*s != '\0' || s - start >= NUMBUF - 2) return 0;
+  d->mantissa = m;
+  d->digits = sig;
+  d->exp10 = exp10;
+  return 1;
+}
+
+/* cl_csv_parse_number, with padded as plain_number's and dp the locale's
+** decimal point for strtod (NULL: looked up when needed) */
+static int parse_number (const char *s, char decimal, char thousands,
+                         int padded, const char *dp, double *v) {
+  static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22};
+  decimal_number d;
+  double x;
+  d.write = 0;
+  if (!plain_number(s, decimal, padded, &d)
+      && !normalise(s, decimal, thousands, &d))
+    return 0;
+  if (d.mantissa == 0 && d.digits == 0) {
+    *v = d.negative ? -0.0 : 0.0;
+    return 1;
+  }
+  if (d.digits <= 15 && d.exp10 >= -22 && d.exp10 <= 22) {
+    /* both factors are exact doubles, so one operation rounds correctly
+    ** (Clinger 1990, the fast path of every strtod) */
+    x = (double)d.mantissa;
+    x = d.exp10 < 0 ? x / pow10[-d.exp10] : x * pow10[d.exp10];
+    *v = d.negative ? -x : x;
+    return 1;
+  }
+  if (d.digits <= 19 && d.exp10 > -100000 && d.exp10 < 100000
+      && cl_eisel_lemire(d.mantissa, (int)d.exp10, d.negative, v))
+    return 1;
+  return strtod_number(s, decimal, thousands,
+                       dp != NULL ? dp : localeconv()->decimal_point, v);
+}
+
+int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v) {
+  return parse_number(s, decimal, thousands, 0, NULL, v);
 }
 
 /* ---------------------------------------------------------------- */
@@ -606,18 +849,74 @@ static int cell_error (const cl_csv_table *t, int header, size_t i, size_t j,
                  cell[0] ? "\" is not a number" : "", hint);
 }
 
+/* The numbers of rows [from, to): each thread converts a band of rows and
+** notes its first bad cell; bands go in file order, so the first band with
+** one has the file's first. */
+typedef struct number_band {
+  const cl_csv_table *t;
+  const cl_csv_numfmt *f;
+  const char *dp;      /* the locale's decimal point, looked up once */
+  double *out;
+  size_t r0, nr, col0, from, to;
+  size_t bad_i, bad_j;
+  int bad;
+} number_band;
+
+static int convert_band (void *arg) {
+  number_band *b = (number_band *)arg;
+  const cl_csv_table *t = b->t;
+  size_t w = cl_csv_width(t, 0), i, j;
+  for (i = b->from; i < b->to; i++)
+    for (j = b->col0; j < w; j++) {
+      const char *cell = cl_csv_cell(t, i, j);
+      double *v = &b->out[(j - b->col0) * b->nr + (i - b->r0)];
+      if (is_missing(cell, b->f)) *v = NAN;
+      else if (!parse_number(cell, b->f->decimal, b->f->thousands, 1, b->dp, v)) {
+        b->bad = 1;
+        b->bad_i = i;
+        b->bad_j = j;
+        return 0;
+      }
+    }
+  return 0;
+}
+
+/* threads for n cells: one per core (at most THREADS), one for small work */
+static size_t threads_for (size_t n) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < PARALLEL_CELLS || cores < 2) return 1;
+  return cores < THREADS ? (size_t)cores : THREADS;
+}
+
 int cl_csv_numbers (const cl_csv_table *t, int header, size_t col0,
                     const cl_csv_numfmt *f, double *out, cl_error *err) {
-  size_t r0 = header ? 1 : 0, nr = t->nrows - r0;
-  size_t w = cl_csv_width(t, 0), i, j;
-  for (i = r0; i < t->nrows; i++)
-    for (j = col0; j < w; j++) {
-      const char *cell = cl_csv_cell(t, i, j);
-      double *v = &out[(j - col0) * nr + (i - r0)];
-      if (is_missing(cell, f)) *v = NAN;
-      else if (!cl_csv_parse_number(cell, f->decimal, f->thousands, v))
-        return cell_error(t, header, i, j, f, err);
-    }
+  number_band band[THREADS];
+  thrd_t thread[THREADS];
+  int started[THREADS];
+  size_t r0 = header ? 1 : 0, nr = t->nrows - r0, k;
+  size_t n = threads_for(nr * (cl_csv_width(t, 0) - col0));
+  const char *dp = localeconv()->decimal_point;  /* not from the threads */
+  for (k = 0; k < n; k++) {
+    band[k].t = t;
+    band[k].f = f;
+    band[k].out = out;
+    band[k].r0 = r0;
+    band[k].nr = nr;
+    band[k].col0 = col0;
+    band[k].from = r0 + nr * k / n;
+    band[k].to = r0 + nr * (k + 1) / n;
+    band[k].bad = 0;
+    band[k].dp = dp;
+    started[k] = k > 0 && thrd_create(&thread[k], convert_band, &band[k])
+                          == thrd_success;
+  }
+  for (k = 0; k < n; k++)
+    if (!started[k]) convert_band(&band[k]);  /* the first, or no thread */
+  for (k = 1; k < n; k++)
+    if (started[k]) thrd_join(thread[k], NULL);
+  for (k = 0; k < n; k++)
+    if (band[k].bad)
+      return cell_error(t, header, band[k].bad_i, band[k].bad_j, f, err);
   return CL_OK;
 }
 

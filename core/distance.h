@@ -1,7 +1,7 @@
 /*
 ** distance.h -- distances between the rows of a matrix, as R's stats::dist
 ** (euclidean, manhattan, maximum, canberra, binary = Jaccard, minkowski),
-** returned as a full symmetric n x n matrix.
+** returned as a full symmetric n x n matrix or packed as R's dist object.
 */
 #ifndef CL_DISTANCE_H
 #define CL_DISTANCE_H
@@ -28,5 +28,14 @@ typedef enum {
 */
 int cl_distance_matrix (const cl_matrix *x, cl_distance_method method,
                         double p, cl_matrix *d, cl_error *err);
+
+/*
+** The same distances packed as R's dist object: the n(n-1)/2 pairs i < j
+** row after row (pair i, j at i n - i (i + 1) / 2 + j - i - 1, 0-based),
+** each row written contiguously from x's rows copied contiguously. A
+** distance that overflows to infinity is CL_EDOMAIN naming the rows.
+*/
+int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
+                        double p, double *dist, cl_error *err);
 
 #endif

@@ -6,13 +6,36 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "hclust.h"
+#include "hclust_fast.h"
+#include "hugepages.h"
 
 #define SYM_TOL 1e-10
+#define BLOCK 64
+
+/* the first negative or asymmetric pair in column order, as an error */
+static int first_asymmetry (const cl_matrix *d, size_t bad[2], cl_error *err) {
+  size_t i, j, n = d->rows;
+  for (j = 0; j < n; j++)
+    for (i = j + 1; i < n; i++) {
+      double lo = CL_AT(d, i, j), up = CL_AT(d, j, i);
+      bad[0] = i;
+      bad[1] = j;
+      if (lo < 0 || up < 0)
+        return cl_fail(err, CL_EDOMAIN, "D[%zu, %zu] is %g: dissimilarities "
+                       "must be non-negative", lo < 0 ? i + 1 : j + 1,
+                       lo < 0 ? j + 1 : i + 1, lo < 0 ? lo : up);
+      if (fabs(lo - up) > SYM_TOL * fmax(lo, up))
+        return cl_fail(err, CL_EDOMAIN, "D is not symmetric: D[%zu, %zu] = "
+                       "%.17g but D[%zu, %zu] = %.17g", i + 1, j + 1, lo,
+                       j + 1, i + 1, up);
+    }
+  return CL_OK;  /* not reached: the caller found one */
+}
 
 int cl_hclust_check (const cl_matrix *d, size_t bad[2], cl_error *err) {
-  size_t i, j, n = d->rows, k = cl_matrix_first_nonfinite(d);
+  size_t i, j, i0, j0, n = d->rows, k = cl_matrix_first_nonfinite(d);
   double big = 0;
   bad[0] = bad[1] = n;
   if (d->rows != d->cols)
@@ -27,21 +50,15 @@ int cl_hclust_check (const cl_matrix *d, size_t bad[2], cl_error *err) {
     return cl_fail(err, CL_EDOMAIN, "D[%zu, %zu] is %g, not a finite number",
                    bad[0] + 1, bad[1] + 1, d->data[k]);
   }
-  for (j = 0; j < n; j++)
-    for (i = j + 1; i < n; i++) {
-      double lo = CL_AT(d, i, j), up = CL_AT(d, j, i);
-      bad[0] = i;
-      bad[1] = j;
-      if (lo < 0 || up < 0)
-        return cl_fail(err, CL_EDOMAIN, "D[%zu, %zu] is %g: dissimilarities "
-                       "must be non-negative", lo < 0 ? i + 1 : j + 1,
-                       lo < 0 ? j + 1 : i + 1, lo < 0 ? lo : up);
-      if (fabs(lo - up) > SYM_TOL * fmax(lo, up))
-        return cl_fail(err, CL_EDOMAIN, "D is not symmetric: D[%zu, %zu] = "
-                       "%.17g but D[%zu, %zu] = %.17g", i + 1, j + 1, lo,
-                       j + 1, i + 1, up);
-      if (lo > big) big = lo;
-    }
+  for (j0 = 0; j0 < n; j0 += BLOCK)  /* in cache blocks: d[j, i] is a row */
+    for (i0 = j0; i0 < n; i0 += BLOCK)
+      for (j = j0; j < j0 + BLOCK && j < n; j++)
+        for (i = i0 > j ? i0 : j + 1; i < i0 + BLOCK && i < n; i++) {
+          double lo = CL_AT(d, i, j), up = CL_AT(d, j, i);
+          if (lo < 0 || up < 0 || fabs(lo - up) > SYM_TOL * fmax(lo, up))
+            return first_asymmetry(d, bad, err);
+          if (lo > big) big = lo;
+        }
   for (i = 0; i < n; i++)
     if (fabs(CL_AT(d, i, i)) > SYM_TOL * big) {
       bad[0] = bad[1] = i;
@@ -82,24 +99,6 @@ static void find_nn (state *s, size_t i) {
   s->nndist[i] = dmin;
 }
 
-/* Lance-Williams: the distance from k to the union of i and j, with the
-** arithmetic in R's order so that the results agree to the last bit */
-static double lance_williams (cl_hclust_method m, double dik, double djk,
-                              double dij, double ni, double nj, double nk) {
-  switch (m) {
-    case CL_HCLUST_WARD_D: case CL_HCLUST_WARD_D2:
-      return ((ni + nk) * dik + (nj + nk) * djk - nk * dij) / (ni + nj + nk);
-    case CL_HCLUST_SINGLE: return fmin(dik, djk);
-    case CL_HCLUST_COMPLETE: return fmax(dik, djk);
-    case CL_HCLUST_AVERAGE: return (ni * dik + nj * djk) / (ni + nj);
-    case CL_HCLUST_MCQUITTY: return (dik + djk) / 2;
-    case CL_HCLUST_MEDIAN: return ((dik + djk) - dij / 2) / 2;
-    case CL_HCLUST_CENTROID:
-      return (ni * dik + nj * djk - ni * nj * dij / (ni + nj)) / (ni + nj);
-  }
-  return NAN;
-}
-
 /* Joins the closest pair; cluster j2 goes into i2 (i2 < j2), whose index
 ** then stands for the union. rep[] records i2 and j2 for the merge matrix. */
 static int agglomerate (state *s, cl_hclust_method m, size_t rep[2],
@@ -121,10 +120,14 @@ static int agglomerate (state *s, cl_hclust_method m, size_t rep[2],
   dmin = INFINITY;
   for (k = 0; k < s->n; k++) {
     double *dik, v;
+    if (k + 16 < s->n && k + 16 != i2 && k + 16 != j2) {  /* down the columns */
+      __builtin_prefetch(at(s, i2, k + 16), 1);          /* a miss each */
+      __builtin_prefetch(at(s, j2, k + 16));
+    }
     if (!s->live[k] || k == i2) continue;
     dik = at(s, i2, k);
-    v = *dik = lance_williams(m, *dik, *at(s, j2, k), d12, s->size[i2],
-                              s->size[j2], s->size[k]);
+    v = *dik = cl_hclust_lance_williams(m, *dik, *at(s, j2, k), d12,
+                                        s->size[i2], s->size[j2], s->size[k]);
     if (i2 < k) {
       if (v < dmin) {
         dmin = v;
@@ -173,39 +176,34 @@ static void leaf_order (const cl_matrix *merge, size_t *order, size_t *stack) {
   }
 }
 
-int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
-               cl_matrix *height, size_t *order, cl_error *err) {
-  size_t bad[2], n = d->rows, i, j, s, rep[2], *step = NULL;
+void cl_hclust_pack (const cl_matrix *d, double *diss) {
+  size_t j, n = d->rows;
+  for (j = 0; j + 1 < n; j++)  /* column j below the diagonal is row j */
+    memcpy(&diss[j * n - j * (j + 1) / 2], &CL_AT(d, j + 1, j),
+           (n - j - 1) * sizeof(double));
+}
+
+/* R's scheme on the packed diss (overwritten), as hclust.f */
+static int murtagh (double *diss, size_t n, cl_hclust_method method,
+                    cl_matrix *merge, cl_matrix *height, size_t *step,
+                    cl_error *err) {
+  size_t i, s, rep[2];
+  int rc = CL_OK;
   state st = {0};
-  int rc = cl_hclust_check(d, bad, err);
-  if (rc != CL_OK) return rc;
-  if (method < CL_HCLUST_WARD_D || method > CL_HCLUST_WARD_D2)
-    return cl_fail(err, CL_EDOMAIN, "unknown clustering method %d",
-                   (int)method);
-  if (merge->rows != n - 1 || merge->cols != 2 || height->rows != n - 1 ||
-      height->cols != 1)
-    return cl_fail(err, CL_EDIM, "merge must be %zu x 2 and height %zu x 1",
-                   n - 1, n - 1);
-  if (n > SIZE_MAX / sizeof(double) / n)
-    return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
   st.n = n;
-  st.diss = malloc(n * (n - 1) / 2 * sizeof(double));
+  st.diss = diss;
   st.size = malloc(n * sizeof(double));
   st.nndist = malloc(n * sizeof(double));
   st.nn = malloc(n * sizeof(size_t));
   st.live = malloc(n);
-  step = calloc(n + 1, sizeof(size_t));  /* also the stack of leaf_order */
-  if (!st.diss || !st.size || !st.nndist || !st.nn || !st.live || !step) {
+  if (!st.size || !st.nndist || !st.nn || !st.live) {
     rc = cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
     goto done;
   }
-  for (j = 0; j < n; j++) {
-    st.size[j] = 1;
-    st.live[j] = 1;
-    for (i = j + 1; i < n; i++) {
-      double v = CL_AT(d, i, j);  /* lower triangle, as R's as.dist */
-      *at(&st, j, i) = (method == CL_HCLUST_WARD_D2) ? v * v : v;
-    }
+  for (i = 0; i < n; i++) {
+    st.size[i] = 1;
+    st.live[i] = 1;
+    step[i] = 0;
   }
   for (i = 0; i + 1 < n; i++) find_nn(&st, i);
   for (s = 0; s + 1 < n; s++) {
@@ -217,6 +215,57 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     }
     record_merge(merge, s, rep, step);
   }
+done:
+  free(st.size);
+  free(st.nndist);
+  free(st.nn);
+  free(st.live);
+  return rc;
+}
+
+int cl_hclust_repack (void *d, double *diss, cl_error *err) {
+  (void)err;
+  cl_hclust_pack(d, diss);
+  return CL_OK;
+}
+
+int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
+                      cl_hclust_refill refill, void *ctx, cl_matrix *merge,
+                      cl_matrix *height, size_t *order, int *spent,
+                      cl_error *err) {
+  size_t i, s, npair, *step;
+  int tied = 1, rc = CL_OK;
+  *spent = 0;
+  if (n < 2)
+    return cl_fail(err, CL_EDIM, "clustering needs at least 2 objects, got %zu",
+                   n);
+  if (method < CL_HCLUST_WARD_D || method > CL_HCLUST_WARD_D2)
+    return cl_fail(err, CL_EDOMAIN, "unknown clustering method %d",
+                   (int)method);
+  if (merge->rows != n - 1 || merge->cols != 2 || height->rows != n - 1 ||
+      height->cols != 1)
+    return cl_fail(err, CL_EDIM, "merge must be %zu x 2 and height %zu x 1",
+                   n - 1, n - 1);
+  if ((step = calloc(n + 1, sizeof(size_t))) == NULL)  /* and leaf_order's */
+    return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+  npair = n * (n - 1) / 2;
+  if (method != CL_HCLUST_SINGLE) *spent = 1;
+  if (method == CL_HCLUST_WARD_D2)  /* ward.D2 works on squares (R's iOpt 8) */
+    for (i = 0; i < npair; i++) diss[i] *= diss[i];
+  if (cl_hclust_fast_method(method) &&
+      (rc = cl_hclust_fast(diss, n, method, merge, height, &tied, err))
+      != CL_OK)
+    goto done;
+  if (tied) {  /* ties (or overflow): R's own scheme decides */
+    if (*spent) {
+      if ((rc = refill(ctx, diss, err)) != CL_OK) goto done;
+      if (method == CL_HCLUST_WARD_D2)
+        for (i = 0; i < npair; i++) diss[i] *= diss[i];
+    }
+    *spent = 1;
+    if ((rc = murtagh(diss, n, method, merge, height, step, err)) != CL_OK)
+      goto done;
+  }
   for (s = 0; s + 1 < n; s++)
     if (!isfinite(height->data[s])) {
       rc = cl_fail(err, CL_EDOMAIN, "dissimilarities too large: height %zu "
@@ -225,12 +274,25 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     }
   leaf_order(merge, order, step);
 done:
-  free(st.diss);
-  free(st.size);
-  free(st.nndist);
-  free(st.nn);
-  free(st.live);
   free(step);
+  return rc;
+}
+
+int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
+               cl_matrix *height, size_t *order, cl_error *err) {
+  size_t bad[2], n = d->rows;
+  double *diss;
+  int spent, rc = cl_hclust_check(d, bad, err);
+  if (rc != CL_OK) return rc;
+  if (n > SIZE_MAX / sizeof(double) / n)
+    return cl_fail(err, CL_ENOMEM, "%zu objects are too many to cluster", n);
+  if ((diss = malloc(n * (n - 1) / 2 * sizeof(double))) == NULL)
+    return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
+  cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
+  cl_hclust_pack(d, diss);
+  rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, (void *)d, merge,
+                        height, order, &spent, err);
+  free(diss);
   return rc;
 }
 

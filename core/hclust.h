@@ -1,7 +1,9 @@
 /*
 ** hclust.h -- agglomerative hierarchical clustering as R's stats::hclust
 ** (Lance-Williams updates of F. Murtagh's nearest-neighbour-list algorithm,
-** R's src/library/stats/src/hclust.f), the dendrogram's leaf order, cutree.
+** R's src/library/stats/src/hclust.f), run as Muellner's (2011, arXiv:
+** 1109.2378) MST and nearest-neighbour chain where no ties make the order
+** matter (core/hclust_fast.h); the dendrogram's leaf order, cutree.
 */
 #ifndef CL_HCLUST_H
 #define CL_HCLUST_H
@@ -32,10 +34,35 @@ int cl_hclust_check (const cl_matrix *d, size_t bad[2], cl_error *err);
 **   order  n: the leaves left to right in the dendrogram (0-based).
 ** Ties go as in R: the same nearest-neighbour scans in the same order (the
 ** first smallest pair wins, as hclust.f finds it). O(n^2) memory (n(n-1)/2
-** doubles); time O(n^2) typically, O(n^3) at worst: fine to a few thousand.
+** doubles); time O(n^2) (core/hclust_fast.c) unless distances tie, when R's
+** scheme runs: O(n^2) typically, O(n^3) at worst.
 */
 int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
                cl_matrix *height, size_t *order, cl_error *err);
+
+/* the lower triangle of the n x n d packed as R's dist (as.dist) into diss:
+** column j of d below the diagonal is row j of the packed triangle */
+void cl_hclust_pack (const cl_matrix *d, double *diss);
+
+/* restores the original dissimilarities of the n objects into diss, packed
+** as R's dist object (ctx: the caller's source) */
+typedef int (*cl_hclust_refill) (void *ctx, double *diss, cl_error *err);
+
+/*
+** cl_hclust on the n(n-1)/2 dissimilarities diss packed as R's dist object
+** (pair i < j at i n - i (i + 1) / 2 + j - i - 1), which must be finite and
+** non-negative (cl_distance_packed makes them so): no checks, no copy.
+** Single linkage only reads diss; the other methods overwrite it (*spent is
+** then 1). refill(ctx, diss) is called when ties send the work to R's own
+** scheme after the fast one has already overwritten diss.
+*/
+int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
+                      cl_hclust_refill refill, void *ctx, cl_matrix *merge,
+                      cl_matrix *height, size_t *order, int *spent,
+                      cl_error *err);
+
+/* a cl_hclust_refill: cl_hclust_pack of the matrix ctx */
+int cl_hclust_repack (void *ctx, double *diss, cl_error *err);
 
 /* Checks that merge ((n-1) x 2) is a valid merge matrix in R's convention:
 ** every observation and every earlier step used exactly once. */

@@ -92,7 +92,17 @@ cl_matrix *lcl_checksquare (lua_State *L, int arg) {
 }
 
 int lcl_getnames (lua_State *L, int idx, int which) {
-  return lua_getiuservalue(L, idx, which);
+  int t;
+  idx = lua_absindex(L, idx);
+  t = lua_getiuservalue(L, idx, which);
+  if (t == LUA_TUSERDATA && luaL_getmetafield(L, -1, "__labels") != LUA_TNIL) {
+    lua_insert(L, -2);  /* deferred labels: built now, kept from now on */
+    lua_call(L, 1, 1);
+    lua_pushvalue(L, -1);
+    lua_setiuservalue(L, idx, which);
+    t = lua_type(L, -1);
+  }
+  return t;
 }
 
 void lcl_setnames (lua_State *L, int idx, int which) {

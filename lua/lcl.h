@@ -32,7 +32,9 @@ cl_matrix *lcl_tomatrix (lua_State *L, int arg);
 cl_matrix *lcl_checksquare (lua_State *L, int arg);
 
 /* Labels are stored as user values 1 (rows) and 2 (columns): arrays of strings
-** or nil. */
+** or nil; or a userdata whose metatable's __labels(ud) builds that array,
+** so that a million row labels become Lua strings only when first used
+** (lcl_getnames builds and stores it). */
 void lcl_copynames (lua_State *L, int from, int to, int which);
 /* the rownames of `from` become the colnames of `to` and vice versa */
 void lcl_swapnames (lua_State *L, int from, int to);

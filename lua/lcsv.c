@@ -10,6 +10,7 @@
 #include "../core/csvwrite.h"
 
 #define LCSV_TABLE "clusterlab.csvtable"
+#define LCSV_LABELS "clusterlab.csvlabels"
 
 typedef struct options {
   char sep;            /* 0: guess from the first line */
@@ -216,6 +217,53 @@ static void push_column (lua_State *L, const cl_csv_table *t, size_t i0, size_t 
   }
 }
 
+/* Row labels kept as one block of text until a label is first used (see
+** lcl_getnames): making a million Lua strings took a third of reading a
+** 1e6 x 10 file. */
+typedef struct deferred_labels {
+  size_t n;
+  size_t *offset;      /* of each label in text, NUL-terminated */
+  char *text;
+} deferred_labels;
+
+/* __labels(ud): the array of strings */
+static int labels_build (lua_State *L) {
+  deferred_labels *d = (deferred_labels *)luaL_checkudata(L, 1, LCSV_LABELS);
+  size_t k;
+  lua_createtable(L, (int)d->n, 0);
+  for (k = 0; k < d->n; k++) {
+    lua_pushstring(L, d->text + d->offset[k]);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
+/* pushes field j of rows i0.. as deferred labels: one userdata holding the
+** offsets and the text */
+static void push_deferred_column (lua_State *L, const cl_csv_table *t,
+                                  size_t i0, size_t j) {
+  size_t n = t->nrows - i0, bytes = 0, i, *len;
+  deferred_labels *d;
+  char *w;
+  len = (size_t *)lua_newuserdatauv(L, n * sizeof(size_t), 0);  /* scratch */
+  for (i = 0; i < n; i++) {
+    len[i] = strlen(cl_csv_cell(t, i0 + i, j)) + 1;
+    bytes += len[i];
+  }
+  d = (deferred_labels *)lua_newuserdatauv(L, sizeof(*d) + n * sizeof(size_t)
+                                              + bytes, 0);
+  d->n = n;
+  d->offset = (size_t *)(d + 1);
+  d->text = w = (char *)(d->offset + n);
+  for (i = 0; i < n; i++) {
+    memcpy(w, cl_csv_cell(t, i0 + i, j), len[i]);
+    d->offset[i] = (size_t)(w - d->text);
+    w += len[i];
+  }
+  luaL_setmetatable(L, LCSV_LABELS);
+  lua_remove(L, -2);
+}
+
 /* ---------------------------------------------------------------- */
 /* reading                                                          */
 /* ---------------------------------------------------------------- */
@@ -248,7 +296,7 @@ static int csv_read (lua_State *L) {
     lcl_setnames(L, -2, 2);
   }
   if (o.rownames) {
-    push_column(L, t, r0, col0 - 1);
+    push_deferred_column(L, t, r0, col0 - 1);
     lcl_setnames(L, -2, 1);
   }
   cl_csv_free(t);
@@ -500,6 +548,11 @@ int luaopen_csv (lua_State *L) {
   if (luaL_newmetatable(L, LCSV_TABLE)) {
     lua_pushcfunction(L, table_gc);
     lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, LCSV_LABELS)) {
+    lua_pushcfunction(L, labels_build);
+    lua_setfield(L, -2, "__labels");
   }
   lua_pop(L, 1);
   luaL_newlib(L, functions);

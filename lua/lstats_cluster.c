@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "lcl.h"
+#include "ldist.h"
 #include "lstats_cluster.h"
 #include "../core/distance.h"
 #include "../core/hclust.h"
+#include "../core/hugepages.h"
 
 static const char *const dist_methods[] = {
   "euclidean", "manhattan", "maximum", "canberra", "binary", "minkowski", NULL
@@ -67,6 +69,24 @@ static int stats_dist (lua_State *L) {
   return 1;
 }
 
+/* stats.pdist(X [, method = "euclidean" [, p]]) */
+static int stats_pdist (lua_State *L) {
+  cl_matrix *x;
+  int method;
+  double p;
+  lua_settop(L, 3);
+  x = lcl_tomatrix(L, 1);
+  method = check_method(L, 2, "euclidean", dist_methods);
+  p = luaL_optnumber(L, 3, 2.0);
+  if (method == CL_DIST_MINKOWSKI && !(isfinite(p) && p > 0))
+    lcl_argerror(L, 3, "minkowski power p must be a positive finite number, "
+                 "got %g", p);
+  luaL_argcheck(L, x->cols > 0, 1, "X has no columns");
+  lcl_checkfinite(L, 1, "pdist: X");
+  ldist_push(L, 1, method, dist_methods[method], p);
+  return 1;
+}
+
 /* the labels of D's rows bad[0], bad[1] as " (a, b)", or "" */
 static const char *pair_labels (lua_State *L, const size_t bad[2]) {
   const char *a = lcl_label(L, 1, 1, bad[0]), *b = lcl_label(L, 1, 1, bad[1]);
@@ -87,29 +107,43 @@ static void push_labels (lua_State *L, int idx, int which) {
   lua_remove(L, -2);
 }
 
-/* stats.hclust(D [, method = "complete"]) */
+/* stats.hclust(D [, method = "complete"]): D an n x n matrix (checked, then
+** packed) or a dist from stats.pdist (clustered in place) */
 static int stats_hclust (lua_State *L) {
-  cl_matrix *d, *merge, *height;
+  cl_matrix *d = NULL, *merge, *height;
   size_t bad[2], *order, n, k;
-  int method;
+  int method, rc;
   cl_error err;
   lua_settop(L, 2);
-  d = lcl_checksquare(L, 1);
+  if (ldist_test(L, 1) == NULL) d = lcl_checksquare(L, 1);
   method = check_method(L, 2, "complete", hclust_methods) + CL_HCLUST_WARD_D;
-  lcl_checkfinite(L, 1, "hclust: D");
-  if (cl_hclust_check(d, bad, &err) != CL_OK)
-    return lcl_errorf(L, "hclust: %s%s", err.msg,
-                      bad[0] < d->rows ? pair_labels(L, bad) : "");
-  n = d->rows;
+  if (d != NULL) {
+    lcl_checkfinite(L, 1, "hclust: D");
+    if (cl_hclust_check(d, bad, &err) != CL_OK)
+      return lcl_errorf(L, "hclust: %s%s", err.msg,
+                        bad[0] < d->rows ? pair_labels(L, bad) : "");
+    n = d->rows;
+  } else if ((n = ldist_test(L, 1)->n) < 2)
+    return lcl_errorf(L, "hclust: clustering needs at least 2 objects, got "
+                      "%zu", n);
   lua_createtable(L, 0, 5);                 /* 3: the tree */
   merge = lcl_newmatrix(L, n - 1, 2);
   lua_setfield(L, 3, "merge");
   height = lcl_newmatrix(L, n - 1, 1);
   lua_setfield(L, 3, "height");
   order = (size_t *)lua_newuserdatauv(L, n * sizeof(size_t), 0);
-  if (cl_hclust(d, (cl_hclust_method)method, merge, height, order, &err)
-      != CL_OK)
-    return lcl_errorf(L, "hclust: %s", err.msg);
+  if (d != NULL) {  /* checked above: pack and cluster the copy in place */
+    double *diss = lua_newuserdatauv(L, n * (n - 1) / 2 * sizeof(double), 0);
+    int spent;
+    cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
+    cl_hclust_pack(d, diss);
+    rc = cl_hclust_packed(diss, n, (cl_hclust_method)method, cl_hclust_repack,
+                          d, merge, height, order, &spent, &err);
+    lua_pop(L, 1);
+  } else
+    rc = ldist_hclust(L, 1, (cl_hclust_method)method, merge, height, order,
+                      &err);
+  if (rc != CL_OK) return lcl_errorf(L, "hclust: %s", err.msg);
   lua_createtable(L, (int)n, 0);
   for (k = 0; k < n; k++) {
     lua_pushinteger(L, (lua_Integer)order[k] + 1);
@@ -117,7 +151,8 @@ static int stats_hclust (lua_State *L) {
   }
   lua_setfield(L, 3, "order");
   lua_pop(L, 1);                            /* the order buffer */
-  push_labels(L, 1, 1);
+  if (d != NULL) push_labels(L, 1, 1);
+  else ldist_pushlabels(L, 1);
   lua_setfield(L, 3, "labels");
   lua_pushstring(L, hclust_methods[method - CL_HCLUST_WARD_D]);
   lua_setfield(L, 3, "method");
@@ -199,6 +234,7 @@ static void push_names (lua_State *L, const char *const names[]) {
 
 static const luaL_Reg functions[] = {
   {"dist", stats_dist},
+  {"pdist", stats_pdist},
   {"hclust", stats_hclust},
   {"cutree", stats_cutree},
   {NULL, NULL}
@@ -211,9 +247,14 @@ static const char *const help[][2] = {
    "sum rescaled), binary (Jaccard: of the columns non-zero in either row, "
    "the share non-zero in only one; two all-zero rows are at 0), minkowski "
    "with power p > 0"},
+  {"pdist", "stats.pdist(X [, method = \"euclidean\" [, p]]) -> dist -- the "
+   "distances of stats.dist packed as R's dist object (n(n-1)/2 numbers, "
+   "half the memory of the matrix), which stats.hclust clusters in place "
+   "without checks or copies; D:size(), D:get(i, j) (indexes or row "
+   "labels), D:matrix() (the n x n matrix), D:labels()"},
   {"hclust", "stats.hclust(D [, method = \"complete\"]) -> {merge, height, "
    "order, labels, method} -- agglomerative clustering of a symmetric "
-   "dissimilarity matrix as R's hclust (same merge order, ties and leaf "
+   "dissimilarity matrix or a stats.pdist dist as R's hclust (same merge order, ties and leaf "
    "order): single, complete, average (UPGMA), mcquitty, centroid, median, "
    "ward.D, ward.D2; merge rows: -i = observation i, +s = step s"},
   {"distances", "stats.distances -- the names stats.dist accepts, in order"},
@@ -225,6 +266,7 @@ static const char *const help[][2] = {
 
 void lstats_open_cluster (lua_State *L) {
   size_t k;
+  ldist_open(L);
   luaL_setfuncs(L, functions, 0);
   if (lua_getfield(L, -1, "_help") != LUA_TTABLE) {
     lua_pop(L, 1);

@@ -32,7 +32,9 @@ local PY, R = "/usr/bin/python3", "Rscript"
 local function workloads(quick, dir)
   local small = quick and 1 or nil
   local W = {}
-  local function add(name, work, n, extra, peers) W[#W + 1] = { name = name, work = work, n = n, extra = extra, peers = peers } end
+  local function add(name, work, n, extra, peers, rounds)
+    W[#W + 1] = { name = name, work = work, n = n, extra = extra, peers = peers, rounds = rounds }
+  end
   for _, n in ipairs(small and { 500 } or { 500, 2000, 4000 }) do
     add("Leontief inverse, n = " .. n, "inverse", n, nil, { "numpy", "R" })
   end
@@ -46,14 +48,16 @@ local function workloads(quick, dir)
   add(("probit, %d x 10"):format(rows), "probit", rows, nil, { "statsmodels", "R" })
   add(("logit, %d x 10"):format(rows), "logit", rows, nil, { "statsmodels", "R" })
   add(("OLS (HC1), %d x 10"):format(rows), "ols", rows, nil, { "statsmodels", "R" })
-  for _, n in ipairs(small and { 2000 } or { 5000, 10000 }) do
-    add("stats.dist, n = " .. n, "dist", n, nil, { "scipy", "R" })
-    add("dist + hclust average, n = " .. n, "average", n, nil, { "scipy", "fastcluster" })
-    add("dist + hclust single, n = " .. n, "single", n, nil, { "scipy", "fastcluster" })
+  for _, n in ipairs(small and { 2000 } or { 5000, 10000, 20000 }) do
+    local once = n >= 20000 and 1 or nil  -- 3 GB per peer: one round is kind enough
+    add("stats.pdist (packed, as R's dist), n = " .. n, "dist", n, nil, { "scipy", "R" }, once)
+    add("pdist + hclust average, n = " .. n, "average", n, nil, { "scipy", "fastcluster" }, once)
+    add("pdist + hclust single, n = " .. n, "single", n, nil, { "scipy", "fastcluster" }, once)
   end
   for _, shape in ipairs(small and { { 500, 500 } } or { { 2000, 2000 }, { 1000000, 10 } }) do
     local path = string.format("%s/bench_%dx%d.csv", dir, shape[1], shape[2])
-    add(("csv.read, %d x %d"):format(shape[1], shape[2]), "csv", shape[1], path, { "pandas", "data.table" })
+    add(("csv.read, %d x %d"):format(shape[1], shape[2]), "csv", shape[1], path,
+      { "pandas", "numpy", "data.table", "data.table, 2 threads" })
   end
   add("atlas, 19 sectors x 547 areas (LGA-sized)", "atlas", 19, 547, { "numpy" })
   if not quick then add("atlas, 400 sectors x 500 areas", "atlas", 400, 500, { "numpy" }) end
@@ -62,14 +66,15 @@ end
 
 local PEERS = {
   numpy = PY, scipy = PY, statsmodels = PY, pandas = PY,
-  R = R, fastcluster = R, ["data.table"] = R,
+  R = R, fastcluster = R, ["data.table"] = R, ["data.table, 2 threads"] = R,
 }
 
 local function command(program, w)
   local args = w.work .. " " .. w.n .. (w.extra and (" " .. bench.quote(w.extra)) or "")
   if program == "clusterlab" then return BIN .. " " .. here .. "/bench/work.lua " .. args end
   local file = PEERS[program] == PY and "peers.py" or "peers.R"
-  return PEERS[program] .. " " .. here .. "/bench/" .. file .. " " .. args
+  -- BENCH_PEER tells a program that plays several peers which one it is
+  return "env BENCH_PEER=" .. bench.quote(program) .. " " .. PEERS[program] .. " " .. here .. "/bench/" .. file .. " " .. args
 end
 
 -- the CSV inputs, written once (labelled rows and columns, as csv.read wants)
@@ -105,7 +110,7 @@ local function main()
     if not opts.only or w.name:find(opts.only, 1, true) then
       local programs = { { name = "clusterlab", command = command("clusterlab", w) } }
       for _, p in ipairs(w.peers) do programs[#programs + 1] = { name = p, command = command(p, w) } end
-      cases[#cases + 1] = { name = w.name, programs = programs, work = w }
+      cases[#cases + 1] = { name = w.name, programs = programs, work = w, rounds = w.rounds }
     end
   end
   write_csv_inputs(W)

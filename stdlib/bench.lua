@@ -11,8 +11,8 @@ M._help = {
   quote = "bench.quote(s) -> s quoted for the shell",
   measure = "bench.measure(command) -> {seconds=, checksum=, peak_mb=} or nil, output: runs a command that"
     .. " prints 'seconds checksum' last, under /usr/bin/time for its peak resident memory",
-  rounds = "bench.rounds(cases, k [, progress]) -- cases = {{name=, programs = {{name=, command=}}}}: k rounds,"
-    .. " each running every program of every case once; fills program.best (seconds), program.peak_mb,"
+  rounds = "bench.rounds(cases, k [, progress]) -- cases = {{name=, programs = {{name=, command=}} [, rounds=]}}:"
+    .. " k rounds, each running every program of every case once (a case with rounds = r only in the first r); fills program.best (seconds), program.peak_mb,"
     .. " program.checksum, program.error",
 }
 
@@ -37,7 +37,7 @@ function M.rounds(cases, k, progress)
   for round = 1, k do
     for _, case in ipairs(cases) do
       for _, prog in ipairs(case.programs) do
-        if not prog.error then
+        if not prog.error and round <= (case.rounds or k) then
           local r, out = M.measure(prog.command)
           if not r then
             prog.error = (out or ""):gsub("%s+$", ""):match("[^\n]*$")

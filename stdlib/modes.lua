@@ -196,7 +196,7 @@ function M.cluster(B, opts)
   end
   check_binary("cluster", B)
   local names, modes = column_modes(B, opts.modes)
-  local tree = stats.hclust(stats.dist(B, opts.distance or "binary"), opts.method or "average")
+  local tree = stats.hclust(stats.pdist(B, opts.distance or "binary"), opts.method or "average")
   local cl = stats.cutree(tree, k)
   local G = matrix.new(n, k, 0)   -- membership: G[i, c] = 1 when firm i is in cluster c
   for i = 1, n do G:set(i, cl[i], 1) end

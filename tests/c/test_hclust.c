@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "../../core/hclust.h"
+#include "../../core/hclust_fast.h"
 
 /*
 ** A metric on 4 objects on which single and complete linkage disagree:
@@ -134,6 +135,67 @@ static void test_ties_as_r (void **state) {
   for (i = 0; i < 6; i++)
     for (j = 0; j < 6; j++) CL_AT(&l, i, j) = fabs((double)i - (double)j);
   check_tree(&l, CL_HCLUST_COMPLETE, &want_line, 0);
+}
+
+/* cl_hclust_fast on the packed lower triangle of d: CL_OK, and whether it
+** reported a tie (then R's scheme must decide) */
+static int fast_tied (const cl_matrix *d, cl_hclust_method m, cl_matrix *merge,
+                      cl_matrix *height) {
+  double diss[15];
+  size_t i, n = d->rows;
+  int tied = -1;
+  cl_error err;
+  cl_hclust_pack(d, diss);
+  if (m == CL_HCLUST_WARD_D2)
+    for (i = 0; i < n * (n - 1) / 2; i++) diss[i] *= diss[i];
+  assert_int_equal(cl_hclust_fast(diss, n, m, merge, height, &tied, &err),
+                   CL_OK);
+  return tied;
+}
+
+static void test_fast_paths (void **state) {
+  /* D4 has no two equal candidate distances: the MST and the chain decide
+  ** alone, and their trees are those the tests above check against R */
+  static const cl_hclust_method reducible[] = {
+    CL_HCLUST_WARD_D, CL_HCLUST_SINGLE, CL_HCLUST_COMPLETE, CL_HCLUST_AVERAGE,
+    CL_HCLUST_MCQUITTY, CL_HCLUST_WARD_D2};
+  double m1[6], h1[3], m2[6], h2[3], ones[25], near[16];
+  cl_matrix merge = {3, 2, m1}, height = {3, 1, h1};
+  cl_matrix rmerge = {3, 2, m2}, rheight = {3, 1, h2}, e = {5, 5, ones};
+  cl_matrix nr = {4, 4, near};
+  size_t k, i, order[5];
+  cl_error err;
+  (void)state;
+  for (k = 0; k < sizeof reducible / sizeof reducible[0]; k++) {
+    assert_int_equal(fast_tied(&D4, reducible[k], &merge, &height), 0);
+    assert_int_equal(cl_hclust(&D4, reducible[k], &rmerge, &rheight, order,
+                               &err), CL_OK);
+    for (i = 0; i < 6; i++) assert_true(m1[i] == m2[i]);
+    for (i = 0; i < 3; i++) assert_true(h1[i] == h2[i]);
+  }
+  /* every distance 1 (test_ties_as_r): the order of the merges is R's to
+  ** choose, so the fast paths hand over */
+  for (i = 0; i < 25; i++) ones[i] = (i % 6 == 0) ? 0 : 1;
+  merge.rows = height.rows = 4;
+  assert_int_equal(fast_tied(&e, CL_HCLUST_SINGLE, &merge, &height), 1);
+  assert_int_equal(fast_tied(&e, CL_HCLUST_AVERAGE, &merge, &height), 1);
+  /* d12 = 1, d34 = 1 + 2^-52 (one ulp up), d13 = 3, d14 = 4, d23 = 3.5,
+  ** d24 = 5: merge heights that rounding could reorder (a near tie) hand
+  ** over too, except for complete linkage, whose max does not round:
+  ** {1,2} at 1, {3,4} at 1 + 2^-52, then max(3, 4, 3.5, 5) = 5 */
+  for (i = 0; i < 4; i++) CL_AT(&nr, i, i) = 0;
+  CL_AT(&nr, 1, 0) = CL_AT(&nr, 0, 1) = 1;
+  CL_AT(&nr, 2, 0) = CL_AT(&nr, 0, 2) = 3;
+  CL_AT(&nr, 3, 0) = CL_AT(&nr, 0, 3) = 4;
+  CL_AT(&nr, 2, 1) = CL_AT(&nr, 1, 2) = 3.5;
+  CL_AT(&nr, 3, 1) = CL_AT(&nr, 1, 3) = 5;
+  CL_AT(&nr, 3, 2) = CL_AT(&nr, 2, 3) = 1 + 2.220446049250313e-16;
+  merge.rows = height.rows = 3;
+  assert_int_equal(fast_tied(&nr, CL_HCLUST_AVERAGE, &merge, &height), 1);
+  assert_int_equal(fast_tied(&nr, CL_HCLUST_COMPLETE, &merge, &height), 0);
+  assert_true(h1[0] == 1 && h1[1] == 1 + 2.220446049250313e-16 && h1[2] == 5);
+  assert_true(m1[0] == -1 && m1[3] == -2 && m1[1] == -3 && m1[4] == -4);
+  assert_true(m1[2] == 1 && m1[5] == 2);
 }
 
 static void test_cutree (void **state) {
@@ -260,6 +322,7 @@ int main (void) {
     cmocka_unit_test(test_average),
     cmocka_unit_test(test_other_methods),
     cmocka_unit_test(test_ties_as_r),
+    cmocka_unit_test(test_fast_paths),
     cmocka_unit_test(test_cutree),
     cmocka_unit_test(test_bad_dissimilarities),
     cmocka_unit_test(test_bad_merge),

@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize (int *argc, char ***argv) {
 
 /* the table's bookkeeping after a successful read */
 static void check_table (const cl_csv_table *t, char sep) {
-  size_t i, j;
+  size_t i, j, last_line = 1;
   FUZZ_ASSERT(t->nrows >= 1 && t->row[0] == 0);
   FUZZ_ASSERT(t->row[t->nrows] == t->nfields);
   FUZZ_ASSERT(sep != 0 ? t->sep == sep && !t->sniffed
@@ -34,8 +34,10 @@ static void check_table (const cl_csv_table *t, char sep) {
       size_t k = t->row[i] + j;
       FUZZ_ASSERT(t->field[k] < t->textlen);
       FUZZ_ASSERT(t->field[k] + strlen(cl_csv_cell(t, i, j)) < t->textlen);
-      FUZZ_ASSERT(cl_csv_line(t, i, j) >= 1);
-      FUZZ_ASSERT(k == 0 || t->line[k] >= t->line[k - 1]);
+      FUZZ_ASSERT(cl_csv_line(t, i, j) >= last_line);  /* lines only grow */
+      last_line = cl_csv_line(t, i, j);
+      FUZZ_ASSERT(k + 1 == t->nfields  /* fields split in place, in order */
+                  || t->field[k] + strlen(cl_csv_cell(t, i, j)) < t->field[k + 1]);
     }
   }
 }
@@ -44,7 +46,7 @@ static void check_table (const cl_csv_table *t, char sep) {
 ** columns of labels (or codes and labels) come before the numbers */
 static void read_numbers (const cl_csv_table *t, int header, size_t col0,
                           const cl_csv_numfmt *fmt) {
-  size_t r0 = header ? 1 : 0, w, nr, j;
+  size_t r0 = header ? 1 : 0, w, nr, i, j;
   cl_error err;
   double *out;
   int numeric, st;
@@ -59,6 +61,14 @@ static void read_numbers (const cl_csv_table *t, int header, size_t col0,
     out = (double *)malloc((w - col0) * nr * sizeof(double));
     st = cl_csv_numbers(t, header, col0, fmt, out, &err);
     FUZZ_ASSERT(st == CL_OK || (st == CL_EPARSE && strlen(err.msg) > 0));
+    if (st == CL_OK && !fmt->na)  /* the table's fast path = one cell's */
+      for (j = col0; j < w; j++)
+        for (i = r0; i < t->nrows; i++) {
+          double v;
+          FUZZ_ASSERT(cl_csv_parse_number(cl_csv_cell(t, i, j), fmt->decimal,
+                                          fmt->thousands, &v));
+          FUZZ_ASSERT(memcmp(&v, &out[(j - col0) * nr + i - r0], sizeof v) == 0);
+        }
     free(out);
   }
   out = (double *)malloc(nr * sizeof(double));

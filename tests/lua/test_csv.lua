@@ -355,4 +355,15 @@ T.test("read: rownames = k takes the labels from column k and skips the code col
   T.errors("opts.rownames must be true, false or the number", csv.read, T.data .. "/csv/coded_labels.csv", { rownames = "sector" })
 end)
 
+T.test("read: row labels made on first use keep their text everywhere labels go", function()
+  local path = temp('id,a,b\n"r 1",1,2\n"два, три",3,4\n"",5,6\n')
+  local m = csv.read(path)
+  os.remove(path)
+  local t = m:t()  -- built when first used, here by the transpose
+  same_list(t:colnames(), { "r 1", "два, три", "" }, "colnames of t")
+  same_list(m:rownames(), { "r 1", "два, три", "" }, "rownames")
+  T.equal(m:get("два, три", "b"), 4, "get by label")
+  T.equal(csv.read(GERMANY, { na = true }):rownames()[1], slurp(GERMANY):match("\n\"?([^,\"]+)"), "Germany's first sector")
+end)
+
 T.done()
