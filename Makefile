@@ -8,7 +8,7 @@ OPTFLAGS ?= -O2 -g
 WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE $(OPTFLAGS) $(WARN) $(SANITIZE) \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lreadstat -lreadline -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lreadstat -lreadline -lpthread -lm
 LDFLAGS  += $(SANITIZE)
 
 BUILD    := build$(if $(SANITIZE),-san)
@@ -20,7 +20,7 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 # Debian 12 packages the build and the tests need; the benchmarks' peers
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libreadline-dev libcmocka-dev \
-              libreadstat-dev libxml2-utils
+              libxml2-utils libreadstat-dev
 BENCH_DEPS := r-base-core python3-numpy python3-scipy python3-statsmodels \
               python3-pandas r-cran-fastcluster r-cran-data.table time
 

@@ -10,6 +10,7 @@
 */
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,8 @@
 #define INV_SQRT_2PI 0.398942280401432677939946059934 /* 1 / sqrt(2 pi) */
 #define BLOCK 512        /* rows scaled per dsyrk call: a few hundred KB */
 #define MAX_HALVINGS 30  /* as glm.lua did: at most 30 halvings of a step */
+#define THREADS 2        /* passes over large data split between threads */
+#define THREADED_ROWS 100000  /* below this, one thread does all */
 
 /* at eta = x for an observed outcome y: lp = log Pr(y) (log F or log(1 -
 ** F)) and the ratios r1 = f / F, r0 = f / (1 - F) (probit), or r1 = 1 - mu,
@@ -135,31 +138,117 @@ static link_values link_at (cl_glm_link link, double x, int y1) {
   return link == CL_GLM_PROBIT ? probit_at(x, y1) : logit_at(x, y1);
 }
 
-/* One pass at eta: lp_i = log Pr(y_i), the Fisher weight W_i and the
-** right-hand side rr_i = W_i eta_i + w_i u_i of the next least-squares step
-** (u the score in eta); returns the deviance -2 sum w_i lp_i. */
-static double evaluate (cl_glm_link link, size_t n, const double *y,
+/* The link at each eta_i of rows [0, rows): lp_i = log Pr(y_i), the square
+** root of the Fisher weight W_i and rr_i = W_i eta_i + w_i u_i, the right-
+** hand side of the next least-squares step (u the score in eta); returns
+** sum w_i lp_i. */
+static double evaluate (cl_glm_link link, size_t rows, const double *y,
                         const double *w, const double *eta, double *lp,
-                        double *wt, double *rr) {
-  double dev = 0;
+                        double *sw, double *rr) {
+  double ll = 0;
   size_t i;
-  for (i = 0; i < n; i++) {
+  for (i = 0; i < rows; i++) {
     link_values v = link_at(link, eta[i], y[i] != 0);
     double wi = w ? w[i] : 1.0;
     /* probit f^2 / (F (1 - F)), logit mu (1 - mu) */
-    double fisher = v.r1 * v.r0, u = y[i] != 0 ? v.r1 : -v.r0;
+    double wt = wi * v.r1 * v.r0, u = y[i] != 0 ? v.r1 : -v.r0;
     lp[i] = v.lp;
-    wt[i] = wi * fisher;
-    rr[i] = wt[i] * eta[i] + wi * u;
-    dev += wi * lp[i];
+    sw[i] = sqrt(wt);
+    rr[i] = wt * eta[i] + wi * u;
+    ll += wi * lp[i];
   }
-  return -2.0 * dev;
+  return ll;
+}
+
+/* One pass over rows [lo, hi) of X, a block of BLOCK rows at a time (the
+** block stays in cache for all four steps): eta = X beta (unless given),
+** the link, and the sums info += X_b' W_b X_b (dsyrk on sqrt(W)-scaled
+** rows) and rhs += X_b' rr_b. */
+typedef struct pass_job {
+  cl_glm_link link;
+  const cl_matrix *X;
+  const double *y, *w, *beta;  /* beta NULL: eta is given */
+  double *eta, *lp;
+  size_t lo, hi;
+  double *info, *rhs, *buf;    /* p x p, p, BLOCK x p + 2 BLOCK */
+  double loglik;
+} pass_job;
+
+static void *pass_rows (void *arg) {
+  pass_job *job = (pass_job *)arg;
+  const cl_matrix *X = job->X;
+  size_t n = X->rows, p = X->cols, i0, i, j, rows;
+  double *sw = job->buf + BLOCK * p, *rr = sw + BLOCK;
+  memset(job->info, 0, p * p * sizeof(double));
+  memset(job->rhs, 0, p * sizeof(double));
+  job->loglik = 0;
+  for (i0 = job->lo; i0 < job->hi; i0 += BLOCK) {
+    rows = job->hi - i0 < BLOCK ? job->hi - i0 : BLOCK;
+    if (job->beta != NULL)
+      cblas_dgemv(CblasColMajor, CblasNoTrans, (int)rows, (int)p, 1.0,
+                  X->data + i0, (int)n, job->beta, 1, 0.0, job->eta + i0, 1);
+    job->loglik += evaluate(job->link, rows, job->y + i0,
+                            job->w ? job->w + i0 : NULL, job->eta + i0,
+                            job->lp + i0, sw, rr);
+    for (j = 0; j < p; j++) {
+      const double *x = X->data + j * n + i0;
+      double *b = job->buf + j * BLOCK;
+      for (i = 0; i < rows; i++) b[i] = x[i] * sw[i];
+    }
+    cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, (int)p, (int)rows, 1.0,
+                job->buf, BLOCK, 1.0, job->info, (int)p);
+    cblas_dgemv(CblasColMajor, CblasTrans, (int)rows, (int)p, 1.0,
+                X->data + i0, (int)n, rr, 1, 1.0, job->rhs, 1);
+  }
+  return NULL;
+}
+
+/* the symmetric p x p matrix from its lower triangle */
+static void mirror (double *G, size_t p) {
+  size_t j, k;
+  for (j = 0; j < p; j++)
+    for (k = j + 1; k < p; k++) G[k * p + j] = G[j * p + k];
+}
+
+/* The pass over all rows, split between THREADS threads for large n (each
+** sums its own rows; the sums are added in a fixed order, so results do not
+** depend on timing). Returns the deviance -2 sum w_i lp_i. */
+static double pass (pass_job *jobs, int njobs, double *info, double *rhs) {
+  pthread_t threads[THREADS];
+  size_t p = jobs[0].X->cols, k;
+  int t, started = 0;
+  double ll = 0;
+  for (t = 1; t < njobs; t++)
+    if (pthread_create(&threads[t], NULL, pass_rows, &jobs[t]) == 0)
+      started = t;
+    else
+      break;
+  pass_rows(&jobs[0]);
+  for (t = 1; t < njobs; t++) {
+    if (t <= started) pthread_join(threads[t], NULL);
+    else pass_rows(&jobs[t]);   /* no thread to be had: do it here */
+  }
+  memcpy(info, jobs[0].info, p * p * sizeof(double));
+  memcpy(rhs, jobs[0].rhs, p * sizeof(double));
+  for (t = 0; t < njobs; t++) {
+    if (t > 0) {
+      for (k = 0; k < p * p; k++) info[k] += jobs[t].info[k];
+      for (k = 0; k < p; k++) rhs[k] += jobs[t].rhs[k];
+    }
+    ll += jobs[t].loglik;
+  }
+  mirror(info, p);
+  return -2.0 * ll;
 }
 
 int cl_glmfit_gram (const cl_matrix *X, const double *v, double *G,
                     cl_error *err) {
-  size_t n = X->rows, p = X->cols, i0, i, j, k, rows;
+  size_t n = X->rows, p = X->cols, i0, i, j, rows;
   double *buf, sv[BLOCK];
+  if (n == 0 || p == 0) {   /* no rows: a zero matrix (BLAS refuses lda = 0) */
+    memset(G, 0, p * p * sizeof(double));
+    return CL_OK;
+  }
   if (v == NULL) {
     cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, (int)p, (int)n, 1.0,
                 X->data, (int)n, 0.0, G, (int)p);
@@ -181,8 +270,7 @@ int cl_glmfit_gram (const cl_matrix *X, const double *v, double *G,
     }
     free(buf);
   }
-  for (j = 0; j < p; j++)          /* mirror the lower triangle */
-    for (k = j + 1; k < p; k++) G[k * p + j] = G[j * p + k];
+  mirror(G, p);
   return CL_OK;
 }
 
@@ -217,48 +305,58 @@ static int start (cl_glm_link link, size_t n, const double *y,
 int cl_glmfit_irls (cl_glm_link link, const cl_matrix *X, const double *y,
                     const double *w, cl_glm_fit *fit, double *beta,
                     double *info, double *eta, double *lp, cl_error *err) {
-  size_t n = X->rows, p = X->cols, j;
-  double *mem, *wt, *rr, *e2, *lp2, *wt2, *rr2, *b, *chol, *cur_eta, *cur_lp;
+  size_t n = X->rows, p = X->cols, j, per_job, jobsize;
+  double *mem, *e2, *lp2, *b, *chol, *next_info, *rhs, *cur_eta, *cur_lp, *t;
   double dev_old, dev = 0, change = 0;
-  int iter, halvings, st = CL_OK, have_beta = 0;
-  mem = (double *)malloc((6 * n + 2 * p + p * p) * sizeof(double) + 1);
+  int iter, halvings, st = CL_OK, have_beta = 0, njobs, k;
+  pass_job jobs[THREADS];
+  njobs = n >= THREADED_ROWS ? THREADS : 1;
+  jobsize = p * p + p + BLOCK * p + 2 * BLOCK;
+  mem = (double *)malloc((2 * n + 3 * p + 2 * p * p + njobs * jobsize) *
+                         sizeof(double) + 1);
   if (mem == NULL)
     return cl_fail(err, CL_ENOMEM, "not enough memory for the fit (%zu x %zu)",
                    n, p);
-  wt = mem; rr = wt + n; e2 = rr + n; lp2 = e2 + n; wt2 = lp2 + n;
-  rr2 = wt2 + n; b = rr2 + n; chol = b + p;
+  e2 = mem; lp2 = e2 + n; b = lp2 + n; rhs = b + p; chol = rhs + p;
+  next_info = chol + p * p;
+  per_job = (n + (size_t)njobs - 1) / (size_t)njobs;
+  for (k = 0; k < njobs; k++) {
+    double *own = next_info + p * p + (size_t)k * jobsize;
+    jobs[k].link = link; jobs[k].X = X; jobs[k].y = y; jobs[k].w = w;
+    jobs[k].lo = (size_t)k * per_job;
+    jobs[k].hi = jobs[k].lo + per_job < n ? jobs[k].lo + per_job : n;
+    jobs[k].info = own; jobs[k].rhs = own + p * p; jobs[k].buf = own + p * p + p;
+  }
   cur_eta = eta; cur_lp = lp;
   fit->converged = 0;
   fit->iterations = 0;
   if ((st = start(link, n, y, w, cur_eta, err)) != CL_OK) goto done;
-  dev_old = evaluate(link, n, y, w, cur_eta, cur_lp, wt, rr);
+  for (k = 0; k < njobs; k++) {
+    jobs[k].beta = NULL; jobs[k].eta = cur_eta; jobs[k].lp = cur_lp;
+  }
+  dev_old = pass(jobs, njobs, next_info, rhs);
   for (iter = 1; iter <= fit->maxit; iter++) {
-    double *t;
     fit->iterations = iter;
-    if ((st = cl_glmfit_gram(X, wt, info, err)) != CL_OK) goto done;
-    cblas_dgemv(CblasColMajor, CblasTrans, (int)n, (int)p, 1.0, X->data,
-                (int)n, rr, 1, 0.0, b, 1);
+    memcpy(info, next_info, p * p * sizeof(double));  /* X'WX at the current eta */
+    memcpy(b, rhs, p * sizeof(double));
     if (cholesky_solve(info, p, chol, b) != CL_OK) {
       st = cl_fail(err, CL_ESINGULAR, "the information matrix X'WX is "
                    "singular at iteration %d", iter);
       goto done;
     }
-    cblas_dgemv(CblasColMajor, CblasNoTrans, (int)n, (int)p, 1.0, X->data,
-                (int)n, b, 1, 0.0, e2, 1);
-    dev = evaluate(link, n, y, w, e2, lp2, wt2, rr2);
+    for (k = 0; k < njobs; k++) {
+      jobs[k].beta = b; jobs[k].eta = e2; jobs[k].lp = lp2;
+    }
+    dev = pass(jobs, njobs, next_info, rhs);
     for (halvings = 0; have_beta && dev - dev_old > 1e-10 * (fabs(dev) + 0.1)
          && halvings < MAX_HALVINGS; halvings++) {
       for (j = 0; j < p; j++) b[j] = 0.5 * (b[j] + beta[j]);
-      cblas_dgemv(CblasColMajor, CblasNoTrans, (int)n, (int)p, 1.0, X->data,
-                  (int)n, b, 1, 0.0, e2, 1);
-      dev = evaluate(link, n, y, w, e2, lp2, wt2, rr2);
+      dev = pass(jobs, njobs, next_info, rhs);
     }
     memcpy(beta, b, p * sizeof(double));
     have_beta = 1;
     t = cur_eta; cur_eta = e2; e2 = t;     /* the step is taken */
     t = cur_lp; cur_lp = lp2; lp2 = t;
-    t = wt; wt = wt2; wt2 = t;
-    t = rr; rr = rr2; rr2 = t;
     change = fabs(dev - dev_old) / (fabs(dev) + 0.1);
     if (change < fit->epsilon) {
       fit->converged = 1;

@@ -49,6 +49,8 @@ static int glmfit_irls (lua_State *L) {
     if (lua_getfield(L, 5, "epsilon") != LUA_TNIL)
       fit.epsilon = luaL_checknumber(L, -1);
     lua_pop(L, 2);
+    luaL_argcheck(L, fit.maxit >= 1, 5, "maxit must be at least 1");
+    luaL_argcheck(L, fit.epsilon > 0, 5, "epsilon must be positive");
   }
   luaL_argcheck(L, X->cols > 0 && X->rows >= X->cols, 3,
                 "X must have at least as many rows as columns");

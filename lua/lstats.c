@@ -219,7 +219,8 @@ static const luaL_Reg functions[] = {
 static const char *const help[][2] = {
   {"_about", "statistics: correlations, varimax and promax rotations, distances "
    "and hierarchical clustering (as R's dist, hclust, cutree), distribution "
-   "functions (pnorm, qnorm, pt, pchisq, pf, ...)"},
+   "functions (pnorm, qnorm, pt, pchisq, pf, ...), t-tests and chi-square "
+   "tests (as R's t.test, chisq.test), significance stars"},
   {"cor", "stats.cor(X [, Y [, {constant = \"error\"|\"report\"}]]) -- Pearson "
    "correlations of the columns of X (or of X with Y), one BLAS call; a "
    "constant column is an error, or with \"report\" NaN and a second result "

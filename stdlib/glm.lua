@@ -139,7 +139,7 @@ local function check_finite(m, what, names, fname)
 end
 
 local function check_binary(y, fname)
-  if (y:equal(0) + y:equal(1)):sum() == y:rows() then return end
+  if y:equal(0):sum() + y:equal(1):sum() == y:rows() then return end
   for i, v in ipairs(y:list()) do
     if v ~= 0 and v ~= 1 then
       fail(fname, "y must be 0 or 1: row %d%s is %g", i, label(y:rownames(), i), v)
@@ -163,7 +163,8 @@ end
 -- The eigenvector of the smallest is the linear relation, whose last column
 -- is named (the one R's pivoting would drop). With drop, that column is
 -- dropped and the rest checked again, as Stata's _rmcoll: returns the
--- indices kept and the names dropped.
+-- indices kept, the names dropped, X'X of the columns kept and the
+-- condition number of X with unit-length columns.
 local function check_rank(X, names, fname, drop)
   local G = glmfit.gram(X)
   local keep, dropped = {}, {}
@@ -172,11 +173,16 @@ local function check_rank(X, names, fname, drop)
     elseif drop then dropped[#dropped + 1] = names[j]
     else fail(fname, "column %d%s of X is all zeros", j, label(names, j)) end
   end
+  local cond = math.huge
   while #keep > 0 do
     local p, Gk = #keep, G:select(keep, keep)
     local norms = matrix.diag(Gk):sqrt()
     local vals, vecs = linalg.eigsym(Gk:ediv(norms * norms:t()))
-    if math.sqrt(math.max(vals:get(p, 1), 0)) > RANK_TOL * math.sqrt(vals:get(1, 1)) then break end
+    local dmin, dmax = math.sqrt(math.max(vals:get(p, 1), 0)), math.sqrt(vals:get(1, 1))
+    if dmin > RANK_TOL * dmax then
+      cond = dmax / dmin
+      break
+    end
     local v = vecs:col(p):abs()
     local vmax, involved = v:max(), {}
     for k = 1, p do
@@ -195,7 +201,7 @@ local function check_rank(X, names, fname, drop)
     end
   end
   if #keep == 0 then fail(fname, "every column of X was dropped as collinear or zero") end
-  return keep, dropped
+  return keep, dropped, G:select(keep, keep), cond
 end
 
 -- the weights: positive and finite, one per row
@@ -237,14 +243,14 @@ local function prepare(y, X, fname, binary, opts)
   end
   local drop = opts.collinear == "drop"
   if not drop then check_count() end  -- too few rows make X rank deficient: say why
-  local keep, dropped = check_rank(X, names, fname, drop)
+  local keep, dropped, gram, cond = check_rank(X, names, fname, drop)
   if #dropped > 0 then
     X = X:select(nil, keep)
     names = column_names(X)
     p = #keep
   end
   check_count()
-  return y, X, names, dropped, w
+  return y, X, names, dropped, w, gram, cond
 end
 
 -- the kinds of standard errors of each model, the first the default
@@ -507,6 +513,9 @@ function M.margins(fit, X, opts)
   X = as_design(X, fname)
   opts = opts or {}
   if type(opts) ~= "table" then fail(fname, "options must be a table, got %s", type(opts)) end
+  if fit.dropped and #fit.dropped > 0 and X:cols() == #fit.names + #fit.dropped then
+    X = X:select(nil, fit.names)  -- the design the fit was given: its kept columns
+  end
   local n, p = X:rows(), X:cols()
   if p ~= #fit.names or n ~= fit.n then
     fail(fname, "X is %d x %d but the fit has %d observations and %d coefficients", n, p,
@@ -589,15 +598,30 @@ local OLS_VCE = {
   end,
 }
 
+-- Least squares: from the normal equations with one step of iterative
+-- refinement (Bjorck's corrected seminormal equations; Bjorck 1996,
+-- Numerical Methods for Least Squares Problems, sec. 2.8.5) when X, its
+-- columns scaled to unit length, has a condition number below 1e4: the
+-- error is then of QR's order, and X'X (G) is at hand from the rank check
+-- (four passes over X instead of a QR of it). Otherwise by QR, as R's lm.
+local CSNE_COND = 1e4
+local function least_squares(X, y, G, cond)
+  if not G or cond >= CSNE_COND then return linalg.lstsq(X, y) end
+  local b = linalg.solve(G, (y:t() * X):t())
+  local r = y - X * b
+  return b + linalg.solve(G, (r:t() * X):t())
+end
+
 function M.ols(y, X, opts)
   local fname = "glm.ols"
   opts = check_options(opts, fname, "ols")
-  local names, dropped, w
-  y, X, names, dropped, w = prepare(y, X, fname, false, opts)
+  local names, dropped, w, gram, cond
+  y, X, names, dropped, w, gram, cond = prepare(y, X, fname, false, opts)
   local n, p = X:rows(), X:cols()
   local cluster = opts.cluster and check_cluster(opts.cluster, n, fname)
   local sw = w and w:sqrt()
-  local coef = named(linalg.lstsq(w and X:mulrows(sw) or X, w and y:emul(sw) or y), names)  -- QR
+  local coef = named(least_squares(w and X:mulrows(sw) or X, w and y:emul(sw) or y,
+    not w and gram, cond), names)
   local fitted = X * coef
   local resid = y - fitted
   local we = w and resid:emul(w) or resid
@@ -612,7 +636,7 @@ function M.ols(y, X, opts)
   local df = n - p
   -- (X'WX)^-1 itself is wanted: O(p^3), p small
   local c = {X = X, we = we, n = n, df = df, rss = rss, cluster = cluster, fname = fname,
-             bread = linalg.inv(glmfit.gram(X, w))}
+             bread = linalg.inv(w and glmfit.gram(X, w) or gram)}  -- X'X from the rank check
   local vcov, tdf = OLS_VCE[opts.vce](c)
   local vcov_hc1 = opts.vce == "robust" and vcov or hc1(c)
   vcov:setnames(names, names); vcov_hc1:setnames(names, names)

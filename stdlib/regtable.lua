@@ -6,6 +6,7 @@
 -- pseudo R2 (McFadden), R2 and F, and the kind of standard errors. As text for the prompt, Markdown and CSV.
 local stats = require "stats"
 local report = require "report"
+local check = require "check"
 
 local M = {}
 
@@ -25,7 +26,7 @@ M._help = {
 
 local DEFAULT_STARS = {0.1, 0.05, 0.01}
 
-local function fail(fmt, ...) error("regtable." .. string.format(fmt, ...), 3) end
+local fail = check.failer("regtable")
 
 local MODEL_TITLES = {probit = "Probit", logit = "Logit", ols = "OLS"}
 
@@ -44,30 +45,41 @@ end
 -- {names, coef, se, p} (Lua arrays) of a fit, or of a margins result's
 -- average marginal effects
 local function estimates(fit, k)
-  if type(fit) ~= "table" then fail("build: model %d is a %s, not a fit", k, type(fit)) end
+  if type(fit) ~= "table" then fail("build", "model %d is a %s, not a fit", k, type(fit)) end
   local est = fit
   if fit.ame then est = {coef = fit.ame.dydx, se = fit.ame.se, p = fit.ame.p} end
   if not (fit.names and est.coef and est.se and est.p) then
-    fail("build: model %d is not a result of glm.probit, glm.logit, glm.ols or glm.margins", k)
+    fail("build", "model %d is not a result of glm.probit, glm.logit, glm.ols or glm.margins", k)
   end
   return fit.names, est.coef:list(), est.se:list(), est.p:list()
 end
 
 local function check_options(opts, n)
   opts = opts or {}
-  if type(opts) ~= "table" then fail("build: options must be a table, got %s", type(opts)) end
+  if type(opts) ~= "table" then fail("build", "options must be a table, got %s", type(opts)) end
   if opts.titles ~= nil and (type(opts.titles) ~= "table" or #opts.titles ~= n) then
-    fail("build: titles must be a list of %d titles, one per model", n)
+    fail("build", "titles must be a list of %d titles, one per model", n)
   end
   if opts.digits ~= nil and not (math.type(opts.digits) == "integer" and opts.digits >= 0) then
-    fail("build: digits must be a non-negative integer, got %s", tostring(opts.digits))
+    fail("build", "digits must be a non-negative integer, got %s", tostring(opts.digits))
   end
   return opts
 end
 
+-- an estimate with `digits` decimals, or, when that would show only zeros
+-- (a coefficient on firm size in employees), `digits` significant digits as
+-- esttab's adaptive format does
+local function estimate_text(v, digits)
+  if v ~= 0 and v == v and math.abs(v) < 10 ^ (1 - digits) then
+    local decimals = math.max(digits, 1) - 1 - math.floor(math.log(math.abs(v), 10))
+    return report.number(v, math.min(decimals, 20))
+  end
+  return report.number(v, digits)
+end
+
 function M.build(models, opts)
   if type(models) ~= "table" or #models == 0 then
-    fail("build: a list of fitted models expected")
+    fail("build", "a list of fitted models expected")
   end
   if models.names then models = {models} end  -- a single fit
   opts = check_options(opts, #models)
@@ -80,8 +92,8 @@ function M.build(models, opts)
       if not seen[name] then seen[name] = true; terms[#terms + 1] = name end
       cells[k][name] = {
         coef = coef[i], se = se[i], p = p[i],
-        text = report.number(coef[i], digits) .. stats.stars(p[i], cutoffs),
-        se_text = "(" .. report.number(se[i], digits) .. ")",
+        text = estimate_text(coef[i], digits) .. stats.stars(p[i], cutoffs),
+        se_text = "(" .. estimate_text(se[i], digits) .. ")",
       }
     end
     for _, name in ipairs(fit.dropped or {}) do
@@ -97,12 +109,14 @@ function M.build(models, opts)
   for _, name in ipairs(terms) do
     local coef_row = {label = labels[name] or name, term = name, kind = "coef"}
     local se_row = {label = "", term = name, kind = "se"}
+    local any_se = false
     for k = 1, #models do
       local c = cells[k][name]
       coef_row[k], se_row[k] = c and c.text or "", c and c.se_text or ""
+      any_se = any_se or se_row[k] ~= ""
     end
     rows[#rows + 1] = coef_row
-    rows[#rows + 1] = se_row
+    if any_se then rows[#rows + 1] = se_row end  -- no blank line under an omitted term
   end
   -- statistics below the coefficients: a row only when some model has it
   local stat_rows = {}
@@ -110,6 +124,9 @@ function M.build(models, opts)
     local row, any = {label = label}, false
     for k, fit in ipairs(models) do
       local v = fit[field]
+      -- a likelihood ratio of sampling-weighted (pseudo-)likelihoods is no
+      -- test: Stata reports only the Wald test for such fits
+      if field == "lr" and fit.weighted then v = nil end
       if type(v) == "number" and v == v then
         row[k], any = integer and string.format("%d", v) or report.number(v, digits), true
       else
@@ -144,7 +161,7 @@ end
 
 local function check_table(t, fname)
   if type(t) ~= "table" or not (t.rows and t.stats and t.titles) then
-    fail("%s: a table from regtable.build expected, got %s", fname, type(t))
+    fail(fname, "a table from regtable.build expected, got %s", type(t))
   end
 end
 
@@ -233,13 +250,24 @@ end
 
 function M.write_csv(path, t, opts)
   check_table(t, "write_csv")
-  if type(path) ~= "string" then fail("write_csv: a file name expected, got %s", type(path)) end
+  if type(path) ~= "string" then fail("write_csv", "a file name expected, got %s", type(path)) end
+  -- The user's words (titles, term labels) are neutralised against CSV
+  -- injection (report.safe_cell); the cells made here, a number with stars
+  -- ("-1.627***") or in parentheses, are no formula and stay as published.
   local columns, records = {{key = 1, title = "term"}}, {}
-  for k = 1, t.models do columns[k + 1] = {key = k + 1, title = t.titles[k]} end
+  for k = 1, t.models do columns[k + 1] = {key = k + 1, title = report.safe_cell(t.titles[k])} end
   for i, line in ipairs(lines_of(t)) do
-    if i > 1 and line ~= "rule" then records[#records + 1] = line end
+    if i > 1 and line ~= "rule" then
+      local record = {table.unpack(line)}
+      record[1] = report.safe_cell(record[1])
+      records[#records + 1] = record
+    end
   end
-  return report.write_csv(path, records, columns, opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.formulas = true
+  -- written whole or not at all (report.write_csv goes through fileout)
+  return report.write_csv(path, records, columns, o)
 end
 
 return M

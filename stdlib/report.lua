@@ -17,8 +17,6 @@ M._help = {
     .. "{key = 'backward', title = 'Backward', digits = 2}}; text left-aligned, numbers right-aligned",
   print = "report.print(records, columns [, opts]) -- prints report.table(...) followed by a blank line; opts.csv = "
     .. "path also writes the records there (report.write_csv)",
-  markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
-    .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
   write_csv = "report.write_csv(path, records, columns [, {sep = ',', decimal = '.', digits =, formulas = false}]) -- a "
     .. "header of column titles, one line per record; numbers exact (the fewest digits that read back the same) unless "
     .. "digits (significant) is given; missing values as empty cells; text cells through report.safe_cell unless "
@@ -32,6 +30,8 @@ M._help = {
   heading = "report.heading(text) -- prints text underlined with '=' and a blank line",
   mkdir = "report.mkdir(dir) -> dir, made with its parents when missing; an error naming it when it cannot be; "
     .. "an empty name and the root folder are refused",
+  markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
+    .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
 }
 
 -- OWASP, "CSV Injection": a cell starting with = + - @ tab or carriage return

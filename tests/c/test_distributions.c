@@ -190,8 +190,7 @@ static void test_qt (void **state) {
   cl_error err;
   (void)state;
   /* R: qt(c(0.975, 0.995, 1e-10), c(5, 18.3322516384005, 2.5)),
-  ** qt(1e-3, 1, lower.tail = FALSE), qt(0.6, 30), printed with 17 digits (at df = 1e6 pt
-  ** itself is off by 4e-11 today: issue 13) */
+  ** qt(1e-3, 1, lower.tail = FALSE), qt(0.6, 30), qt(0.6, 1e6), printed with 17 digits */
   assert_int_equal(cl_distributions_qt(0.975, 5, 1, &q, &err), CL_OK);
   assert_rel(q, 2.57058183563631371, 1e-14, "qt(0.975, 5)");
   assert_int_equal(cl_distributions_qt(0.995, 18.3322516384005, 1, &q, &err),
@@ -203,6 +202,8 @@ static void test_qt (void **state) {
   assert_rel(q, 318.30883898555043743, 1e-13, "upper qt(1e-3, 1)");
   assert_int_equal(cl_distributions_qt(0.6, 30, 1, &q, &err), CL_OK);
   assert_rel(q, 0.25560536495191277, 1e-13, "qt(0.6, 30)");
+  assert_int_equal(cl_distributions_qt(0.6, 1e6, 1, &q, &err), CL_OK);
+  assert_rel(q, 0.25334717053784167, 1e-12, "qt(0.6, 1e6)");
   assert_int_equal(cl_distributions_qt(0.5, 3, 1, &q, &err), CL_OK);
   assert_rel(q, 0, 0, "median");
   assert_int_equal(cl_distributions_qt(1, 3, 1, &q, &err), CL_OK);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "../../core/distributions.h"
 #include "../../core/glmfit.h"
 
 static void assert_rel (double got, double want, double tol, const char *what) {
@@ -64,6 +65,12 @@ static void test_gram (void **state) {
   assert_int_equal(cl_glmfit_gram(&X, v, G, &err), CL_OK);
   assert_rel(G[0], 4, 1e-15, "sum v"); assert_rel(G[1], 1 + 6 + 8, 1e-15, "sum v x");
   assert_rel(G[3], 1 + 18 + 64, 1e-15, "sum v x^2");
+  {  /* no rows: zeros, not a BLAS complaint about lda = 0 */
+    const cl_matrix E = {0, 2, x_data};
+    G[0] = 1;
+    assert_int_equal(cl_glmfit_gram(&E, NULL, G, &err), CL_OK);
+    assert_rel(G[0], 0, 0, "empty X'X");
+  }
 }
 
 static void test_derivatives (void **state) {
@@ -87,6 +94,37 @@ static void test_derivatives (void **state) {
   assert_rel(h[0], 0.25, 0, "logit h");
 }
 
+/* Cody's three regions (|x| <= 0.674, <= sqrt(32), beyond) against the
+** log-scale ratio of distributions.c's dnorm and erfc-based pnorm. That
+** reference is a difference of two logs near -x^2/2, so it carries an error
+** of about x^2 eps; the kernel's ratio does not (mpmath, 30 digits: at
+** x = -57.996, phi / Phi = 58.0132323310165648, the kernel 58.013232331016567) */
+static void test_probit_tails (void **state) {
+  double eta[241], y1[241], y0[241], s1[241], s0[241], h[241];
+  int k;
+  (void)state;
+  for (k = 0; k <= 240; k++) {
+    eta[k] = -60 + 0.5 * k + 0.001 * (k % 7);
+    y1[k] = 1;
+    y0[k] = 0;
+  }
+  cl_glmfit_derivatives(CL_GLM_PROBIT, 241, y1, eta, NULL, s1, h);
+  cl_glmfit_derivatives(CL_GLM_PROBIT, 241, y0, eta, NULL, s0, h);
+  assert_rel(s1[4], 58.0132323310165648, 2e-16, "mpmath at -57.996");
+  for (k = 0; k <= 240; k++) {
+    double ld = cl_distributions_dnorm(eta[k], 1);
+    double r1 = exp(ld - cl_distributions_pnorm(eta[k], 1, 1));
+    double r0 = exp(ld - cl_distributions_pnorm(eta[k], 0, 1));
+    double tol = 4e-16 * (4 + eta[k] * eta[k]);
+    /* a ratio in the subnormal range (the density at |x| > 37) keeps no
+    ** relative accuracy anywhere: compare it absolutely */
+    if (r1 > 1e-290) assert_rel(s1[k], r1, tol, "phi / Phi");
+    else assert_true(fabs(s1[k] - r1) < 1e-300);
+    if (r0 > 1e-290) assert_rel(-s0[k], r0, tol, "phi / (1 - Phi)");
+    else assert_true(fabs(s0[k] + r0) < 1e-300);
+  }
+}
+
 static void test_singular (void **state) {
   double dup[] = {1, 1, 1, 1, 2, 2, 2, 2};   /* two equal columns */
   const cl_matrix D = {4, 2, dup};
@@ -105,6 +143,7 @@ int main (void) {
     cmocka_unit_test(test_probit_logit_as_r),
     cmocka_unit_test(test_gram),
     cmocka_unit_test(test_derivatives),
+    cmocka_unit_test(test_probit_tails),
     cmocka_unit_test(test_singular),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

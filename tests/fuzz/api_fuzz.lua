@@ -31,7 +31,7 @@ end
 -- is fuzzed without editing this list); every function in them that is safe
 -- to call at random (cli.run exits the process; bench runs R and numpy;
 -- blas_threads starts threads)
-local module_names = { "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer" }
+local module_names = { "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "glmfit" }
 local stdlib = assert(package.clusterlab_stdlib, "stdlib not found")
 local found = io.popen("cd '" .. stdlib .. "' && find . -name '*.lua' | sort")
 for path in found:lines() do

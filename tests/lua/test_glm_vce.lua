@@ -126,6 +126,11 @@ T.test("sampling weights: logit, OLS and probit as R with prior weights", functi
     check(fit, rows, 1e-10, "weighted ols " .. vce, true)
     T.close(fit.r2, rows[1].r2, 1e-10, "weighted R2")
   end
+  for _, vce in ipairs{"robust", "cluster"} do  -- observed information by differences in R
+    local fit = glm.probit(y, X, {weights = w, vce = vce, epsilon = R_EPS,
+                                  cluster = vce == "cluster" and stratum or nil})
+    check(fit, ref(R, {model = "probit", vce = vce, weighted = "TRUE"}), 1e-7, "weighted probit " .. vce)
+  end
   local rows = ref(R, {model = "probit", vce = "coef"})
   local fit = glm.probit(y, X, {weights = w, epsilon = R_EPS})
   T.equal(fit.vce, "robust", "weights imply robust errors (pweights)")
@@ -146,9 +151,46 @@ T.test("collinear = \"drop\": the later column of a linear relation is dropped a
   zero:setnames(nil, {"(Intercept)", "age", "parity", "induced", "spontaneous", "mix", "none"})
   local ols = glm.ols(y, zero, {collinear = "drop"})
   T.equal(table.concat(ols.dropped, ","), "none,mix")
+  -- margins take the design as it was given
+  T.close(glm.margins(fit, mix).ame.dydx:get(1, 1), glm.margins(base, X).ame.dydx:get(1, 1), 1e-12,
+    "margins after a drop")
   local t = regtable.text(regtable.build({fit}))
   assert(t:find("mix%s+%(omitted%)"), t)
   assert(t:find("mix omitted (collinear)", 1, true), t)
+end)
+
+T.test("large data (passes split between threads): 500 copies of infert, same estimates", function()
+  -- the log-likelihood of k copies is k times the original's: same maximum,
+  -- standard errors 1/sqrt(k) times, deviance k times
+  local k = 500
+  local ys, Xs = {}, {}
+  for c = 1, k do ys[c], Xs[c] = y, X end
+  local Y, XX = matrix.vcat(table.unpack(ys)), matrix.vcat(table.unpack(Xs))
+  for _, model in ipairs{"probit", "logit"} do
+    local small, big = glm[model](y, X), glm[model](Y, XX)
+    T.equal(big.iterations, small.iterations, model .. " iterations")
+    for j = 1, 5 do
+      T.close(big.coef:get(j, 1), small.coef:get(j, 1), 1e-10, model .. " coef " .. j)
+      T.close(big.se:get(j, 1) * math.sqrt(k), small.se:get(j, 1), 1e-10, model .. " se " .. j)
+    end
+    T.close(big.deviance, k * small.deviance, 1e-10, model .. " deviance")
+  end
+end)
+
+T.test("OLS from the normal equations with refinement agrees with QR", function()
+  -- x3 = x2 + e cos: the smaller e, the worse the conditioning (about 1/e);
+  -- below 1e4 the normal equations with one refinement step, above it QR
+  local linalg = require "linalg"
+  for _, e in ipairs{1, 1e-2, 1e-3, 1e-5} do
+    local Xc = matrix.new(2000, 3):map(function(_, i, j)
+      if j == 1 then return 1 end
+      local x = math.sin(i * 0.37) * 100
+      return j == 2 and x or x + e * math.cos(i * 1.3) * 100
+    end)
+    local yc = matrix.new(2000, 1):map(function(_, i) return 3 + math.sin(i * 0.37) + 0.1 * math.cos(i * 0.11) end)
+    local qr, fit = linalg.lstsq(Xc, yc), glm.ols(yc, Xc)
+    for j = 1, 3 do T.close(fit.coef:get(j, 1), qr:get(j, 1), 1e-13, "e = " .. e .. ", coef " .. j) end
+  end
 end)
 
 T.test("bad options: each has its own message", function()

@@ -3,7 +3,6 @@
 -- test_glm.lua; here every cell must be the fit's own number rounded to the
 -- table's digits, with the stars of stats.stars, in text, Markdown and CSV.
 local T = require "testing"
-local report = require "report"
 local matrix = require "matrix"
 local glm = require "glm"
 local regtable = require "regtable"
@@ -71,6 +70,26 @@ T.test("statistics rows: N, log-likelihood, LR chi2, pseudo R2, R2, kind of erro
   for _, r in ipairs(t.stats) do rows[r.label] = r end
   T.equal(rows["Wald chi2"][1], string.format("%.3f", robust.wald))
   T.equal(rows["Std. errors"][1], "Robust")
+  -- sampling weights: a Wald test, no likelihood ratio
+  local w = {}
+  for i = 1, 248 do w[i] = 1 + i % 3 end
+  t = regtable.build({glm.probit(y, X, {weights = w})})
+  rows = {}
+  for _, r in ipairs(t.stats) do rows[r.label] = r end
+  T.equal(rows["LR chi2"], nil, "no LR row for a weighted fit")
+  assert(rows["Wald chi2"][1] ~= "")
+end)
+
+T.test("estimates too small for 3 decimals keep 3 significant digits", function()
+  -- age in days instead of years: the coefficient and its error shrink 365 times
+  local days = X:copy()
+  for i = 1, 248 do days:set(i, 2, X:get(i, 2) * 365) end
+  local fit = glm.probit(y, days)
+  local t = regtable.build({fit})
+  -- 7.91e-05 and 4.84e-05 (R: summary(glm(case ~ I(age * 365) + ..., binomial("probit"))))
+  T.equal(cell(t, "age", 1), string.format("%.7f", fit.coef:get(2, 1)))
+  T.equal(cell(t, "age", 1, true), string.format("(%.7f)", fit.se:get(2, 1)))
+  assert(cell(t, "age", 1):match("^0%.0000%d%d%d$"), cell(t, "age", 1))
 end)
 
 T.test("stars and digits as options", function()
@@ -97,6 +116,8 @@ T.test("text: one line per row, numbers aligned, the notes below", function()
   T.equal(c_end, s_end, "the last digits line up")
   assert(lines[#lines]:find("standard errors in parentheses"))
   T.equal(tostring(probit), regtable.text(regtable.build({probit})), "a fit prints as its table")
+  -- what the prompt shows for a fit (repl.render), not a dump of its fields
+  T.equal(require("repl").render(probit), tostring(probit), "the prompt prints the table")
 end)
 
 T.test("markdown and CSV", function()
@@ -111,16 +132,22 @@ T.test("markdown and CSV", function()
   local header, first = f:read("l"), f:read("l")
   f:close(); os.remove(path)
   T.equal(header, "term,Probit,OLS")
-  -- cells go through report.safe_cell (main's CSV-injection rule): "-1.627***" is
-  -- text a spreadsheet would run as a formula, so it is written "'-1.627***"
-  local safe = report.safe_cell
-  T.equal(first, "(Intercept)," .. safe(cell(t, "(Intercept)", 1)) .. "," .. safe(cell(t, "(Intercept)", 2)))
+  T.equal(first, "(Intercept)," .. cell(t, "(Intercept)", 1) .. "," .. cell(t, "(Intercept)", 2))
+  -- a term label that a spreadsheet would run as a formula is neutralised
+  local hostile = regtable.build({probit}, {labels = {age = "=HYPERLINK(1)"}, titles = {"@x"}})
+  regtable.write_csv(path, hostile)
+  f = assert(io.open(path))
+  local text = f:read("a")
+  f:close(); os.remove(path)
+  assert(text:find("term,'@x\n", 1, true), text)
+  assert(text:find("\n'=HYPERLINK(1),", 1, true), text)
+  assert(text:find("\nparity,%-0%.382%*%*%*\n"), text)
 end)
 
 T.test("margins: the average marginal effects", function()
   local m = glm.margins(probit, X)
   local t = regtable.build({m})
-  T.equal(cell(t, "age", 1):match("^[-%d.]+"), string.format("%.3f", m.ame.dydx:get(1, 1)))
+  T.close(tonumber(cell(t, "age", 1):match("^[-%d.]+")), m.ame.dydx:get(1, 1), 1e-3, "age AME")
   T.equal(t.stats[#t.stats][1], "Delta method")
 end)
 
@@ -130,6 +157,8 @@ T.test("bad input", function()
   T.errors("titles must be a list of 2 titles", regtable.build, {probit, ols}, {titles = {"a"}})
   T.errors("digits must be a non-negative integer", regtable.build, {probit}, {digits = 1.5})
   T.errors("a table from regtable.build expected", regtable.text, {})
+  T.errors("cannot write '/nonexistent-dir/t.csv'", regtable.write_csv, "/nonexistent-dir/t.csv",
+    regtable.build({probit}))
 end)
 
 T.done()

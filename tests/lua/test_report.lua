@@ -67,12 +67,6 @@ T.test("write_csv: quoted labels, empty missing cells, separator and decimal com
   T.errors("separator and decimal mark are both ','", report.write_csv, path, recs, { "sector" }, { decimal = "," })
 end)
 
-T.test("markdown: a pipe table, numbers right-aligned, '|' escaped, missing as --", function()
-  local md = report.markdown({ { a = "x|y", b = 1.5 }, { a = "z", b = 0 / 0 } },
-    { "a", { key = "b", title = "B", digits = 1 } }, { title = "T" })
-  T.equal(md, "**T**\n\n| a | B |\n| --- | ---: |\n| x\\|y | 1.5 |\n| z | -- |", "markdown")
-end)
-
 T.test("paragraph: lines broken at spaces, none longer than asked", function()
   local saved, lines = print, {}
   print = function(s) lines[#lines + 1] = s or "" end
@@ -94,6 +88,12 @@ T.test("files are written whole or not at all; headings, notes, print with csv",
   T.equal(io.open(dir .. "/a/b/d.csv.tmp"), nil, "no temporary file left after a failure")
   T.errors("report.mkdir: cannot create the output folder", report.mkdir, "/proc/no/such")
   os.execute("rm -r '" .. dir .. "'")
+end)
+
+T.test("markdown: a pipe table, numbers right-aligned, '|' escaped, missing as --", function()
+  local md = report.markdown({ { a = "x|y", b = 1.5 }, { a = "z", b = 0 / 0 } },
+    { "a", { key = "b", title = "B", digits = 1 } }, { title = "T" })
+  T.equal(md, "**T**\n\n| a | B |\n| --- | ---: |\n| x\\|y | 1.5 |\n| z | -- |", "markdown")
 end)
 
 T.done()
