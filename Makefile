@@ -3,7 +3,7 @@
 
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS     := lua5.4 openblas lapacke
+PKGS     := lua5.4 openblas lapacke xlsxwriter
 OPTFLAGS ?= -O2 -g
 WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE $(OPTFLAGS) $(WARN) $(SANITIZE) \
@@ -20,7 +20,7 @@ BIN      := clusterlab$(if $(SANITIZE),-san)
 # Debian 12 packages the build and the tests need; the benchmarks' peers
 DEPS       := build-essential pkg-config liblua5.4-dev libopenblas-dev \
               liblapacke-dev libreadline-dev libcmocka-dev \
-              libxml2-utils libreadstat-dev
+              libxlsxwriter-dev python3-openpyxl libxml2-utils libreadstat-dev
 BENCH_DEPS := r-base-core python3-numpy python3-scipy python3-statsmodels \
               python3-pandas r-cran-fastcluster r-cran-data.table time
 

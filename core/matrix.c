@@ -193,6 +193,37 @@ int cl_matrix_reduce (cl_reduction red, cl_axis axis, const cl_matrix *a,
   }
 }
 
+void cl_matrix_margins (const cl_matrix *a, double *total, double *colsum,
+                        double *rowsum, double *colsd, double *rowsd,
+                        double *ss) {
+  size_t i, j, m = a->rows, n = a->cols;
+  double acc = 0.0;
+  for (i = 0; i < m; i++) rowsum[i] = ss[i] = 0.0;
+  for (j = 0; j < n; j++) {  /* pass 1: the sums, in storage order */
+    const double *col = a->data + j * m;
+    double c = 0.0;
+    for (i = 0; i < m; i++) {
+      acc += col[i];
+      c += col[i];
+      rowsum[i] += col[i];
+    }
+    colsum[j] = c;
+  }
+  *total = acc;
+  for (j = 0; j < n; j++) {  /* pass 2: squared deviations from the means */
+    const double *col = a->data + j * m;
+    double mean = colsum[j] / (double)m, c = 0.0;
+    for (i = 0; i < m; i++) {
+      double d = col[i] - mean, e = col[i] - rowsum[i] / (double)n;
+      c += d * d;
+      ss[i] += e * e;
+    }
+    colsd[j] = m < 2 ? NAN : sqrt(c / (double)(m - 1));
+  }
+  for (i = 0; i < m; i++)
+    rowsd[i] = n < 2 ? NAN : sqrt(ss[i] / (double)(n - 1));
+}
+
 void cl_matrix_fill (cl_matrix *a, double v) {
   size_t k, n = cl_matrix_size(a);
   for (k = 0; k < n; k++) a->data[k] = v;

@@ -30,6 +30,14 @@ int cl_matrix_mul (const cl_matrix *a, const cl_matrix *b, cl_matrix *c,
 int cl_matrix_crossprod (const cl_matrix *a, const cl_matrix *b, cl_matrix *c,
                          cl_error *err);
 int cl_matrix_transpose (const cl_matrix *a, cl_matrix *t, cl_error *err);
+/* The sum of a, its column sums (cols values) and row sums (rows values), and
+** the standard deviations of its columns and rows (divisor n - 1, NaN below
+** two values) in two passes over a, with the very numbers (same order of
+** operations) of the separate reductions of cl_matrix_reduce. ss is a
+** workspace of rows values. */
+void cl_matrix_margins (const cl_matrix *a, double *total, double *colsum,
+                        double *rowsum, double *colsd, double *rowsd,
+                        double *ss);
 /* c = a op b elementwise; shapes must agree (c may alias a or b) */
 int cl_matrix_elementwise (cl_elementwise op, const cl_matrix *a,
                            const cl_matrix *b, cl_matrix *c, cl_error *err);

@@ -8,6 +8,7 @@
 
 #include "lcl.h"
 #include "../core/leontief.h"
+#include "../core/regional.h"
 
 int luaopen_matrix (lua_State *L);
 
@@ -227,6 +228,53 @@ static int leontief_solve (lua_State *L) {
   return 1;
 }
 
+/* a vector argument of k values */
+static cl_matrix *check_vector (lua_State *L, int arg, size_t k,
+                                const char *what) {
+  cl_matrix *v = lcl_tomatrix(L, arg);
+  if (cl_matrix_size(v) != k || (v->rows != 1 && v->cols != 1))
+    lcl_argerror(L, arg, "%s must be a vector of %zu values, got %zu x %zu",
+                 what, k, v->rows, v->cols);
+  return v;
+}
+
+/* regional(A, keep, s, lambda, xr [, w [, diagonal]]) -> A^r, f^r, m^r:
+** the CIQ/FLQ/AFLQ regional table in one pass (core/regional.h); keep the
+** kept sectors' 1-based indices, s their SLQs, w AFLQ's column weights or
+** nil, diagonal "slq" (default) or "ciq". Unlabelled: the caller names. */
+static int leontief_regional (lua_State *L) {
+  cl_matrix *a = check_square(L, 1, "A"), *s, *xr, *w = NULL;
+  size_t i, k, *keep;
+  double lambda = luaL_checknumber(L, 4);
+  int slq_diagonal;
+  cl_error err;
+  cl_matrix *ar, *f, *m;
+  luaL_checktype(L, 2, LUA_TTABLE);
+  k = (size_t)luaL_len(L, 2);
+  s = check_vector(L, 3, k, "s");
+  xr = check_vector(L, 5, k, "xr");
+  if (!lua_isnoneornil(L, 6)) w = check_vector(L, 6, k, "w");
+  slq_diagonal = luaL_checkoption(L, 7, "slq",
+                                  (const char *const[]){"ciq", "slq", NULL});
+  keep = (size_t *)lua_newuserdatauv(L, (k ? k : 1) * sizeof(size_t), 0);
+  for (i = 0; i < k; i++) {
+    lua_Integer j = (lua_geti(L, 2, (lua_Integer)i + 1), lua_tointeger(L, -1));
+    lua_pop(L, 1);
+    if (j < 1 || (size_t)j > a->rows)
+      return lcl_argerror(L, 2, "kept sector %zu: index %d is not a sector "
+                          "of A", i + 1, (int)j);
+    keep[i] = (size_t)j - 1;
+  }
+  ar = lcl_newmatrix(L, k, k);
+  f = lcl_newmatrix(L, k, 1);
+  m = lcl_newmatrix(L, 1, k);
+  if (cl_regional_table(a, keep, k, s->data, lambda, w ? w->data : NULL,
+                        slq_diagonal, xr->data, ar, f->data, m->data, &err)
+      != CL_OK)
+    return fail(L, "regional", &err);
+  return 3;
+}
+
 static const luaL_Reg functions[] = {
   {"coefficients", leontief_coefficients},
   {"output_coefficients", leontief_output_coefficients},
@@ -234,6 +282,7 @@ static const luaL_Reg functions[] = {
   {"ghosh", leontief_ghosh},
   {"multipliers", leontief_multipliers},
   {"solve", leontief_solve},
+  {"regional", leontief_regional},
   {NULL, NULL}
 };
 
@@ -246,6 +295,8 @@ static const char *const help[][2] = {
   {"ghosh", "leontief.ghosh(Z, x) -- Ghosh inverse G = (I - B)^-1; rows are selling sectors"},
   {"multipliers", "leontief.multipliers(A [, w]) -- n x 1, sum_i w_i l_ij (w = 1: output multipliers) without forming L"},
   {"solve", "leontief.solve(A, f) -- output x with (I - A) x = f, one LU solve"},
+  {"regional", "leontief.regional(A, keep, s, lambda, xr [, w [, 'slq'|'ciq']]) -- A^r, f^r, m^r of a CIQ/FLQ/AFLQ"
+               " regionalisation in one pass (used by regionalize.regionalise)"},
 };
 
 int luaopen_leontief (lua_State *L) {

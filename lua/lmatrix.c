@@ -317,6 +317,22 @@ static int m_mul (lua_State *L) {
   return 1;
 }
 
+/* m:crossprod(b): t(m) * b without forming t(m); rows named by m's columns */
+static int m_crossprod (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *b = lcl_tomatrix(L, 2);
+  cl_error err;
+  if (a->rows != b->rows)
+    return lcl_errorf(L, "crossprod: dimension mismatch (t(%zu x %zu) * "
+                      "%zu x %zu)", a->rows, a->cols, b->rows, b->cols);
+  if (cl_matrix_crossprod(a, b, lcl_newmatrix(L, a->cols, b->cols), &err)
+      != CL_OK)
+    return lcl_error(L, &err);
+  lcl_getnames(L, 1, LCL_COLNAMES);
+  lcl_setnames(L, -2, LCL_ROWNAMES);
+  lcl_copynames(L, 2, -1, LCL_COLNAMES);
+  return 1;
+}
+
 static int m_div (lua_State *L) {
   if (!(lua_isnumber(L, 2) && !lcl_testmatrix(L, 2)) &&
       !(lua_isnumber(L, 1) && !lcl_testmatrix(L, 1)))
@@ -393,6 +409,27 @@ static int reduce (lua_State *L, cl_reduction red, cl_axis axis) {
   cl_matrix_reduce(red, axis, a, out, &err);
   lcl_copynames(L, 1, -1, axis == CL_BY_ROW ? LCL_ROWNAMES : LCL_COLNAMES);
   return 1;
+}
+
+/* m:margins() -> sum, colsums (1 x c), rowsums (r x 1), column sds (1 x c),
+** row sds (r x 1): cl_matrix_margins, two passes for seven reductions */
+static int m_margins (lua_State *L) {
+  cl_matrix *a = lcl_checkmatrix(L, 1), *cs, *rs, *csd, *rsd;
+  double total, *ss;
+  ss = (double *)lua_newuserdatauv(L, (a->rows ? a->rows : 1) * sizeof(double),
+                                   0);
+  cs = lcl_newmatrix(L, 1, a->cols);
+  lcl_copynames(L, 1, -1, LCL_COLNAMES);
+  rs = lcl_newmatrix(L, a->rows, 1);
+  lcl_copynames(L, 1, -1, LCL_ROWNAMES);
+  csd = lcl_newmatrix(L, 1, a->cols);
+  lcl_copynames(L, 1, -1, LCL_COLNAMES);
+  rsd = lcl_newmatrix(L, a->rows, 1);
+  lcl_copynames(L, 1, -1, LCL_ROWNAMES);
+  cl_matrix_margins(a, &total, cs->data, rs->data, csd->data, rsd->data, ss);
+  lua_pushnumber(L, total);
+  lua_replace(L, -6);  /* the workspace's slot */
+  return 5;
 }
 
 static int m_sum (lua_State *L) { return reduce(L, CL_RED_SUM, check_axis(L, 2)); }
@@ -519,8 +556,10 @@ static const luaL_Reg methods[] = {
   {"emul", m_emul}, {"ediv", m_ediv},
   {"mulrows", m_mulrows}, {"divrows", m_divrows},
   {"mulcols", m_mulcols}, {"divcols", m_divcols},
+  {"crossprod", m_crossprod},
   {"sum", m_sum}, {"mean", m_mean}, {"sd", m_sd}, {"min", m_min},
   {"max", m_max}, {"rowsums", m_rowsums}, {"colsums", m_colsums},
+  {"margins", m_margins},
   {"log", m_log}, {"exp", m_exp}, {"sqrt", m_sqrt}, {"abs", m_abs},
   {"map", m_map},
   {"lt", m_lt}, {"le", m_le}, {"gt", m_gt}, {"ge", m_ge},
@@ -562,8 +601,8 @@ static const char *const help[][2] = {
   {"methods", "m:rows() m:cols() m:shape() m:get(i, j) m:set(i, j, v) m:copy() m:t() "
    "m:totable() m:list() m:rownames() m:colnames() m:setnames(rn, cn) "
    "m:select(rows, cols) m:drop(rows, cols) m:slice(r1, r2, c1, c2) m:row(i) m:col(j) "
-   "m:rowsums() m:colsums() m:sum([\"row\"|\"col\"]) m:mean() m:sd() m:min() m:max() "
-   "m:emul(n) m:ediv(n) m:mulrows(v) m:divrows(v) m:mulcols(v) m:divcols(v) "
+   "m:rowsums() m:colsums() m:margins() (sum, colsums, rowsums, column and row sds) m:sum([\"row\"|\"col\"]) m:mean() m:sd() m:min() m:max() "
+   "m:emul(n) m:ediv(n) m:mulrows(v) m:divrows(v) m:mulcols(v) m:divcols(v) m:crossprod(b) (t(m) * b) "
    "m:log() m:exp() m:sqrt() m:abs() m:map(f) m:lt(x) m:le(x) m:gt(x) m:ge(x) "
    "m:equal(x) m:notequal(x) m:format{width=, rows=, digits=}; "
    "operators: a * b (product), a + b, a - b, -a, a * s, a / s, a == b, #a; "

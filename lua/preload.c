@@ -12,6 +12,8 @@ int luaopen_stats (lua_State *L);
 int luaopen_leontief (lua_State *L);
 int luaopen_csv (lua_State *L);
 int luaopen_timer (lua_State *L);
+int luaopen_xlsx (lua_State *L);
+int luaopen_folder (lua_State *L);
 int luaopen_dta (lua_State *L);
 int luaopen_glmfit (lua_State *L);
 int luaopen_fileout (lua_State *L);
@@ -23,6 +25,8 @@ static const luaL_Reg modules[] = {
   {"leontief", luaopen_leontief},
   {"csv", luaopen_csv},
   {"timer", luaopen_timer},
+  {"xlsx", luaopen_xlsx},
+  {"folder", luaopen_folder},
   {"dta", luaopen_dta},
   {"glmfit", luaopen_glmfit},
   {"fileout", luaopen_fileout},

@@ -8,6 +8,7 @@
 local matrix = require "matrix"
 local csv = require "csv"
 local regionalize = require "regionalize"
+local leontief = require "leontief"
 local keysectors = require "keysectors"
 local check = require "check"
 
@@ -23,7 +24,8 @@ M._help = {
     .. "{records= {area=, sector=, class=, multiplier=, backward=, forward=, cv_backward=, cv_forward=, "
     .. "hazari_backward=, hazari_forward=, employment=}, "
     .. "areas=, sectors=, class= {[area] = {[sector] = class}}, skipped= {{area=, reason=}}, counts=}",
-  region = "atlas.region(tbl, reg, nat [, opts]) -> records of one area (the sectors it has), lambda",
+  region = "atlas.region(tbl, reg, nat [, opts]) -> records of one area (the sectors it has), lambda; "
+    .. "opts.coefficients = the table's A when made once for many areas",
 }
 
 local fail = check.failer("atlas")
@@ -93,16 +95,16 @@ end
 function M.region(tbl, reg, nat, opts)
   opts = opts or {}
   local r = regionalize.regionalise(tbl, reg, { method = opts.method or "flq", delta = opts.delta or 0.3,
-    national_sizes = nat })
+    national_sizes = nat, coefficients = opts.coefficients })
   if #r.kept < 2 then
     return nil, string.format("%d sector%s with employment: linkages compare sectors", #r.kept, #r.kept == 1 and "" or "s")
   end
-  local ks = keysectors.analyse(r.A, r.f, r.labels, { rule = opts.rule, max_cv = opts.max_cv })
-  local records = {}
-  for i, k in ipairs(ks.records) do
-    records[i] = { sector = k.sector, class = k.class, multiplier = k.output_multiplier, backward = k.backward,
-      forward = k.forward, cv_backward = k.cv_backward, cv_forward = k.cv_forward,
-      hazari_backward = k.hazari_backward, hazari_forward = k.hazari_forward, employment = reg:get(r.kept[i], 1) }
+  local ks = keysectors.analyse(r.A, r.f, r.labels, { rule = opts.rule, max_cv = opts.max_cv, lists = false })
+  -- keysectors' records become the area's (no copy of 343 tables per area)
+  local records = ks.records
+  for i, k in ipairs(records) do
+    k.multiplier, k.output_multiplier, k.local_serving = k.output_multiplier, nil, nil
+    k.employment = reg:get(r.kept[i], 1)
   end
   return records, r.lambda
 end
@@ -117,9 +119,16 @@ function M.run(tbl, employment, opts)
   local res = { records = {}, areas = employment.areas, sectors = labels, class = {}, skipped = {}, lambda = {},
     counts = { key = 0, uneven = 0, backward = 0, forward = 0, weak = 0, absent = 0 } }
   local total = #employment.areas
+  -- the national coefficients once for every area
+  local A = leontief.coefficients(tbl.Z, tbl.x)
+  if labels then A:setnames(labels, labels) end
+  local area_opts = setmetatable({ coefficients = A }, { __index = opts })
+  -- generational collection: each area's n x n temporaries die young and go
+  -- at the next minor collection, without re-traversing the records kept
+  local gc_mode = collectgarbage("generational")
   for k, area in ipairs(employment.areas) do
     local reg = employment.E:col(k)
-    local records, lambda = M.region(tbl, reg, employment.national, opts)
+    local records, lambda = M.region(tbl, reg, employment.national, area_opts)
     local classes = {}
     if records then
       res.lambda[area] = lambda
@@ -136,9 +145,10 @@ function M.run(tbl, employment, opts)
       res.skipped[#res.skipped + 1] = { area = area, reason = lambda }
     end
     res.class[area] = classes
-    collectgarbage("step")  -- a young collection: one area's n x n temporaries at a time
+    if k % 4 == 0 then collectgarbage("step") end  -- a minor collection: these areas' n x n temporaries
     if opts.progress then opts.progress(k, total, area) end
   end
+  collectgarbage(gc_mode)
   return res
 end
 

@@ -12,7 +12,8 @@ M._help = {
   measure = "bench.measure(command) -> {seconds=, checksum=, peak_mb=} or nil, output: runs a command that"
     .. " prints 'seconds checksum' last, under /usr/bin/time for its peak resident memory",
   rounds = "bench.rounds(cases, k [, progress]) -- cases = {{name=, programs = {{name=, command=}} [, rounds=]}}:"
-    .. " k rounds, each running every program of every case once (a case with rounds = r only in the first r); fills program.best (seconds), program.peak_mb,"
+    .. " k rounds, each running every program of every case once, in an order rotated by round and case so that"
+    .. " each program runs first equally often (a case with rounds = r only in the first r); fills program.best (seconds), program.peak_mb,"
     .. " program.checksum, program.error",
 }
 
@@ -33,10 +34,20 @@ function M.measure(command)
   return { seconds = seconds, checksum = checksum, peak_mb = peak / 1024 }
 end
 
+-- the programs of case c in round r, rotated by r + c: each runs first
+-- equally often, and which one follows the previous case's last program
+-- changes from row to row (on a VM the first touch of memory another
+-- process just freed costs seconds)
+local function rotated(programs, round, c)
+  local out, p = {}, #programs
+  for i = 1, p do out[i] = programs[(i + round + c - 3) % p + 1] end
+  return out
+end
+
 function M.rounds(cases, k, progress)
   for round = 1, k do
-    for _, case in ipairs(cases) do
-      for _, prog in ipairs(case.programs) do
+    for c, case in ipairs(cases) do
+      for _, prog in ipairs(rotated(case.programs, round, c)) do
         if not prog.error and round <= (case.rounds or k) then
           local r, out = M.measure(prog.command)
           if not r then

@@ -22,8 +22,9 @@ M._help = {
   classify = "keysectors.classify(r, limit, rule) -> classes: 'key', 'backward', 'forward', 'uneven' (both "
     .. "indices > 1, a CV above the limit) or 'weak'; r from linkages.rasmussen, limit = {backward=, forward=}",
   cv_limit = "keysectors.cv_limit(r [, max_cv]) -> {backward=, forward=}: max_cv, else the mean CV over the sectors",
-  analyse = "keysectors.analyse(A, f, labels [, {rule=, max_cv=, local_serving={labels}}]) -> {records=, key=, "
-    .. "backward=, forward=, cv_limit=, rule=, rule_text=, local_serving=, L=}",
+  analyse = "keysectors.analyse(A, f, labels [, {rule=, max_cv=, local_serving={labels}, lists=true}]) -> {records=, key=, "
+    .. "backward=, forward=, cv_limit=, rule=, rule_text=, local_serving=, L=}; lists = false: records only, no key, "
+    .. "backward, forward lists (the atlas)",
   list_rows = "keysectors.list_rows(res, level) -> records {level, list, sector, backward_linkage, forward_linkage, "
     .. "coefficient_of_variation} in the published layout of tables 5-10",
   map = "keysectors.map(res, {file=, title=}) -> svg: the key-sector map of the study's figures 8 and 9 (plot.quadrant)",
@@ -119,7 +120,7 @@ function M.analyse(A, f, labels, opts)
       hazari_backward = ok and hz.backward:get(i, 1) or nil, hazari_forward = ok and hz.forward:get(i, 1) or nil }
     if set_aside[s] then res.local_serving[#res.local_serving + 1] = s end
   end
-  for _, l in ipairs(M.LISTS) do
+  for _, l in ipairs(opts.lists == false and {} or M.LISTS) do
     local list = {}
     for _, rec in ipairs(res.records) do
       if l.member(rec, limit) and not (l["local"] and set_aside[rec.sector]) then

@@ -85,14 +85,16 @@ function M.rasmussen(L)
   L = square(L, "rasmussen", "L")
   local n = L:rows()
   if n < 2 then fail("rasmussen", "L has %d sector; linkages need at least 2", n) end
-  local total = L:sum()
+  -- the sum, column and row sums and sds of L in two passes (L:margins)
+  local total, colsums, rowsums, colsd, rowsd = L:margins()
+  colsums = colsums:t()
   local labels = L:colnames() or L:rownames()
   if not (total > 0 and total < math.huge) then   -- also NaN: never NaN indices
     fail("rasmussen", "L sums to %s; a Leontief inverse has a positive, finite total "
       .. "(an all-zero or non-finite L is not one)", tostring(total))
   end
   -- a zero column or row of L has no coefficient of variation (0 / 0)
-  for _, c in ipairs { { "column", L:colsums():t() }, { "row", L:rowsums() } } do
+  for _, c in ipairs { { "column", colsums }, { "row", rowsums } } do
     local what, sums = c[1], c[2]
     if not (sums:abs():min() > 0) then
       for i = 1, n do
@@ -103,11 +105,12 @@ function M.rasmussen(L)
       end
     end
   end
+  -- the means are the sums / n, as L:mean would compute them (same bits)
   return {
-    backward = L:colsums():t() * (n / total),
-    forward = L:rowsums() * (n / total),
-    cv_backward = L:sd("col"):ediv(L:mean("col")):t(),
-    cv_forward = L:sd("row"):ediv(L:mean("row")),
+    backward = colsums * (n / total),
+    forward = rowsums * (n / total),
+    cv_backward = colsd:t():ediv(colsums / n),
+    cv_forward = rowsd:ediv(rowsums / n),
     labels = labels,
   }
 end
@@ -169,7 +172,7 @@ function M.hazari(L, f)
   if not (total > 0) then fail("hazari", "final demand sums to %g; the weights need a positive total", total) end
   local w = f * (1 / total)
   return {
-    backward = normalised(L:t() * w, n, "hazari", "the weighted column sums"),
+    backward = normalised(L:crossprod(w), n, "hazari", "the weighted column sums"),
     forward = normalised(L * w, n, "hazari", "the weighted row sums"),
     weights = w,
   }

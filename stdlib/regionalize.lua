@@ -23,7 +23,8 @@ M._help = {
   apply = "regionalize.apply(A, Q) -> regional coefficients a_ij * min(Q_ij, 1); Q a vector (by rows) or an n x n matrix",
   regionalise = "regionalize.regionalise(tbl, regional_sizes [, {method='flq', delta=0.3, diagonal=, national_sizes=}]) "
     .. "-> regional record {Z=, x=, f=, v=, m=, A=, Q=, labels=, dropped=, ...}; sizes = employment by default; "
-    .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row)",
+    .. "national_sizes = the nation's (from the region's source, employment.read) or 'table' (the table's row); "
+    .. "coefficients = the table's A, made once for many regions; for CIQ, FLQ and AFLQ, Q and Z are made when first read",
   regionalize = "regionalize.regionalize(...) -- the same as regionalize.regionalise",
   describe = "regionalize.describe(region [, name]) -> a line: the method, the diagonal in force, lambda*, the sectors kept",
   two_region = "regionalize.two_region(tbl, regional_sizes [, {method=, delta=, national_sizes=, names={'r','s'}}]) "
@@ -93,7 +94,10 @@ local function sizes(reg, nat, fname)
   if nat:rows() ~= n then fail(fname, "reg has %d sectors, nat has %d", n, nat:rows()) end
   local labels = nat:rownames() or reg:rownames()
   labels_agree(reg:rownames(), nat:rownames(), fname, "reg", "nat")
-  for i = 1, n do
+  -- whole-vector checks first (min propagates NaN); the loop names the sector
+  local fine = reg:min() >= 0 and nat:min() > 0 and (nat - reg):min() >= 0
+    and math.abs(reg:sum() + nat:sum()) < math.huge
+  for i = 1, fine and 0 or n do
     local r, m = reg:get(i, 1), nat:get(i, 1)
     if r ~= r or math.abs(r) == math.huge then fail(fname, "regional size of %s is not a finite number", sector(labels, i)) end
     if m ~= m or math.abs(m) == math.huge then fail(fname, "national size of %s is not a finite number", sector(labels, i)) end
@@ -158,13 +162,17 @@ end
 
 -- AFLQ_ij = FLQ_ij * log2(1 + SLQ_j) where SLQ_j > 1 (Flegg & Webber
 -- 2000): a regionally specialised buyer j draws more on local suppliers
-local function aflq_of(s, lambda, diagonal, labels, fname)
+local function aflq_weights(s)
   local w = matrix.new(s:rows(), 1, 1)
   for j = 1, s:rows() do
     local sj = s:get(j, 1)
     if sj > 1 then w:set(j, 1, math.log(1 + sj, 2)) end
   end
-  return flq_of(s, lambda, diagonal, labels, fname):mulcols(w)
+  return w
+end
+
+local function aflq_of(s, lambda, diagonal, labels, fname)
+  return flq_of(s, lambda, diagonal, labels, fname):mulcols(aflq_weights(s))
 end
 
 function M.slq(reg, nat)
@@ -290,15 +298,22 @@ end
 -- regional tables
 -- ---------------------------------------------------------------------
 
--- the national record: Z (n x n), x (n x 1), labels; returns A and labels
-local function national(tbl, fname)
+-- the national record: Z (n x n), x (n x 1), labels; returns A and labels.
+-- A is opts.coefficients when given: leontief.coefficients(tbl.Z, tbl.x),
+-- made once for many regions of one table (the atlas)
+local function national(tbl, fname, coefficients)
   if type(tbl) ~= "table" or tbl.Z == nil or tbl.x == nil then
     fail(fname, "a table record {Z=, x=, f=, v=, labels=} expected")
   end
   local Z = square(tbl.Z, fname)
   local labels = tbl.labels or Z:rownames() or Z:colnames()
-  local A = leontief.coefficients(Z, tbl.x)
-  if labels then A:setnames(labels, labels) end
+  local A = coefficients
+  if A then
+    A = square(A, fname, Z:rows())
+  else
+    A = leontief.coefficients(Z, tbl.x)
+    if labels then A:setnames(labels, labels) end
+  end
   return A, vector(tbl.x, fname, "tbl.x"), labels
 end
 
@@ -322,14 +337,17 @@ end
 -- from q = {s = their SLQs, labels = their labels, lambda = lambda*, diagonal =
 -- "slq"|"ciq", reg =, nat = (all sectors), A = the national coefficients, keep =
 -- the kept sectors' indices, all_labels =}. uses_delta: lambda* enters the
--- quotients; diagonal: the diagonal option applies. A new quotient is a new entry.
+-- quotients; diagonal: the diagonal option applies; one_pass: Q_ij = (SLQ_i /
+-- SLQ_j) lambda* w_j (w = weights(s), else 1), so regionalise makes the table
+-- with leontief.regional in one pass. A new quotient is a new entry.
 M.METHODS = {
   slq = { quotients = function(q) return q.s end },
   plq = { quotients = function(q, fname) return plq_of(q.reg, q.nat, q.A, q.all_labels, fname, q.keep) end },
-  ciq = { diagonal = true, quotients = function(q, fname) return ciq_diagonal(q.s, q.diagonal, q.labels, fname) end },
-  flq = { uses_delta = true, diagonal = true,
+  ciq = { diagonal = true, one_pass = true,
+    quotients = function(q, fname) return ciq_diagonal(q.s, q.diagonal, q.labels, fname) end },
+  flq = { uses_delta = true, diagonal = true, one_pass = true,
     quotients = function(q, fname) return flq_of(q.s, q.lambda, q.diagonal, q.labels, fname) end },
-  aflq = { uses_delta = true, diagonal = true,
+  aflq = { uses_delta = true, diagonal = true, one_pass = true, weights = aflq_weights,
     quotients = function(q, fname) return aflq_of(q.s, q.lambda, q.diagonal, q.labels, fname) end },
 }
 
@@ -367,13 +385,37 @@ end
 -- the national table's A, x and labels with the regional and national sizes,
 -- checked to have the table's sectors in its order
 local function table_and_sizes(tbl, regional_sizes, opts, fname)
-  local A, x, labels = national(tbl, fname)
+  local A, x, labels = national(tbl, fname, opts.coefficients)
   local n = A:rows()
   local reg, nat = sizes(regional_sizes, national_sizes(tbl, opts, fname), fname)
   if reg:rows() ~= n then fail(fname, "the regional sizes have %d sectors, the table has %d", reg:rows(), n) end
   labels_agree(labels, reg:rownames(), fname, "the table", "the regional sizes")
   labels_agree(labels, nat:rownames(), fname, "the table", "the national sizes")
   return A, x, labels, n, reg, nat
+end
+
+-- CIQ, FLQ, AFLQ: A^r, f^r and m^r from leontief.regional in one pass over
+-- the kept block of A (the numbers of apply and the composition in
+-- regionalise, to the bit); Q and Z^r, k x k each, are made when first read
+-- (the atlas reads neither)
+local function one_pass_table(method, m, A, reg, nat, keep, xr, opts, labels, kept, fname)
+  local s = slq_of(reg, nat, labels):select(keep)
+  local lambda = m.uses_delta and lambda_of(reg, nat, delta_of(opts), fname) or nil
+  local ok, Ar, f, imports = pcall(leontief.regional, A, keep, s, lambda or 1, xr, m.weights and m.weights(s),
+    diagonal_of(opts, fname))
+  if not ok then fail(fname, "%s", (tostring(Ar):gsub("^leontief%.regional: ", ""))) end
+  if kept then Ar:setnames(kept, kept) end
+  local later = {
+    Q = function() return (quotients(method, reg, nat, A, keep, opts, labels, fname)) end,
+    Z = function(t) return t.A:mulcols(xr) end,
+  }
+  return setmetatable({ A = Ar, f = f, m = imports, lambda = lambda }, { __index = function(t, key)
+    local make = later[key]
+    if not make then return nil end
+    local v = make(t)
+    rawset(t, key, v)
+    return v
+  end })
 end
 
 -- The regional record (Miller & Blair 2009, ch. 8; the study's procedure):
@@ -392,20 +434,25 @@ function M.regionalise(tbl, regional_sizes, opts)
     if reg:get(i, 1) > 0 then keep[#keep + 1] = i else dropped[#dropped + 1] = labels and labels[i] or i end
   end
   local method, m = method_of(opts, fname)
-  local Q, lambda = quotients(method, reg, nat, A, keep, opts, labels, fname)
-  local Ak = A:select(keep, keep)
-  local Ar = M.apply(Ak, Q)
   local rk, nk = reg:select(keep), nat:select(keep)
   local xr = x:select(keep):emul(rk):ediv(nk)
-  local Zr = Ar:mulcols(xr)
-  local kept = labels and Ak:rownames()
-  local res = {
-    Z = Zr, x = labelled(xr, kept, { "output" }), A = Ar, Q = Q, lambda = lambda, method = method,
-    f = labelled(xr - Zr:rowsums(), kept, { "final demand and exports" }),
-    m = labelled((Ak - Ar):mulcols(xr):colsums(), { "intermediate imports" }, kept),
-    employment = labelled(rk, kept, { "regional size" }),
-    labels = kept or nil, kept = keep, dropped = dropped,
-  }
+  local kept = labels and {}
+  if kept then for k, i in ipairs(keep) do kept[k] = labels[i] end end
+  local res
+  if m.one_pass then
+    res = one_pass_table(method, m, A, reg, nat, keep, xr, opts, labels, kept, fname)
+  else
+    local Q, lambda = quotients(method, reg, nat, A, keep, opts, labels, fname)
+    local Ak = A:select(keep, keep)
+    local Ar = M.apply(Ak, Q)
+    local Zr = Ar:mulcols(xr)
+    res = { Z = Zr, A = Ar, Q = Q, lambda = lambda, f = xr - Zr:rowsums(), m = (Ak - Ar):mulcols(xr):colsums() }
+  end
+  res.x, res.method = labelled(xr, kept, { "output" }), method
+  labelled(res.f, kept, { "final demand and exports" })
+  labelled(res.m, { "intermediate imports" }, kept)
+  res.employment = labelled(rk, kept, { "regional size" })
+  res.labels, res.kept, res.dropped = kept or nil, keep, dropped
   res.size_share = reg:sum() / nat:sum()
   if m.uses_delta then res.delta = delta_of(opts) end
   if m.diagonal then res.diagonal = diagonal_of(opts, fname) end

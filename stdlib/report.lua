@@ -32,6 +32,8 @@ M._help = {
     .. "an empty name and the root folder are refused",
   markdown = "report.markdown(records, columns [, {title=, digits=}]) -> a Markdown pipe table (numbers"
     .. " right-aligned, '|' in text escaped, missing values as --), the title as a bold line above",
+  contents = "report.contents(dir, {{file=, title=, kind='table'|'figure'|'note'}, ...}) -- writes dir/contents.csv, "
+    .. "the titles of what a chapter wrote, in order, for the study report (stdlib/studyreport.lua)",
 }
 
 -- OWASP, "CSV Injection": a cell starting with = + - @ tab or carriage return
@@ -292,6 +294,17 @@ function M.mkdir(dir)
   local ok, err = pcall(fileout.mkdir, dir)
   if not ok then check.fail("report.mkdir", "%s", err) end
   return dir
+end
+
+-- the list of a chapter's outputs with their titles, which the study report
+-- (stdlib/studyreport.lua) reads; files not listed appear under their names
+function M.contents(dir, entries)
+  for k, e in ipairs(entries) do
+    if type(e) ~= "table" or type(e.file) ~= "string" then
+      error(string.format("report.contents: entry %d must be {file=, title=, kind=}", k), 2)
+    end
+  end
+  return M.write_csv(dir .. "/contents.csv", entries, { "file", "title", "kind" })
 end
 
 return M

@@ -135,4 +135,28 @@ T.test("printing", function()
   assert(long:find("90 more rows", 1, true), "rows summarised")
 end)
 
+T.test("crossprod: t(m) * b without the transpose", function()
+  local m = matrix.from({ { 1, 2 }, { 3, 4 } }, { "r1", "r2" }, { "a", "b" })
+  local c = m:crossprod(matrix.col({ 5, 6 }))
+  -- by hand: t(m) (5, 6)' = (1*5 + 3*6, 2*5 + 4*6)' = (23, 34)'
+  T.equal(c:rows(), 2, "2 x 1"); T.equal(c:cols(), 1, "2 x 1")
+  T.equal(c:get(1, 1), 23, "first"); T.equal(c:get(2, 1), 34, "second")
+  T.equal(c:rownames()[2], "b", "rows named by m's columns")
+  T.errors("dimension mismatch", function() return m:crossprod(matrix.col({ 1, 2, 3 })) end)
+end)
+
+T.test("margins: sum, column and row sums and sds in two passes", function()
+  local t, cs, rs, csd, rsd = matrix.from({ { 1, 2 }, { 3, 4 } }):margins()
+  -- by hand: sum 10; columns (1, 3) and (2, 4): sums 4, 6, sd sqrt(((1-2)^2 + (3-2)^2) / 1) = sqrt(2);
+  -- rows (1, 2) and (3, 4): sums 3, 7, sd sqrt(0.5)
+  T.equal(t, 10, "sum"); T.equal(cs:get(1, 2), 6, "column sum"); T.equal(rs:get(2, 1), 7, "row sum")
+  T.close(csd:get(1, 1), math.sqrt(2), 1e-15, "column sd"); T.close(rsd:get(2, 1), math.sqrt(0.5), 1e-15, "row sd")
+  -- the very numbers of the separate reductions, on a seeded random 37 x 23
+  math.randomseed(7)
+  local m = matrix.new(37, 23):map(function() return math.random() * 100 - 50 end)
+  t, cs, rs, csd, rsd = m:margins()
+  T.equal(t == m:sum() and cs == m:colsums() and rs == m:rowsums() and csd == m:sd("col") and rsd == m:sd("row"),
+    true, "bit for bit as sum, colsums, rowsums, sd")
+end)
+
 T.done()

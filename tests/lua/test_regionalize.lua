@@ -244,4 +244,39 @@ T.test("bad input: quotients and tables", function()
     { national_sizes = nat })
 end)
 
+-- leontief.regional (the one-pass table regionalise uses for CIQ, FLQ and
+-- AFLQ) against the matrix composition it replaces, to the bit, on a random
+-- table (seeded) with sectors absent from the region and both diagonals
+T.test("one-pass regional table equals apply and the composition, bit for bit", function()
+  math.randomseed(20261130)
+  local n = 40
+  local Z = matrix.new(n, n):map(function() return math.random() * 100 end)
+  local x = Z:rowsums() * 1.5 + 10
+  local nat = matrix.new(n, 1):map(function() return 100 + math.random() * 900 end)
+  local reg = nat:map(function(v, i) return (i % 7 == 3) and 0 or v * math.random() * 0.5 end)
+  local full = nat * 0.25  -- every sector present: Q comparable with regionalize.flq itself
+  local tbl = { Z = Z, x = x }
+  local A = leontief.coefficients(Z, x)
+  for _, method in ipairs { "flq", "aflq", "ciq" } do
+    for _, diagonal in ipairs { "slq", "ciq" } do
+      for _, sizes in ipairs { reg, full } do
+        local what = method .. ", diagonal " .. diagonal .. (sizes == full and ", all sectors" or "")
+        local r = regionalize.regionalise(tbl, sizes, { method = method, delta = 0.25, diagonal = diagonal,
+          national_sizes = nat, coefficients = sizes == full and A or nil })
+        local Ak = A:select(r.kept, r.kept)
+        local Ar = regionalize.apply(Ak, r.Q)
+        local Zr = Ar:mulcols(r.x)
+        T.equal(r.A == Ar, true, what .. ": A^r")
+        T.equal(r.Z == Zr, true, what .. ": Z^r")
+        T.equal(r.f == r.x - Zr:rowsums(), true, what .. ": f^r")
+        T.equal(r.m == (Ak - Ar):mulcols(r.x):colsums(), true, what .. ": m^r")
+        if sizes == full and method ~= "ciq" then
+          T.equal(r.Q == regionalize[method](sizes, nat, { delta = 0.25, diagonal = diagonal }), true, what .. ": Q")
+        end
+      end
+    end
+  end
+  T.equal(#regionalize.regionalise(tbl, reg, { national_sizes = nat }).kept < n, true, "some sectors absent")
+end)
+
 T.done()
