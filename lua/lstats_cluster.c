@@ -222,6 +222,16 @@ static int stats_cutree (lua_State *L) {
   return 1;
 }
 
+/* pushes a NULL-terminated list of names as a Lua array */
+static void push_names (lua_State *L, const char *const names[]) {
+  int k;
+  lua_newtable(L);
+  for (k = 0; names[k] != NULL; k++) {
+    lua_pushstring(L, names[k]);
+    lua_rawseti(L, -2, k + 1);
+  }
+}
+
 static const luaL_Reg functions[] = {
   {"dist", stats_dist},
   {"pdist", stats_pdist},
@@ -247,6 +257,8 @@ static const char *const help[][2] = {
    "dissimilarity matrix or a stats.pdist dist as R's hclust (same merge order, ties and leaf "
    "order): single, complete, average (UPGMA), mcquitty, centroid, median, "
    "ward.D, ward.D2; merge rows: -i = observation i, +s = step s"},
+  {"distances", "stats.distances -- the names stats.dist accepts, in order"},
+  {"linkages", "stats.linkages -- the names stats.hclust accepts (R's methods)"},
   {"cutree", "stats.cutree(tree, k) or stats.cutree(tree, {h = height}) -> "
    "array of the group (1..k) of each observation, numbered in order of "
    "first appearance, as R's cutree"},
@@ -267,4 +279,8 @@ void lstats_open_cluster (lua_State *L) {
     lua_setfield(L, -2, help[k][0]);
   }
   lua_pop(L, 1);
+  push_names(L, dist_methods);    /* so that scripts offer every one */
+  lua_setfield(L, -2, "distances");
+  push_names(L, hclust_methods);
+  lua_setfield(L, -2, "linkages");
 }

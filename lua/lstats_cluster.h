@@ -7,8 +7,9 @@
 
 #include <lua.h>
 
-/* adds dist, pdist (and the dist type), hclust, cutree and their _help
-** entries to the module table on top of the stack */
+/* adds dist, pdist (and the dist type), hclust, cutree, the lists of their
+** method names (distances, linkages) and their _help entries to the module
+** table on top of the stack */
 void lstats_open_cluster (lua_State *L);
 
 #endif

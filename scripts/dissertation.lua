@@ -33,7 +33,8 @@ local steps = {
   {file = "ch2_scoreboard.lua", out = "ch2", title = "Chapter 2. Innovation scoreboard of East Kazakhstan"},
   {file = "ch3_innovation_drivers.lua", out = "ch3",
    title = "Chapter 3. What drives firms to innovate (Enterprise Survey 2009)"},
-  {file = "ch4_modes_of_innovation.lua", out = "ch4", title = "Chapter 4. Modes of innovation", optional = true},
+  {file = "ch4_modes_of_innovation.lua", out = "ch4",
+   title = "Chapter 4. Modes of innovation in the metallurgical cluster (SIMULATED survey)", optional = true},
   {file = "policy_options.lua", title = "Policy options and their impacts"},
 }
 

@@ -1,6 +1,8 @@
 -- plot.lua -- charts as SVG for clusterlab's results: the key-sector map of
 -- Rasmussen (1956) backward vs forward linkage indices, scoreboard bars relative to
--- the EU average (Hollanders & van Cruysen 2008), column charts and scree plots.
+-- the EU average (Hollanders & van Cruysen 2008), column charts, scree plots,
+-- dendrograms of hierarchical clusterings (as R's plot.hclust, on their side)
+-- and heat maps of cluster profiles.
 local svg = require "svg"
 local matrix = require "matrix"
 local check = require "check"
@@ -8,7 +10,7 @@ local check = require "check"
 local M = {}
 
 M._help = {
-  _about = "charts as SVG: key-sector maps, bar and column charts, scree plots",
+  _about = "charts as SVG: key-sector maps, bar and column charts, scree plots, dendrograms, heat maps",
   quadrant = "plot.quadrant{x=, y=, labels=, xline=1, yline=1, xlab=, ylab=, title=, quadrants=, file=, width=800}"
     .. " -> svg: labelled scatter of backward (x) vs forward (y) indices with reference lines and quadrant names",
   bars = "plot.bars{labels=, values=, reference=, ranges=, markers=, groups=, colours=, title=, xlab=, file=, horizontal=true,"
@@ -20,6 +22,12 @@ M._help = {
     .. " -> svg: vertical bars, one per label",
   line = "plot.line{x=, y=, title=, xlab=, ylab=, hline=, hline_label=, points=true, file=, width=800}"
     .. " -> svg: line chart, e.g. a scree plot with the Kaiser line at 1",
+  dendrogram = "plot.dendrogram(tree [, {labels=, k=, group_names=, file=, title=, xlab=, width=800}])"
+    .. " -> svg: any stats.hclust tree lying on its side, leaf labels on the left in the tree's order,"
+    .. " heights on an axis (above too for long trees), the cut for k dashed and its clusters coloured",
+  heatmap = "plot.heatmap{values= (matrix), rows=, cols=, col_titles=, range={0, 1}, digits=2, note=,"
+    .. " title=, file=} -> svg: one shaded cell per value with the value written in it (numbers, e.g."
+    .. " cluster profiles; heatmap.categories colours categories)",
 }
 
 -- Okabe & Ito (2008) colour-blind-safe palette, darkest and clearest first
@@ -864,6 +872,218 @@ function M.line(opts)
         "<title>" .. svg.escape(svg.num(xs[i], 3) .. ", " .. svg.num(ys[i], 3)) .. "</title>")
     end
   end
+  return finish(fname, doc, opts.file)
+end
+
+-- 5. Dendrogram ------------------------------------------------------------------
+
+-- the tree's fields checked: n, merge rows {a, b}, heights, leaf order
+local function tree_of(fname, tree)
+  if type(tree) ~= "table" or not matrix.ismatrix(tree.merge) or not matrix.ismatrix(tree.height)
+    or type(tree.order) ~= "table" and not matrix.ismatrix(tree.order) then
+    fail(fname, "tree must be a stats.hclust result {merge=, height=, order=}")
+  end
+  local m = tree.merge:rows()
+  local n = m + 1
+  if tree.merge:cols() ~= 2 or tree.height:rows() * tree.height:cols() ~= m then
+    fail(fname, "tree.merge must be (n - 1) x 2 and tree.height hold n - 1 = %d heights", m)
+  end
+  local order = vector(fname, tree.order, "tree.order")
+  local pos = {}
+  for p, leaf in ipairs(order) do
+    if math.type(leaf) ~= "integer" and leaf ~= math.floor(leaf) or leaf < 1 or leaf > n or pos[leaf] then
+      fail(fname, "tree.order must be a permutation of 1..%d (entry %d is %s)", n, p, tostring(leaf))
+    end
+    pos[math.tointeger(leaf)] = p
+  end
+  if #order ~= n then fail(fname, "tree.order has %d entries for %d leaves", #order, n) end
+  local h = tree.height:list()
+  for s = 1, m do
+    if not isfinite(h[s]) then fail(fname, "height of merge %d is not a finite number (%s)", s, tostring(h[s])) end
+    for c = 1, 2 do
+      local v = tree.merge:get(s, c)
+      if v == 0 or v < -n or v >= s then fail(fname, "tree.merge[%d, %d] = %s is neither a leaf nor an earlier merge", s, c, tostring(v)) end
+    end
+  end
+  return n, h, pos
+end
+
+-- the group of each merge: the cluster of its leaves when they share one, else false
+local function merge_groups(tree, n, groups)
+  local g = {}
+  local function of(v) if v < 0 then return groups[-v] end return g[v] end
+  for s = 1, n - 1 do
+    local a, b = of(tree.merge:get(s, 1)), of(tree.merge:get(s, 2))
+    g[s] = (a and a == b) and a or false
+  end
+  return g
+end
+
+function M.dendrogram(tree, opts)
+  local fname = "plot.dendrogram"
+  opts = checkopts(fname, opts or {})
+  local n, h, pos = tree_of(fname, tree)
+  if n < 2 then fail(fname, "a tree needs at least 2 leaves") end
+  local raw = opts.labels or tree.labels
+  if raw == nil then
+    raw = {}
+    for i = 1, n do raw[i] = tostring(i) end
+  end
+  local labels = labels_of(fname, raw, n, "leaves")
+  local groups, cut = {}, nil
+  if opts.k ~= nil then
+    if math.type(opts.k) ~= "integer" or opts.k < 1 or opts.k > n then
+      fail(fname, "k must be a whole number of clusters from 1 to %d, got %s", n, tostring(opts.k))
+    end
+    groups = require("stats").cutree(tree, opts.k)
+    -- half-way between the merges kept and those undone for k groups; a tree with
+    -- inversions (centroid, median) may have no height that cuts it there: no line
+    if opts.k > 1 then
+      local below, above = math.min(0, h[1]), math.huge
+      for s = 1, n - 1 do
+        if s <= n - opts.k then below = math.max(below, h[s]) else above = math.min(above, h[s]) end
+      end
+      if below <= above then cut = (below + above) / 2 end
+    end
+  end
+  local names = opts.group_names or {}
+
+  -- rows: 16 px a leaf up to 80 leaves, then 12 px in a 10 px font (300 leaves: 3600 px)
+  local size = n > 80 and 10 or FONT
+  local rowh = n > 80 and 12 or 16
+  local W = opts.width or 800
+  local labw = 0
+  for _, l in ipairs(labels) do labw = math.max(labw, svg.text_width(l, size)) end
+  labw = math.min(labw, 0.3 * W)
+  local doc = svg.new(W, 0, opts.title)
+  local top = draw_title(doc, opts.title, W)
+  local entries = {}
+  if opts.k then
+    for c = 1, opts.k do
+      local count = 0
+      for i = 1, n do if groups[i] == c then count = count + 1 end end
+      entries[c] = { name = string.format("%d %s(%d)", c, names[c] and names[c] .. " " or "", count),
+        colour = palette[(c - 1) % #palette + 1] }
+    end
+  end
+  top = top + draw_legend(doc, entries, W, top)
+  local lo, hi = range_of({ h }, { 0 })
+  local ax = axis(lo, hi, math.max(4, (W - labw - 60) / 100))
+  -- above the leaves: the cut's label, and for a long tree the height axis again
+  local box = { left = 16 + labw + 8, right = W - 24, top = top + (cut and 20 or 6) + (n > 40 and 18 or 0) }
+  box.bottom = box.top + n * rowh
+  doc.height = box.bottom + 12 + FONT + 30
+  local sx = scale(ax, box.left + 4, box.right)
+  draw_xaxis(doc, ax, sx, box, opts.xlab or "height")
+  if n > 40 then   -- a long tree gets its height axis above too
+    for _, t in ipairs(ax.ticks) do
+      doc:text(sx(t), box.top - 6, tick_text(t, ax.decimals), { ["text-anchor"] = "middle", fill = MUTED })
+    end
+  end
+
+  local function colour(g) return g and palette[(g - 1) % #palette + 1] or INK end
+  local gm = merge_groups(tree, n, groups)
+  local ny, nx = {}, {}     -- position of each merge
+  local function at(v)
+    if v < 0 then return box.top + (pos[-v] - 0.5) * rowh, sx(0) end
+    return ny[v], nx[v]
+  end
+  local paths = {}
+  for s = 1, n - 1 do
+    local a, b = tree.merge:get(s, 1), tree.merge:get(s, 2)
+    local ya, xa = at(a)
+    local yb, xb = at(b)
+    local x = sx(h[s])
+    ny[s], nx[s] = (ya + yb) / 2, x
+    local c = colour(gm[s])
+    paths[c] = paths[c] or {}
+    local d = paths[c]
+    d[#d + 1] = string.format("M%s %sH%sV%sH%s", svg.num(xa), svg.num(ya), svg.num(x), svg.num(yb), svg.num(xb))
+  end
+  for c, d in pairs(paths) do
+    doc:element("path", { d = table.concat(d), fill = "none", stroke = c, ["stroke-width"] = n > 80 and 1 or 1.5,
+      class = "branch" })
+  end
+  for i = 1, n do
+    local y = box.top + (pos[i] - 0.5) * rowh
+    local cut_label = svg.wrap(labels[i], labw, size, 1)[1]
+    doc:text(box.left - 6, y + size * 0.35, cut_label, { ["text-anchor"] = "end", ["font-size"] = size,
+      fill = groups[i] and colour(groups[i]) or INK, class = "leaf" },
+      cut_label ~= labels[i] and labels[i] or nil)
+  end
+  if cut then
+    local px = sx(cut)
+    ref_line(doc, px, box.top - (n > 40 and 22 or 4), px, box.bottom)
+    doc:text(px + 4, box.top - 6 - (n > 40 and 18 or 0), string.format("cut for k = %d", opts.k),
+      with(halo, { fill = INK, ["font-weight"] = "bold", class = "cut" }))
+  end
+  return finish(fname, doc, opts.file)
+end
+
+-- 6. Heat map --------------------------------------------------------------------
+
+-- white to the palette's blue: the colour of share t in [0, 1]
+local function shade(t)
+  local r, g, b = 0x00, 0x72, 0xB2
+  local function mix(c) return math.floor(255 + (c - 255) * t + 0.5) end
+  return string.format("#%02x%02x%02x", mix(r), mix(g), mix(b))
+end
+
+function M.heatmap(opts)
+  local fname = "plot.heatmap"
+  checkopts(fname, opts)
+  local V = opts.values
+  if not matrix.ismatrix(V) then fail(fname, "values must be a matrix (rows x columns)") end
+  local nr, nc = V:rows(), V:cols()
+  if nr == 0 or nc == 0 then fail(fname, "values is empty") end
+  local rows = labels_of(fname, opts.rows or V:rownames() or {}, nr, "rows")
+  local cols = labels_of(fname, opts.cols or V:colnames() or {}, nc, "columns")
+  local lo, hi = 0, 1
+  if opts.range then lo, hi = opts.range[1], opts.range[2] end
+  if not (isfinite(lo) and isfinite(hi) and hi > lo) then fail(fname, "range must be {lo, hi} with lo < hi") end
+  for i = 1, nr do
+    for j = 1, nc do
+      local v = V:get(i, j)
+      if not isfinite(v) then fail(fname, "value of '%s', '%s' is not a finite number (%s)", rows[i], cols[j], tostring(v)) end
+    end
+  end
+  local W = opts.width or 800
+  local labw = 0
+  for _, l in ipairs(rows) do labw = math.max(labw, svg.text_width(l, FONT)) end
+  labw = math.min(labw, 0.35 * W)
+  local doc = svg.new(W, 0, opts.title)
+  local top = draw_title(doc, opts.title, W) + 8
+  local cw = math.min(70, (W - 40 - labw) / nc)
+  local ch = 28
+  local x0, y0 = 16 + labw + 8, top + FONT + 8
+  local titles = opts.col_titles or {}
+  for j = 1, nc do
+    local lines = svg.wrap(cols[j], cw - 2, FONT, 1)
+    doc:text(x0 + (j - 0.5) * cw, y0 - 6, lines[1], { ["text-anchor"] = "middle", fill = INK, class = "col" },
+      titles[j] or (lines[1] ~= cols[j] and cols[j]) or nil)
+  end
+  for i = 1, nr do
+    local y = y0 + (i - 1) * ch
+    doc:text(x0 - 8, y + ch / 2 + FONT * 0.35, svg.wrap(rows[i], labw, FONT, 1)[1],
+      { ["text-anchor"] = "end", fill = INK, class = "row" }, rows[i])
+    for j = 1, nc do
+      local v = V:get(i, j)
+      local t = math.max(0, math.min(1, (v - lo) / (hi - lo)))
+      doc:element("rect", { x = x0 + (j - 1) * cw, y = y, width = cw - 1, height = ch - 1, fill = shade(t),
+        class = "cell" }, "<title>" .. svg.escape(string.format("%s, %s: %s", rows[i], cols[j], svg.num(v, 3))) .. "</title>")
+      doc:text(x0 + (j - 0.5) * cw, y + ch / 2 + FONT * 0.35, svg.num(v, opts.digits or 2),
+        { ["text-anchor"] = "middle", fill = t > 0.55 and "white" or INK, ["font-size"] = 11, class = "value" })
+    end
+  end
+  local bottom = y0 + nr * ch
+  if opts.note then
+    local lines = svg.wrap(opts.note, W - 32, 11, 3)
+    for k, l in ipairs(lines) do
+      doc:text(16, bottom + 8 + k * 14, l, { fill = MUTED, ["font-size"] = 11, class = "note" })
+    end
+    bottom = bottom + 8 + #lines * 14
+  end
+  doc.height = bottom + 16
   return finish(fname, doc, opts.file)
 end
 

@@ -9,8 +9,8 @@ local MODULES = {
   "matrix", "linalg", "leontief", "stats", "csv", "fileout", "timer", "optim",
   "iotable", "employment", "sectors", "regionalize", "multipliers", "linkages", "keysectors", "fsr", "factor",
   "valuechains", "published", "scoreboard", "dta", "frame", "glm", "glmfit", "regtable", "innovation_drivers",
-  "modes", "lca", "policy", "evidence", "scenario", "atlas", "heatmap", "report", "studyreport", "workbook",
-  "xlsx", "folder", "plot", "check", "cli",
+  "modes", "modes_survey", "modes_analysis", "lca", "partition", "policy", "evidence", "scenario", "atlas",
+  "heatmap", "report", "studyreport", "workbook", "xlsx", "folder", "plot", "check", "cli",
 }
 
 local function format_number(x)

@@ -380,6 +380,104 @@ T.test("line: bad input", function()
   T.errors("plot.line: no points", plot.line, { y = {} })
 end)
 
+-- dendrogram -------------------------------------------------------------------
+
+-- the 8 firms of tests/data/modes/survey8.csv coded (test_modes.lua): R's
+-- hclust(dist(B, "binary"), "average") has order 1 5 3 7 2 6 4 8 (A E C G B F
+-- D H), heights 0.2 0.2222 0.3333 0.5 0.5729 0.8413 0.8879, and cutree 4 gives
+-- {A,E} {B,F} {C,G} {D,H}; the cut for k = 4 lies half-way between the 4th
+-- and 5th heights: (0.5 + 0.5729167) / 2 = 0.5364583
+local stats = require "stats"
+local B8 = matrix.from{{1,1,0,0,0,0,0,0,0}, {0,0,1,1,1,1,1,0,0}, {0,0,0,0,0,0,0,1,1},
+  {1,1,1,1,1,1,1,1,1}, {1,0,0,0,0,0,0,0,0}, {0,0,1,1,1,1,0,0,0}, {1,0,0,0,0,0,0,1,1},
+  {1,1,1,1,1,0,0,1,1}}
+B8:setnames({"A", "B", "C", "D", "E", "F", "G", "H"})
+local tree8 = stats.hclust(stats.dist(B8, "binary"), "average")
+
+T.test("dendrogram: leaves in the tree's order, clusters coloured, the cut where it belongs", function()
+  local s = plot.dendrogram(tree8, {k = 4, title = "Eight firms", group_names = {"low learning"}})
+  check_xml(s)
+  local leaves = elements(s, "text", "leaf")
+  local names, ys = {}, {}
+  for i, e in ipairs(leaves) do names[e.text] = e; ys[i] = e.y end
+  local order = {"A", "E", "C", "G", "B", "F", "D", "H"}
+  for p = 2, 8 do
+    assert(names[order[p]].y > names[order[p - 1]].y, order[p] .. " below " .. order[p - 1])
+  end
+  T.equal(names.A.fill, names.E.fill, "A and E share a colour")
+  assert(names.A.fill ~= names.B.fill and names.B.fill ~= names.C.fill and names.C.fill ~= names.D.fill,
+    "four colours")
+  -- 7 merges: 4 inside the clusters (coloured), 3 across them (ink)
+  local segments, coloured = 0, 0
+  for _, p in ipairs(elements(s, "path", "branch")) do
+    local k = select(2, p.d:gsub("M", ""))
+    segments = segments + k
+    if p.stroke ~= "#222222" then coloured = coloured + k end
+  end
+  T.equal(segments, 7, "one elbow per merge")
+  T.equal(coloured, 4, "merges inside clusters")
+  -- the cut's x against the tick positions of 0.5 and 0.6
+  local tick = {}
+  for _, e in ipairs(elements(s, "text", "tick-x")) do tick[e.text] = e.x end
+  local cut = elements(s, "line", "refline")[1]
+  T.close(cut.x1, tick["0.5"] + (0.5364583 - 0.5) / 0.1 * (tick["0.6"] - tick["0.5"]), 0.02 / cut.x1, "cut x")
+  T.equal(elements(s, "text", "cut")[1].text, "cut for k = 4", "cut label")
+  assert(s:find("1 low learning (2)", 1, true), "legend names the cluster")
+end)
+
+T.test("dendrogram: 300 leaves stay apart, heights above and below", function()
+  local X = matrix.new(300, 2)
+  for i = 1, 300 do X:set(i, 1, (i * 37) % 101); X:set(i, 2, (i * 61) % 97) end
+  local s = plot.dendrogram(stats.hclust(stats.dist(X), "average"), {k = 5})
+  check_xml(s)
+  local leaves = elements(s, "text", "leaf")
+  T.equal(#leaves, 300, "a label per leaf")
+  local ys = {}
+  for i, e in ipairs(leaves) do ys[i] = e.y end
+  table.sort(ys)
+  for i = 2, 300 do assert(ys[i] - ys[i - 1] >= leaves[1]["font-size"] + 1, "rows apart") end
+  T.equal(leaves[1].text, "1", "default labels")
+  assert(#elements(s, "text") > #elements(s, "text", "tick-x") * 2, "ticks above too")
+end)
+
+-- centroid linkage of (0,0) (1,0) (0.5,0.9) (5,5) (6,5): the second merge,
+-- at 0.78, is lower than the first, at 1 (an inversion); at k = 4 no height
+-- separates the kept merge (1) from the undone ones (0.78, ...): no cut line
+T.test("dendrogram: a tree with inversions gets no cut line where no height cuts it", function()
+  local t = stats.hclust(stats.dist(matrix.from{{0, 0}, {1, 0}, {0.5, 0.9}, {5, 5}, {6, 5}}), "centroid")
+  assert(t.height:get(2, 1) < t.height:get(1, 1), "an inversion")
+  T.equal(#elements(plot.dendrogram(t, {k = 4}), "line", "refline"), 0, "no cut at k = 4")
+  T.equal(#elements(plot.dendrogram(t, {k = 2}), "line", "refline"), 1, "a cut at k = 2")
+end)
+
+T.test("dendrogram: bad input", function()
+  T.errors("tree must be a stats.hclust result", plot.dendrogram, {})
+  T.errors("plot.dendrogram: 2 labels for 8 leaves", plot.dendrogram, tree8, {labels = {"a", "b"}})
+  T.errors("k must be a whole number of clusters from 1 to 8, got 9", plot.dendrogram, tree8, {k = 9})
+  local bad = {merge = tree8.merge, height = tree8.height, order = {1, 1, 2, 3, 4, 5, 6, 7}}
+  T.errors("tree.order must be a permutation of 1..8", plot.dendrogram, bad)
+end)
+
+T.test("heatmap: a shaded cell and its value per entry", function()
+  local V = matrix.from{{1, 0.5, 0}, {0, 0.25, 1}}
+  V:setnames({"DUI", "STI"}, {"DUI1", "DUI2", "STI1"})
+  local s = plot.heatmap{values = V, title = "Profiles"}
+  check_xml(s)
+  local cells = elements(s, "rect", "cell")   -- row by row
+  T.equal(#cells, 6, "cells")
+  -- white (#ffffff) at 0, the palette's blue #0072B2 at 1, half-way at 0.5:
+  -- 255 + (0x00 - 255) / 2 = 127.5 -> 0x80, 255 + (0x72 - 255) / 2 = 184.5 -> 0xb9,
+  -- 255 + (0xB2 - 255) / 2 = 216.5 -> 0xd9
+  T.equal(cells[1].fill, "#0072b2", "1")
+  T.equal(cells[2].fill, "#80b9d9", "0.5")
+  T.equal(cells[3].fill, "#ffffff", "0")
+  local values = elements(s, "text", "value")
+  T.equal(values[2].text, "0.5", "value written")
+  V:set(1, 2, 0 / 0)
+  T.errors("value of 'DUI', 'DUI2' is not a finite number", plot.heatmap, {values = V})
+  T.errors("values must be a matrix", plot.heatmap, {values = {}})
+end)
+
 T.test("every module has a _help entry per function", function()
   for name, mod in pairs({ plot = plot, svg = svg }) do
     for k, v in pairs(mod) do
