@@ -1,13 +1,15 @@
 -- studyreport/markdown.lua -- the study report as Markdown (pipe tables;
 -- figures linked to their SVG files beside it). Markdown passes HTML through,
--- so every string from the data has < > & escaped, and a '|' or a line break
--- in a sector name cannot break a table.
+-- so every string from the data has < and > escaped, and an & that would
+-- start an entity ("&amp;", "&#60;"); a plain "R&D" stays readable. A '|' or a
+-- line break in a sector name cannot break a table.
 local studyreport = require "studyreport"
 
 local M = {}
 
 local function text(s)
-  return (tostring(s or ""):gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub("[\r\n]+", " "))
+  return (tostring(s or ""):gsub("&(#?%w+;)", "&amp;%1"):gsub("<", "&lt;"):gsub(">", "&gt;")
+    :gsub("[\r\n]+", " "))
 end
 
 local function cell(v)

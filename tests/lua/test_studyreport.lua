@@ -83,8 +83,15 @@ T.test("report.html: escaped, well-formed, figures inline; report.md and the wor
     print("SKIP: xmllint (libxml2-utils) is not installed; well-formedness not checked")
   end
   local md = read(d .. "/report.md")
-  -- Markdown passes HTML through, so < > & are escaped there too, and '|' for the table
-  assert(md:find("| &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Ore\" \\| Co | 1.250 |", 1, true), "escaped in Markdown")
+  -- Markdown passes HTML through, so < and > are escaped there too, and '|' for the table
+  assert(md:find("| &lt;script&gt;alert(1)&lt;/script&gt; & \"Ore\" \\| Co | 1.250 |", 1, true), "escaped in Markdown")
+  -- an & only where it would start an entity: "R&D" stays as written
+  assert(md:find("| Mining | 0.500 |", 1, true), "a plain row")
+  local d2 = study()
+  write(d2 .. "/ch7/rd.csv", "name,v\nR&D &amp; &#60;,1\n")
+  studyreport.write(d2, { date = "2026-01-01" })
+  assert(read(d2 .. "/report.md"):find("| R&D &amp;amp; &amp;#60; | 1 |", 1, true), "entities escaped, R&D kept")
+  os.execute("rm -rf " .. d2)
   assert(md:find("![ROC curve](ch3/roc.svg)", 1, true), "figures linked")
   os.execute("rm -rf " .. d)
 end)
