@@ -2,6 +2,7 @@
 -- well-formed as XHTML (so xmllint can check it): CSS inline, SVG figures
 -- inline, every string from the data escaped.
 local studyreport = require "studyreport"
+local walk = require "studyreport.walk"
 
 local M = {}
 
@@ -71,43 +72,9 @@ local function table_html(header, rows, max_rows, file, digits)
   return table.concat(out)
 end
 
-local function records_html(records, columns, max_rows)
-  local header, rows = {}, {}
-  for j, c in ipairs(columns) do header[j] = c[2] end
-  for i, r in ipairs(records) do
-    rows[i] = {}
-    for j, c in ipairs(columns) do rows[i][j] = r[c[1]] end
-  end
-  return table_html(header, rows, max_rows)
-end
-
-local function items_html(c, items, max_rows)
-  local out = {}
-  for _, it in ipairs(items) do
-    if it.kind == "figure" then
-      out[#out + 1] = "<figure>" .. it.svg .. "<figcaption>" .. esc(it.title) .. " (" .. esc(c.dir .. "/" .. it.file)
-        .. ")</figcaption></figure>"
-    elseif it.kind == "table" then
-      out[#out + 1] = "<h3>" .. esc(it.title) .. "</h3>"
-      out[#out + 1] = table_html(it.header, it.rows, max_rows, c.dir .. "/" .. it.file)
-    elseif it.kind == "note" then
-      out[#out + 1] = "<h3>" .. esc(it.title) .. "</h3><p class=\"note\">" .. esc(it.text or "") .. "</p>"
-    end
-  end
-  return table.concat(out, "\n")
-end
-
-local MEASURE = { output = "Output", value_added = "Value added", income = "Labour income", jobs = "Jobs" }
-
 local function scenario_html(s)
-  local rows = {}
-  for _, r in ipairs(s.rows) do
-    rows[#rows + 1] = { (r.level == "regional" and "Region: " or "Nation: ") .. (MEASURE[r.measure] or r.measure),
-      r.direct, r.indirect, r.induced, r.total, r.type2 }
-  end
-  return "<h4>Impact: " .. esc(s.title) .. "</h4>"
-    .. table_html({ "effect on", "direct", "indirect", "induced", "total", "type II multiplier" }, rows, nil, nil,
-      { false, 1, 1, 1, 1, 2 })
+  local header, rows, digits = walk.scenario_table(s)
+  return "<h4>Impact: " .. esc(s.title) .. "</h4>" .. table_html(header, rows, nil, nil, digits)
     .. (s.note and s.note ~= "" and ('<p class="note">' .. esc(s.note) .. "</p>") or "")
 end
 
@@ -139,23 +106,32 @@ local function option_html(o)
   return table.concat(out, "\n")
 end
 
-local function policy_html(doc, max_rows)
-  local v, c = doc.policy_view, doc.policy
-  local out = {}
-  for _, a in ipairs(v.assumptions) do
-    out[#out + 1] = "<p><b>" .. esc(a.item) .. ":</b> " .. esc(studyreport.cell(a.value)) .. " &#8212; "
-      .. esc(a.basis or "") .. "</p>"
-  end
-  out[#out + 1] = items_html(c, v.others, max_rows)
-  for _, o in ipairs(v.options) do out[#out + 1] = option_html(o) end
-  out[#out + 1] = "<h3>Missing evidence</h3>"
-  out[#out + 1] = #v.missing == 0 and "<p>Every rule could be checked.</p>"
-    or records_html(v.missing, { { "option", "option" }, { "evidence", "evidence it would give" }, { "missing", "why missing" } })
-  out[#out + 1] = "<h3>Leading industries and the deck's priorities</h3>"
-  out[#out + 1] = records_html(v.priorities, { { "sector", "sector" }, { "slq", "location quotient" },
-    { "industry_type", "industry type" }, { "priority", "country-specific priority" } })
-  return table.concat(out, "\n")
-end
+-- the syntax of the walk over the document (studyreport/walk.lua)
+local SYNTAX = {
+  chapter = function(c) return '<section id="' .. esc(c.dir) .. '"><h2>' .. esc(c.title) .. "</h2>" end,
+  chapter_end = "</section>",
+  not_ran = function(c)
+    return '<p class="missing">This analysis did not run: no outputs in ' .. esc(c.dir)
+      .. "/. The policy options name the evidence it would have given as missing.</p>"
+  end,
+  simulated = function() return '<p class="sim">Run on SIMULATED inputs.</p>' end,
+  figure = function(c, it)
+    return "<figure>" .. it.svg .. "<figcaption>" .. esc(it.title) .. " (" .. esc(c.dir .. "/" .. it.file)
+      .. ")</figcaption></figure>"
+  end,
+  table = function(c, it, max_rows)
+    return "<h3>" .. esc(it.title) .. "</h3>\n" .. table_html(it.header, it.rows, max_rows, c.dir .. "/" .. it.file)
+  end,
+  note = function(_, it) return "<h3>" .. esc(it.title) .. "</h3><p class=\"note\">" .. esc(it.text or "") .. "</p>" end,
+  assumption = function(a)
+    return "<p><b>" .. esc(a.item) .. ":</b> " .. esc(studyreport.cell(a.value)) .. " &#8212; " .. esc(a.basis or "")
+      .. "</p>"
+  end,
+  option = option_html,
+  heading = function(t) return "<h3>" .. t .. "</h3>" end,
+  paragraph = function(t) return "<p>" .. t .. "</p>" end,
+  rows = function(header, rows) return table_html(header, rows) end,
+}
 
 local function summary_html(doc)
   local out = {}
@@ -221,19 +197,7 @@ function M.render(doc, max_rows)
   nav[#nav + 1] = '<li><a href="#data">Data and reproduction</a></li></ol></nav>'
   out[#out + 1] = table.concat(nav)
   out[#out + 1] = '<section id="summary"><h2>Summary</h2>' .. summary_html(doc) .. "</section>"
-  for _, c in ipairs(doc.chapters) do
-    out[#out + 1] = '<section id="' .. esc(c.dir) .. '"><h2>' .. esc(c.title) .. "</h2>"
-    if not c.ran then
-      out[#out + 1] = '<p class="missing">This analysis did not run: no outputs in ' .. esc(c.dir)
-        .. "/. The policy options name the evidence it would have given as missing.</p>"
-    elseif c == doc.policy and doc.policy_view then
-      out[#out + 1] = policy_html(doc, max_rows)
-    else
-      if c.simulated then out[#out + 1] = '<p class="sim">Run on SIMULATED inputs.</p>' end
-      out[#out + 1] = items_html(c, c.items, max_rows)
-    end
-    out[#out + 1] = "</section>"
-  end
+  walk.chapters(SYNTAX, doc, max_rows, out)
   out[#out + 1] = '<section id="data"><h2>Data and reproduction</h2>' .. data_html(doc) .. "</section>"
   out[#out + 1] = "</body></html>\n"
   return table.concat(out, "\n")

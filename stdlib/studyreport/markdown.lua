@@ -4,6 +4,7 @@
 -- start an entity ("&amp;", "&#60;"); a plain "R&D" stays readable. A '|' or a
 -- line break in a sector name cannot break a table.
 local studyreport = require "studyreport"
+local walk = require "studyreport.walk"
 
 local M = {}
 
@@ -47,32 +48,6 @@ local function table_md(header, rows, max_rows, file, digits)
   return table.concat(out, "\n") .. "\n"
 end
 
-local function records_md(records, columns)
-  local header, rows = {}, {}
-  for j, c in ipairs(columns) do header[j] = c[2] end
-  for i, r in ipairs(records) do
-    rows[i] = {}
-    for j, c in ipairs(columns) do rows[i][j] = r[c[1]] end
-  end
-  return table_md(header, rows)
-end
-
-local function items_md(c, items, max_rows)
-  local out = {}
-  for _, it in ipairs(items) do
-    if it.kind == "figure" then
-      out[#out + 1] = string.format("![%s](%s/%s)\n\n*%s*\n", text(it.title), c.dir, it.file, text(it.title))
-    elseif it.kind == "table" then
-      out[#out + 1] = "### " .. text(it.title) .. "\n\n" .. table_md(it.header, it.rows, max_rows, c.dir .. "/" .. it.file)
-    elseif it.kind == "note" then
-      out[#out + 1] = "### " .. text(it.title) .. "\n\n" .. text(it.text) .. "\n"
-    end
-  end
-  return table.concat(out, "\n")
-end
-
-local MEASURE = { output = "Output", value_added = "Value added", income = "Labour income", jobs = "Jobs" }
-
 local function option_md(o)
   local out = { string.format("### %d. %s — strength %s, %s\n", o.rank, text(o.option), studyreport.cell(o.strength),
     text(o.match)) }
@@ -89,36 +64,35 @@ local function option_md(o)
   end
   out[#out + 1] = "Evidence:\n\n" .. table_md({ "rule", "value", "test", "verdict" }, rows)
   if o.scenario then
-    local s = {}
-    for i, r in ipairs(o.scenario.rows) do
-      s[i] = { (r.level == "regional" and "Region: " or "Nation: ") .. (MEASURE[r.measure] or r.measure), r.direct,
-        r.indirect, r.induced, r.total, r.type2 }
-    end
-    out[#out + 1] = "Impact — " .. text(o.scenario.title) .. ":\n\n"
-      .. table_md({ "effect on", "direct", "indirect", "induced", "total", "type II multiplier" }, s, nil, nil,
-        { false, 1, 1, 1, 1, 2 })
+    local header, rows, digits = walk.scenario_table(o.scenario)
+    out[#out + 1] = "Impact — " .. text(o.scenario.title) .. ":\n\n" .. table_md(header, rows, nil, nil, digits)
     if o.scenario.note and o.scenario.note ~= "" then out[#out + 1] = "*" .. text(o.scenario.note) .. "*\n" end
   end
   return table.concat(out, "\n")
 end
 
-local function policy_md(doc, max_rows)
-  local v, c = doc.policy_view, doc.policy
-  local out = {}
-  for _, a in ipairs(v.assumptions) do
-    out[#out + 1] = "- **" .. text(a.item) .. ":** " .. text(studyreport.cell(a.value)) .. " — " .. text(a.basis)
-  end
-  out[#out + 1] = ""
-  out[#out + 1] = items_md(c, v.others, max_rows)
-  for _, o in ipairs(v.options) do out[#out + 1] = option_md(o) end
-  out[#out + 1] = "### Missing evidence\n"
-  out[#out + 1] = #v.missing == 0 and "Every rule could be checked.\n"
-    or records_md(v.missing, { { "option", "option" }, { "evidence", "evidence it would give" }, { "missing", "why missing" } })
-  out[#out + 1] = "### Leading industries and the deck's priorities\n"
-  out[#out + 1] = records_md(v.priorities, { { "sector", "sector" }, { "slq", "location quotient" },
-    { "industry_type", "industry type" }, { "priority", "country-specific priority" } })
-  return table.concat(out, "\n")
-end
+-- the syntax of the walk over the document (studyreport/walk.lua)
+local SYNTAX = {
+  chapter = function(c) return "## " .. text(c.title) .. "\n" end,
+  not_ran = function(c)
+    return "This analysis did not run: no outputs in `" .. c.dir .. "/`. The policy options name the "
+      .. "evidence it would have given as missing.\n"
+  end,
+  simulated = function() return "**Run on SIMULATED inputs.**\n" end,
+  figure = function(c, it) return string.format("![%s](%s/%s)\n\n*%s*\n", text(it.title), c.dir, it.file, text(it.title)) end,
+  table = function(c, it, max_rows)
+    return "### " .. text(it.title) .. "\n\n" .. table_md(it.header, it.rows, max_rows, c.dir .. "/" .. it.file)
+  end,
+  note = function(_, it) return "### " .. text(it.title) .. "\n\n" .. text(it.text) .. "\n" end,
+  assumption = function(a)
+    return "- **" .. text(a.item) .. ":** " .. text(studyreport.cell(a.value)) .. " — " .. text(a.basis)
+  end,
+  assumptions_end = "",
+  option = option_md,
+  heading = function(t) return "### " .. t .. "\n" end,
+  paragraph = function(t) return t .. "\n" end,
+  rows = function(header, rows) return table_md(header, rows) end,
+}
 
 function M.render(doc, max_rows)
   local out = { "# " .. text(doc.title), "",
@@ -151,18 +125,7 @@ function M.render(doc, max_rows)
       end
     end
   end
-  for _, c in ipairs(doc.chapters) do
-    out[#out + 1] = "## " .. text(c.title) .. "\n"
-    if not c.ran then
-      out[#out + 1] = "This analysis did not run: no outputs in `" .. c.dir .. "/`. The policy options name the "
-        .. "evidence it would have given as missing.\n"
-    elseif c == doc.policy and doc.policy_view then
-      out[#out + 1] = policy_md(doc, max_rows)
-    else
-      if c.simulated then out[#out + 1] = "**Run on SIMULATED inputs.**\n" end
-      out[#out + 1] = items_md(c, c.items, max_rows)
-    end
-  end
+  walk.chapters(SYNTAX, doc, max_rows, out)
   out[#out + 1] = "## Data and reproduction\n"
   local rows = {}
   for i, c in ipairs(doc.chapters) do

@@ -96,7 +96,7 @@ T.test("user_terms: the library's options in the script's words", function()
 end)
 
 -- runs a chunk in a fresh clusterlab; returns stderr and the exit code
-local BIN = arg and arg[-1] or "./clusterlab"
+local BIN = T.bin
 local function run(code)
   local err = os.tmpname()
   local p = io.popen(BIN .. " -e '" .. code .. "' 2>" .. err)

@@ -18,13 +18,6 @@ local function temp(text)
   return path
 end
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 local function same_list(got, want, what)
   T.equal(#got, #want, what .. " length")
   for i = 1, #want do T.equal(got[i], want[i], what .. "[" .. i .. "]") end
@@ -278,13 +271,13 @@ T.test("write: round trip with Cyrillic labels, exact numbers, NaN", function()
     T.equal(a == b or (a ~= a and b ~= b), true, "element " .. i .. "," .. j)
   end end
   -- the text: the fewest digits that read back (as Python's repr), quotes where needed
-  T.equal(slurp(path), ',Сельское хозяйство,"x,y"\n' ..
+  T.equal(T.slurp(path), ',Сельское хозяйство,"x,y"\n' ..
     MINING .. ',0.1,0.3333333333333333\n' ..
     '"Trade; ""retail""",-2.5e-07,NA\n' ..
     '" padded ",1e+300,43910\n', "text")
   -- ';' and decimal commas, a BOM for Excel, NaN as an empty cell
   csv.write(path, m, {decimal = ",", na = "", bom = true})
-  local text = slurp(path)
+  local text = T.slurp(path)
   T.equal(text:sub(1, 3), "\xEF\xBB\xBF", "BOM")
   T.equal(text:match("\n([^\n]*)\n"), MINING .. ";0,1;0,3333333333333333", "decimal comma")
   back = csv.read(path, {decimal = ",", na = true})
@@ -293,18 +286,18 @@ T.test("write: round trip with Cyrillic labels, exact numbers, NaN", function()
   T.equal(back:get(2, 2) ~= back:get(2, 2), true, "NaN")
   -- digits, tabs
   csv.write(path, m, {sep = "\t", digits = 3})
-  T.equal(slurp(path):match("\n([^\n]*)\n"), MINING .. "\t0.1\t0.333", "3 digits")
+  T.equal(T.slurp(path):match("\n([^\n]*)\n"), MINING .. "\t0.1\t0.333", "3 digits")
   os.remove(path)
 end)
 
 T.test("write: matrices without labels and Lua tables", function()
   local path = os.tmpname()
   csv.write(path, {{1, 2}, {3, 4.5}})
-  T.equal(slurp(path), "1,2\n3,4.5\n", "no labels, no header")
+  T.equal(T.slurp(path), "1,2\n3,4.5\n", "no labels, no header")
   T.close_matrix(csv.read(path, {header = false, rownames = false}), {{1, 2}, {3, 4.5}}, 0, "back")
   local m = matrix.from({{1}, {2}}, {"a", "b"})
   csv.write(path, m)
-  T.equal(slurp(path), "a,1\nb,2\n", "rownames only")
+  T.equal(T.slurp(path), "a,1\nb,2\n", "rownames only")
   os.remove(path)
 end)
 
@@ -363,7 +356,7 @@ T.test("read: row labels made on first use keep their text everywhere labels go"
   same_list(t:colnames(), { "r 1", "два, три", "" }, "colnames of t")
   same_list(m:rownames(), { "r 1", "два, три", "" }, "rownames")
   T.equal(m:get("два, три", "b"), 4, "get by label")
-  T.equal(csv.read(GERMANY, { na = true }):rownames()[1], slurp(GERMANY):match("\n\"?([^,\"]+)"), "Germany's first sector")
+  T.equal(csv.read(GERMANY, { na = true }):rownames()[1], T.slurp(GERMANY):match("\n\"?([^,\"]+)"), "Germany's first sector")
 end)
 
 T.done()

@@ -11,28 +11,7 @@ local glm = require "glm"
 
 local REF = T.data .. "/r_reference/"
 
--- CSV with a header and quoted fields without commas: {field = value} rows
-local function readcsv(path)
-  local f = assert(io.open(path, "r"))
-  local header, rows = nil, {}
-  for line in f:lines() do
-    local fields = {}
-    for v in (line .. ","):gmatch("([^,]*),") do
-      v = v:gsub('^"(.*)"$', "%1")
-      fields[#fields + 1] = tonumber(v) or v
-    end
-    if not header then header = fields
-    else
-      local row = {}
-      for k, name in ipairs(header) do row[name] = fields[k] end
-      rows[#rows + 1] = row
-    end
-  end
-  f:close()
-  return rows
-end
-
-local infert = readcsv(REF .. "infert.csv")
+local infert = T.read_records(REF .. "infert.csv")
 local NAMES = {"(Intercept)", "age", "parity", "induced", "spontaneous"}
 
 -- y = case; X = intercept, age, parity, induced, spontaneous [, edu12]
@@ -80,13 +59,13 @@ T.test("probit on infert = R glm(binomial(probit)) (the contract's check)", func
   local fit = glm.probit(y, X)
   -- ref_R_infert_probit.csv: R's coefficient table; the contract asks coef to
   -- 1e-6 and se to 1e-5, the same IRLS path as glm.fit gives far more
-  local ref = readcsv(REF .. "ref_R_infert_probit.csv")
+  local ref = T.read_records(REF .. "ref_R_infert_probit.csv")
   check_table(fit, ref, {coef = 1e-10, se = 1e-10, p = 1e-9}, "probit")
   T.close(fit.loglik, ref[1].loglik, 1e-12, "loglik")
   T.close(fit.lr, ref[1].lr, 1e-10, "LR chi2")
   T.close(fit.pseudo_r2, ref[1].pseudo_r2, 1e-12, "pseudo R2")
   T.equal(fit.n, 248, "n")
-  local st = select(readcsv(REF .. "ref_R_infert_glm_stats.csv"), {model = "probit"})[1]
+  local st = select(T.read_records(REF .. "ref_R_infert_glm_stats.csv"), {model = "probit"})[1]
   T.close(fit.loglik_null, st.loglik_null, 1e-12, "loglik_null")
   T.equal(fit.lr_df, st.lr_df, "lr_df")
   T.close(fit.lr_p, st.lr_p, 1e-9, "lr_p")
@@ -103,12 +82,12 @@ end)
 T.test("logit on infert = R glm(binomial(logit))", function()
   local y, X = infert_data()
   local fit = glm.logit(y, X)
-  local ref = readcsv(REF .. "ref_R_infert_logit.csv")
+  local ref = T.read_records(REF .. "ref_R_infert_logit.csv")
   check_table(fit, ref, {coef = 1e-10, se = 1e-10, p = 1e-9}, "logit")
   T.close(fit.loglik, ref[1].loglik, 1e-12, "loglik")
   T.close(fit.lr, ref[1].lr, 1e-10, "LR chi2")
   T.close(fit.pseudo_r2, ref[1].pseudo_r2, 1e-12, "pseudo R2")
-  local st = select(readcsv(REF .. "ref_R_infert_glm_stats.csv"), {model = "logit"})[1]
+  local st = select(T.read_records(REF .. "ref_R_infert_glm_stats.csv"), {model = "logit"})[1]
   T.close(fit.loglik_null, st.loglik_null, 1e-12, "loglik_null")
   T.close(fit.lr_p, st.lr_p, 1e-9, "lr_p")
   T.close(fit.aic, st.aic, 1e-12, "aic")
@@ -119,10 +98,10 @@ T.test("inputs: Lua arrays, a 1 x n y, unlabelled X", function()
   local y, X = infert_data()
   local fit = glm.probit(y:t(), matrix.from(X:totable()))
   T.equal(fit.names[2], "x2", "default names")
-  local ref = readcsv(REF .. "ref_R_infert_probit.csv")
+  local ref = T.read_records(REF .. "ref_R_infert_probit.csv")
   T.close(fit.coef:get(2, 1), ref[2].coef, 1e-10, "same coefficients")
   local fit2 = glm.logit(y:list(), X:totable())
-  T.close(fit2.loglik, readcsv(REF .. "ref_R_infert_logit.csv")[1].loglik, 1e-12, "arrays")
+  T.close(fit2.loglik, T.read_records(REF .. "ref_R_infert_logit.csv")[1].loglik, 1e-12, "arrays")
 end)
 
 T.test("extreme linear predictors (|eta| up to 20): R's estimates, a warning, no NaN", function()
@@ -167,7 +146,7 @@ end)
 
 T.test("margins at the mean and average, derivatives and 0/1 changes = R", function()
   local y, X = infert_data(true)
-  local ref = readcsv(REF .. "ref_R_infert_margins.csv")
+  local ref = T.read_records(REF .. "ref_R_infert_margins.csv")
   for _, model in ipairs{"probit", "logit"} do
     local fit = glm[model](y, X)
     for _, method in ipairs{"derivative", "discrete"} do
@@ -193,7 +172,7 @@ end)
 -- OLS against R's lm
 -- ---------------------------------------------------------------------------
 
-local mtcars = readcsv(REF .. "mtcars.csv")
+local mtcars = T.read_records(REF .. "mtcars.csv")
 local function mtcars_data(cols, intercept)
   local y, X = {}, {}
   for i, r in ipairs(mtcars) do
@@ -213,7 +192,7 @@ T.test("OLS on mtcars = R lm, with HC1 (sandwich formula in R)", function()
     {"mpg ~ wt + hp + qsec + am", {"wt", "hp", "qsec", "am"}, true},
     {"mpg ~ 0 + wt + qsec", {"wt", "qsec"}, false},  -- uncentred R^2, as R
   }
-  local ref = readcsv(REF .. "ref_R_mtcars_lm.csv")
+  local ref = T.read_records(REF .. "ref_R_mtcars_lm.csv")
   for _, case in ipairs(cases) do
     local y, X = mtcars_data(case[2], case[3])
     local fit = glm.ols(y, X)

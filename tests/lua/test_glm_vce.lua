@@ -10,30 +10,9 @@ local matrix = require "matrix"
 local glm = require "glm"
 local regtable = require "regtable"
 
--- CSV with a header and quoted fields without commas: {field = value} rows
-local function readcsv(path)
-  local f = assert(io.open(path, "r"))
-  local header, rows = nil, {}
-  for line in f:lines() do
-    local fields = {}
-    for v in (line .. ","):gmatch("([^,]*),") do
-      v = v:gsub('^"(.*)"$', "%1")
-      fields[#fields + 1] = tonumber(v) or v
-    end
-    if not header then header = fields
-    else
-      local row = {}
-      for k, name in ipairs(header) do row[name] = fields[k] end
-      rows[#rows + 1] = row
-    end
-  end
-  f:close()
-  return rows
-end
-
-local infert = readcsv(T.data .. "/r_reference/infert.csv")
-local SM = readcsv(T.data .. "/statsmodels_reference/ref_statsmodels_infert_vce.csv")
-local R = readcsv(T.data .. "/r_reference/ref_R_infert_vce.csv")
+local infert = T.read_records(T.data .. "/r_reference/infert.csv")
+local SM = T.read_records(T.data .. "/statsmodels_reference/ref_statsmodels_infert_vce.csv")
+local R = T.read_records(T.data .. "/r_reference/ref_R_infert_vce.csv")
 local NAMES = {"(Intercept)", "age", "parity", "induced", "spontaneous"}
 
 local y, X, stratum, w = {}, {}, {}, {}

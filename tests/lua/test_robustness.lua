@@ -11,8 +11,6 @@ local leontief = require "leontief"
 local linkages = require "linkages"
 local glm = require "glm"
 
-local BIN = arg and arg[-1] or "./clusterlab"
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
 -- a table whose length is n whatever it holds; __index makes up values
 local function fake(n, value)
@@ -134,7 +132,7 @@ end)
 
 T.test("Ctrl-C stops a CSV read in progress", function()
   -- reading /dev/zero without a limit never ends; SIGINT must stop it
-  local script = BIN .. " -e " .. quote("require'csv'.read('/dev/zero', {max_line = 1 << 50})") ..
+  local script = T.bin .. " -e " .. T.quote("require'csv'.read('/dev/zero', {max_line = 1 << 50})") ..
     " 2>&1 & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo exit $?"
   local p = io.popen(script); local out = p:read("a"); p:close()
   assert(out:find("interrupted", 1, true) and out:find("exit 1", 1, true), out)
@@ -157,7 +155,7 @@ T.test("a piped REPL line longer than 8191 bytes runs once, whole", function()
   local long = "x = '" .. string.rep("a", 20000) .. "' print(#x)"
   local path = os.tmpname()
   local f = io.open(path, "w"); f:write(long, "\n"); f:close()
-  local p = io.popen(BIN .. " -i < " .. path .. " 2>&1"); local out = p:read("a"); p:close()
+  local p = io.popen(T.bin .. " -i < " .. path .. " 2>&1"); local out = p:read("a"); p:close()
   os.remove(path)
   assert(out:find("20000", 1, true) and not out:find("error", 1, true), out:sub(1, 300))
 end)

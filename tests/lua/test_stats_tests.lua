@@ -8,30 +8,9 @@ local stats = require "stats"
 
 local REF = T.data .. "/r_reference/"
 
--- CSV with a header, quoted fields without commas: {field = value} rows
-local function readcsv(path)
-  local f = assert(io.open(path, "r"))
-  local header, rows = nil, {}
-  for line in f:lines() do
-    local fields = {}
-    for v in (line .. ","):gmatch("([^,]*),") do
-      v = v:gsub('^"(.*)"$', "%1")
-      fields[#fields + 1] = tonumber(v) or v
-    end
-    if not header then header = fields
-    else
-      local row = {}
-      for k, name in ipairs(header) do row[name] = fields[k] end
-      rows[#rows + 1] = row
-    end
-  end
-  f:close()
-  return rows
-end
-
-local cars = readcsv(REF .. "mtcars.csv")
+local cars = T.read_records(REF .. "mtcars.csv")
 local ref = {}
-for _, r in ipairs(readcsv(REF .. "ref_R_htest.csv")) do ref[r.test] = r end
+for _, r in ipairs(T.read_records(REF .. "ref_R_htest.csv")) do ref[r.test] = r end
 
 -- mpg of manual (am = 1) and automatic cars; with_na: Datsun 710 (row 3) missing
 local function mpg_by_am(with_na)

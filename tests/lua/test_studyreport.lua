@@ -14,13 +14,6 @@ local function write(path, text)
   f:close()
 end
 
-local function read(path)
-  local f = assert(io.open(path))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 local SVG = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
   .. "<title>%s</title><rect width=\"5\" height=\"5\"/></svg>\n"
 
@@ -67,7 +60,7 @@ T.test("report.html: escaped, well-formed, figures inline; report.md and the wor
   local d = study()
   local paths = studyreport.write(d, { date = "2026-01-01" })
   T.equal(#paths, 3, "html, md, xlsx")
-  local html = read(d .. "/report.html")
+  local html = T.slurp(d .. "/report.html")
   T.equal(html:find("<script>", 1, true), nil, "no raw script tag")
   T.equal(html:find("onload", 1, true), nil, "an SVG with event handlers is not embedded")
   assert(html:find("bad.svg holds scripts or embedded HTML and is not embedded in the report", 1, true), "but named")
@@ -82,7 +75,7 @@ T.test("report.html: escaped, well-formed, figures inline; report.md and the wor
   else
     print("SKIP: xmllint (libxml2-utils) is not installed; well-formedness not checked")
   end
-  local md = read(d .. "/report.md")
+  local md = T.slurp(d .. "/report.md")
   -- Markdown passes HTML through, so < and > are escaped there too, and '|' for the table
   assert(md:find("| &lt;script&gt;alert(1)&lt;/script&gt; & \"Ore\" \\| Co | 1.250 |", 1, true), "escaped in Markdown")
   -- an & only where it would start an entity: "R&D" stays as written
@@ -90,7 +83,7 @@ T.test("report.html: escaped, well-formed, figures inline; report.md and the wor
   local d2 = study()
   write(d2 .. "/ch7/rd.csv", "name,v\nR&D &amp; &#60;,1\n")
   studyreport.write(d2, { date = "2026-01-01" })
-  assert(read(d2 .. "/report.md"):find("| R&D &amp;amp; &amp;#60; | 1 |", 1, true), "entities escaped, R&D kept")
+  assert(T.slurp(d2 .. "/report.md"):find("| R&D &amp;amp; &amp;#60; | 1 |", 1, true), "entities escaped, R&D kept")
   os.execute("rm -rf " .. d2)
   assert(md:find("![ROC curve](ch3/roc.svg)", 1, true), "figures linked")
   os.execute("rm -rf " .. d)

@@ -1,5 +1,6 @@
 -- testing.lua -- a small test harness for the Lua tests: named cases, numeric
--- comparisons with tolerances, expected errors, and a closing
+-- comparisons with tolerances, expected errors, running a script, temporary
+-- folders, reading files and CSV records, and a closing
 -- "N passed, N failed" line that tests/run.sh adds up.
 local M = {}
 local passed, failed = 0, 0
@@ -46,6 +47,65 @@ end
 
 -- the folder holding the test data (tests/data), relative to the project root
 M.data = "tests/data"
+
+-- the binary running this test (./clusterlab, or ./clusterlab-san under make check-memory)
+M.bin = arg and arg[-1] or "./clusterlab"
+
+-- s as one word of the POSIX shell
+function M.quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+-- runs the binary on script with args (a list, each quoted, or a string of
+-- shell words); returns its output (stdout and stderr) and exit code
+function M.run(script, args)
+  if type(args) == "table" then
+    local words = {}
+    for i, a in ipairs(args) do words[i] = M.quote(a) end
+    args = table.concat(words, " ")
+  end
+  local p = io.popen(M.bin .. " " .. script .. " " .. args .. " 2>&1")
+  local out = p:read("a")
+  local _, _, code = p:close()
+  return out, code
+end
+
+-- a new empty temporary folder
+function M.tmpdir()
+  local d = os.tmpname()
+  os.remove(d)
+  assert(os.execute("mkdir -p " .. M.quote(d)))
+  return d
+end
+
+-- the whole file, or nil when it cannot be opened
+function M.slurp(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+-- a CSV file with a header and quoted fields without commas as records
+-- {field = value}, numbers as numbers
+function M.read_records(path)
+  local f = assert(io.open(path, "r"))
+  local header, rows = nil, {}
+  for line in f:lines() do
+    local fields = {}
+    for v in (line .. ","):gmatch("([^,]*),") do
+      v = v:gsub('^"(.*)"$', "%1")
+      fields[#fields + 1] = tonumber(v) or v
+    end
+    if not header then header = fields
+    else
+      local row = {}
+      for k, name in ipairs(header) do row[name] = fields[k] end
+      rows[#rows + 1] = row
+    end
+  end
+  f:close()
+  return rows
+end
 
 function M.done()
   print(string.format("%d passed, %d failed", passed, failed))

@@ -3,37 +3,11 @@
 local T = require "testing"
 local csv = require "csv"
 
-local BIN = arg and arg[-1] or "./clusterlab"
 local SCRIPT = "scripts/atlas.lua"
 
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function run(args)
-  local cmd = { BIN, SCRIPT }
-  for _, a in ipairs(args) do cmd[#cmd + 1] = quote(a) end
-  local p = io.popen(table.concat(cmd, " ") .. " 2>&1")
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, code
-end
-
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p " .. quote(d)))
-  return d
-end
-
-local function slurp(path)
-  local f = assert(io.open(path))
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 T.test("the bundled states and LGAs", function()
-  local dir = tmpdir()
-  local out, code = run({ "--out", dir })
+  local dir = T.tmpdir()
+  local out, code = T.run(SCRIPT, { "--out", dir })
   T.equal(code, 0, "exit status\n" .. out)
   assert(out:find("atlas_states_2021.csv: 9 areas x 19 sectors", 1, true), out)
   assert(out:find("atlas_lgas_2021.csv: 547 areas x 19 sectors", 1, true), out)
@@ -44,14 +18,14 @@ T.test("the bundled states and LGAs", function()
   for _, c in ipairs(t.columns.class) do
     assert(c == "key" or c == "uneven" or c == "backward" or c == "forward" or c == "weak", c)
   end
-  local svg = slurp(dir .. "/atlas_lgas_2021_key_sectors.svg")
+  local svg = T.slurp(dir .. "/atlas_lgas_2021_key_sectors.svg")
   assert(svg:find("Key sectors by area", 1, true) and svg:find(">Qld<", 1, true), "LGA map with state groups")
   assert(not svg:lower():find("\"%-?nan\"") and not svg:lower():find("\"%-?inf\""), "no NaN or Inf in the map")
 end)
 
 T.test("a user's file, quiet; Mount Isa's classes as the study's chapter 1 finds them", function()
-  local dir = tmpdir()
-  local out, code = run({ "--out", dir, "--quiet", "--employment", T.data .. "/australia_2021/atlas_four_areas.csv" })
+  local dir = T.tmpdir()
+  local out, code = T.run(SCRIPT, { "--out", dir, "--quiet", "--employment", T.data .. "/australia_2021/atlas_four_areas.csv" })
   T.equal(code, 0, "exit status\n" .. out)
   assert(out:find("One Sector Town skipped: 1 sector with employment", 1, true), out)
   assert(not out:find("areas (", 1, true), "no progress line with --quiet")
@@ -65,9 +39,9 @@ T.test("a user's file, quiet; Mount Isa's classes as the study's chapter 1 finds
 end)
 
 T.test("bad input ends with a message naming it", function()
-  local out, code = run({ "--delta", "1.5" })
+  local out, code = T.run(SCRIPT, { "--delta", "1.5" })
   T.equal(code, 1, "exit status"); assert(out:find("--delta must be in [0, 1)", 1, true), out)
-  out, code = run({ "--employment", "/nonexistent/areas.csv", "--out", tmpdir() })
+  out, code = T.run(SCRIPT, { "--employment", "/nonexistent/areas.csv", "--out", T.tmpdir() })
   T.equal(code, 1, "exit status"); assert(out:find("/nonexistent/areas.csv", 1, true), out)
 end)
 

@@ -4,29 +4,8 @@
 local T = require "testing"
 local csv = require "csv"
 
--- the binary running this test (./clusterlab, or ./clusterlab-san under make check-memory)
-local BIN = arg and arg[-1] or "./clusterlab"
 local SCRIPT = "scripts/ch1_regional_clusters.lua"
 local D = T.data .. "/iotable/"
-
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
--- runs the script with the arguments; returns its output (stdout and stderr) and exit code
-local function run(args)
-  local cmd = { BIN, SCRIPT }
-  for _, a in ipairs(args) do cmd[#cmd + 1] = quote(a) end
-  local p = io.popen(table.concat(cmd, " ") .. " 2>&1")
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, code
-end
-
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p " .. quote(d)))
-  return d
-end
 
 local function exists(path)
   local f = io.open(path)
@@ -50,8 +29,8 @@ local function by_sector(path, key)
   return out, t
 end
 
-local out1 = tmpdir()
-local text1, code1 = run { "--out", out1 }
+local out1 = T.tmpdir()
+local text1, code1 = T.run(SCRIPT, { "--out", out1 })
 
 T.test("bundled run: exits 0, prints the tables, writes CSV and SVG", function()
   T.equal(code1, 0, "exit code\n" .. text1)
@@ -148,8 +127,8 @@ T.test("Mount Isa's key sectors follow R's indices under both rules", function()
   local key, t = listed(out1 .. "/regional_key_sectors.csv", "key sectors")
   T.equal(key, table.concat(want, "; "), "key sectors, CV rule")
   T.equal(key, "Manufacturing", "the one with both CVs low")
-  local out = tmpdir()
-  local text, code = run { "--key-rule", "index", "--no-factor", "--out", out }
+  local out = T.tmpdir()
+  local text, code = T.run(SCRIPT, { "--key-rule", "index", "--no-factor", "--out", out })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "Key-sector rule: both Rasmussen indices above 1 (CVs not used)")
   T.equal((listed(out .. "/regional_key_sectors.csv", "key sectors")), table.concat(both, "; "), "index rule")
@@ -208,10 +187,10 @@ T.test("the key-sector maps label every sector and name the quadrants", function
 end)
 
 T.test("a user's table with ';' and decimal commas gives the same results", function()
-  local out2 = tmpdir()
-  local text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment",
+  local out2 = T.tmpdir()
+  local text, code = T.run(SCRIPT, { "--table", D .. "australia_19_semicolon.csv", "--employment",
     D .. "employment_mount_isa_semicolon.csv", "--region", "Mount Isa", "--delta", "0.3",
-    "--sep", ";", "--decimal", ",", "--out", out2 }
+    "--sep", ";", "--decimal", ",", "--out", out2 })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "Published results (Samambayeva 2013, tables 5-10) beside these")
   local a, b = by_sector(out1 .. "/regional_linkages.csv"), by_sector(out2 .. "/regional_linkages.csv")
@@ -283,8 +262,8 @@ T.test("delta sweep: its delta 0.3 column is the classification of the main run"
 end)
 
 T.test("another delta changes lambda and the regional indices", function()
-  local out3 = tmpdir()
-  local text, code = run { "--out", out3, "--delta", "0.1", "--no-factor" }
+  local out3 = T.tmpdir()
+  local text, code = T.run(SCRIPT, { "--out", out3, "--delta", "0.1", "--no-factor" })
   T.equal(code, 0, "exit code\n" .. text)
   -- lambda* = [log2(1 + E^r / E^n)]^0.1 with E^r = 9610 and E^n = 10 929 263, the
   -- sums of the employment file's two columns (awk): 0.5132
@@ -293,19 +272,19 @@ T.test("another delta changes lambda and the regional indices", function()
 end)
 
 T.test("sectors absent from the region are dropped; local-serving sectors set aside", function()
-  local out = tmpdir()
+  local out = T.tmpdir()
   -- employment_partial.csv: Mount Isa's column only, without Financial and Insurance
   -- Services and Arts and Recreation Services; the nation's employment comes from
   -- the table's "Total Employment" row only when asked for
   local args = { "--table", "scripts/data/national_19_sector_io_aud_mn.csv", "--employment",
     D .. "employment_partial.csv", "--region", "Mount Isa", "--local-serving", "Retail Trade|Education and Training",
     "--no-factor", "--out", out }
-  local text, code = run(args)
+  local text, code = T.run(SCRIPT, args)
   assert(code ~= 0, "the rule: no national column, no run\n" .. text)
   contains(text, "has only the region's employment (column 'Mount Isa')")
   contains(text, "--national table")
   table.insert(args, "--national"); table.insert(args, "table")
-  text, code = run(args)
+  text, code = T.run(SCRIPT, args)
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "nation: the table's row 'Total Employment'")
   contains(text, "17 of 19 sectors present in Mount Isa (dropped: Financial and Insurance Services; Arts and Recreation Services)")
@@ -319,13 +298,13 @@ T.test("sectors absent from the region are dropped; local-serving sectors set as
 end)
 
 T.test("a sector without output stops the run until it is dropped", function()
-  local text, code = run { "--table", D .. "zero_output.csv", "--employment", D .. "small_employment.csv",
-    "--no-factor", "--out", tmpdir() }
+  local text, code = T.run(SCRIPT, { "--table", D .. "zero_output.csv", "--employment", D .. "small_employment.csv",
+    "--no-factor", "--out", T.tmpdir() })
   assert(code ~= 0, "non-zero exit")
   contains(text, "sector 'C' has zero output 0"); contains(text, "--drop")
-  local out = tmpdir()
-  text, code = run { "--table", D .. "zero_output.csv", "--employment", D .. "small_employment.csv",
-    "--drop", "C", "--no-factor", "--published", "none", "--out", out }
+  local out = T.tmpdir()
+  text, code = T.run(SCRIPT, { "--table", D .. "zero_output.csv", "--employment", D .. "small_employment.csv",
+    "--drop", "C", "--no-factor", "--published", "none", "--out", out })
   T.equal(code, 0, "exit code\n" .. text)
   local mine, t = by_sector(out .. "/national_linkages.csv")
   T.equal(t.nrow, 2, "two sectors left")
@@ -338,20 +317,20 @@ T.test("a sector without output stops the run until it is dropped", function()
 end)
 
 T.test("bad options and files stop with a clear message", function()
-  local text, code = run { "--bogus" }
+  local text, code = T.run(SCRIPT, { "--bogus" })
   assert(code ~= 0, "non-zero exit")
   contains(text, "unknown option --bogus"); contains(text, "usage: clusterlab scripts/ch1_regional_clusters.lua")
-  text, code = run { "--delta", "x" }
+  text, code = T.run(SCRIPT, { "--delta", "x" })
   assert(code ~= 0); contains(text, "--delta expects a number, got 'x'")
-  text, code = run { "--table", D .. "small.csv" }
+  text, code = T.run(SCRIPT, { "--table", D .. "small.csv" })
   assert(code ~= 0); contains(text, "--table and --employment go together")
-  text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
-    "--sep", ";", "--out", tmpdir() }
+  text, code = T.run(SCRIPT, { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
+    "--sep", ";", "--out", T.tmpdir() })
   assert(code ~= 0); contains(text, D .. 'australia_19_semicolon.csv:2: column 2 ("Agriculture, Forestry and Fishing")')
   contains(text, "decimal commas")
-  text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_concordance.csv", "--out", tmpdir() }
+  text, code = T.run(SCRIPT, { "--table", D .. "small.csv", "--employment", D .. "small_concordance.csv", "--out", T.tmpdir() })
   assert(code ~= 0); contains(text, "no column of employment numbers")
-  text, code = run { "--help" }
+  text, code = T.run(SCRIPT, { "--help" })
   T.equal(code, 0, "help exits 0"); contains(text, "--delta N")
 end)
 
@@ -360,13 +339,13 @@ T.test("a Russian-labelled ';' decimal-comma table (BOM, CRLF): labels reach eve
   -- compared with their Cyrillic letters stripped, so every sector looked alike
   local RU = { A = "Горнодобывающая промышленность", B = "Обрабатывающая промышленность", C = "Строительство" }
   local region = "Восточно-Казахстанская область"
-  local out_en, out_ru = tmpdir(), tmpdir()
-  local text_en, code_en = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv",
-    "--published", "none", "--published-clusters", "none", "--out", out_en }
+  local out_en, out_ru = T.tmpdir(), T.tmpdir()
+  local text_en, code_en = T.run(SCRIPT, { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv",
+    "--published", "none", "--published-clusters", "none", "--out", out_en })
   T.equal(code_en, 0, "exit code (English)\n" .. text_en)
-  local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
+  local text, code = T.run(SCRIPT, { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
     "--sep", ";", "--decimal", ",", "--output-row", "Выпуск", "--output-col", "Выпуск", "--region", region,
-    "--published", "none", "--published-clusters", "none", "--out", out_ru }
+    "--published", "none", "--published-clusters", "none", "--out", out_ru })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "Chapter 1: key sectors of " .. region)
   contains(text, "Employment: " .. D .. "small_employment_russian.csv (region: column '" .. region .. "'; nation: column 'Казахстан' of " .. D .. "small_employment_russian.csv)")
@@ -387,7 +366,7 @@ T.test("a Russian-labelled ';' decimal-comma table (BOM, CRLF): labels reach eve
     assert(n >= 2, f .. ": rows")
   end
   -- every file written carries the Russian names, none the letters A/B/C
-  local p = io.popen("ls " .. quote(out_ru)); local files = p:read("a"); p:close()
+  local p = io.popen("ls " .. T.quote(out_ru)); local files = p:read("a"); p:close()
   local written = 0
   for f in files:gmatch("[^\n]+") do
     if f:match("%.csv$") or f:match("key_sector_map%.svg$") then
@@ -402,9 +381,9 @@ end)
 
 T.test("without --region the region is named by its employment column, in the text, CSV and maps", function()
   local region = "Восточно-Казахстанская область"
-  local out = tmpdir()
-  local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
-    "--sep", ";", "--decimal", ",", "--output-row", "Выпуск", "--no-factor", "--published", "none", "--out", out }
+  local out = T.tmpdir()
+  local text, code = T.run(SCRIPT, { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
+    "--sep", ";", "--decimal", ",", "--output-row", "Выпуск", "--no-factor", "--published", "none", "--out", out })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "Chapter 1: key sectors of " .. region)
   contains(text, "Regional table: " .. region)
@@ -415,8 +394,8 @@ T.test("without --region the region is named by its employment column, in the te
 end)
 
 T.test("the Russian margins of the Kazakhstan agency's tables are recognised without options", function()
-  local text, code = run { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
-    "--sep", ";", "--decimal", ",", "--no-factor", "--published", "none", "--out", tmpdir() }
+  local text, code = T.run(SCRIPT, { "--table", D .. "small_russian.csv", "--employment", D .. "small_employment_russian.csv",
+    "--sep", ";", "--decimal", ",", "--no-factor", "--published", "none", "--out", T.tmpdir() })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "output: row 'Выпуск' and column 'Выпуск'")
   contains(text, "imports: Импорт")
@@ -427,8 +406,8 @@ T.test("a table whose output row is not recognised: the message says which optio
   local path = os.tmpname()
   local src = assert(io.open(D .. "small_russian.csv")); local body = src:read("a"); src:close()
   local h = assert(io.open(path, "w")); h:write((body:gsub("Выпуск", "Продукция"))); h:close()
-  local text, code = run { "--table", path, "--employment", D .. "small_employment_russian.csv",
-    "--sep", ";", "--decimal", ",", "--out", tmpdir() }
+  local text, code = T.run(SCRIPT, { "--table", path, "--employment", D .. "small_employment_russian.csv",
+    "--sep", ";", "--decimal", ",", "--out", T.tmpdir() })
   os.remove(path)
   assert(code ~= 0, "non-zero exit")
   contains(text, "no output row or column in " .. path)
@@ -440,14 +419,14 @@ T.test("a Russian-labelled table with --concordance: the published tables 5-10 a
   -- australia_19_russian.csv: the bundled table with the agency's Russian sector names
   -- (relabel_russian.lua); without the concordance nothing can be compared
   local args = { "--table", D .. "australia_19_russian.csv", "--employment", D .. "employment_mount_isa_russian.csv",
-    "--region", "mount_isa", "--out", tmpdir() }
-  local text, code = run(args)
+    "--region", "mount_isa", "--out", T.tmpdir() }
+  local text, code = T.run(SCRIPT, args)
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "nothing to compare. A table in Russian needs --concordance FILE.")
-  local out = tmpdir()
+  local out = T.tmpdir()
   args[#args] = out
   for _, a in ipairs { "--concordance", "stdlib/data/kz_2009_sector_concordance.csv" } do args[#args + 1] = a end
-  text, code = run(args)
+  text, code = T.run(SCRIPT, args)
   T.equal(code, 0, "exit code\n" .. text)
   -- the renamed divisions that the published tables name: Agriculture, Metallurgy,
   -- Electricity and Construction (table 5), Mining of metal ores (tables 7 and 9),
@@ -474,26 +453,26 @@ T.test("a Russian-labelled table with --concordance: the published tables 5-10 a
 end)
 
 T.test("a wrong --region exits non-zero and lists the employment file's columns", function()
-  local text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--region",
-    "regoin", "--out", tmpdir() }
+  local text, code = T.run(SCRIPT, { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--region",
+    "regoin", "--out", T.tmpdir() })
   assert(code ~= 0, "non-zero exit")
   contains(text, "--region 'regoin' names no column of employment numbers; the columns are: region, nation")
-  text, code = run { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--national",
-    "nacion", "--out", tmpdir() }
+  text, code = T.run(SCRIPT, { "--table", D .. "small.csv", "--employment", D .. "small_employment.csv", "--national",
+    "nacion", "--out", T.tmpdir() })
   assert(code ~= 0, "non-zero exit"); contains(text, "--national 'nacion' names no column")
 end)
 
 T.test("options: a value that is the next option, --sep by name, --method and --diagonal", function()
-  local text, code = run { "--out", "--no-factor" }
+  local text, code = T.run(SCRIPT, { "--out", "--no-factor" })
   assert(code ~= 0); contains(text, "--out needs a value (DIR), got the option --no-factor")
-  text, code = run { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
+  text, code = T.run(SCRIPT, { "--table", D .. "australia_19_semicolon.csv", "--employment", D .. "employment_mount_isa_semicolon.csv",
     "--sep", "semicolon", "--decimal", "comma", "--region", "Mount Isa", "--no-factor", "--published", "none",
-    "--out", tmpdir() }
+    "--out", T.tmpdir() })
   T.equal(code, 0, "--sep semicolon\n" .. text)
-  text, code = run { "--method", "xlq" }
+  text, code = T.run(SCRIPT, { "--method", "xlq" })
   assert(code ~= 0); contains(text, "--method must be one of aflq, ciq, flq, plq, slq, got 'xlq'")
-  local out = tmpdir()
-  text, code = run { "--method", "slq", "--no-factor", "--out", out }
+  local out = T.tmpdir()
+  text, code = T.run(SCRIPT, { "--method", "slq", "--no-factor", "--out", out })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "Chapter 1: key sectors of Mount Isa (SLQ)")
   contains(text, "Not computed: SLQ does not use delta.")
@@ -515,14 +494,14 @@ end
 
 T.test("bad employment files, deltas and tables: one message naming the file, row and sector, no traceback", function()
   local function fails(args, want)
-    local text, code = run(args)
+    local text, code = T.run(SCRIPT, args)
     assert(code ~= 0, "non-zero exit for " .. want .. "\n" .. text)
     contains(text, want)
     assert(not text:find("stack traceback", 1, true), "no traceback:\n" .. text)
     assert(not text:find("%.lua:%d+:"), "no source position:\n" .. text)
   end
   local tbl = D .. "small.csv"
-  local function emp(body) return { "--table", tbl, "--employment", file(body), "--out", tmpdir() } end
+  local function emp(body) return { "--table", tbl, "--employment", file(body), "--out", T.tmpdir() } end
   fails(emp("sector,region,nation\nA,2,5\nB,-3,8\nC,0,1\n"), "row 3, column 'region', sector 'B': negative employment -3")
   fails(emp("sector,region,nation\nA,2,5\nB,,8\nC,0,1\n"), "row 3, column 'region', sector 'B': no number (an empty or NA cell)")
   -- a typo must not make the region's column a text column (the nation's was then taken for it)
@@ -530,30 +509,30 @@ T.test("bad employment files, deltas and tables: one message naming the file, ro
   fails(emp("sector,region,nation\nA,0,5\nB,0,8\nC,0,1\n"), "the region's column 'region' is 0 for every sector")
   fails(emp("sector,region,nation\nA,2,5\nB,3,8\nC,0,1\nD,1,1\n"), "row 5, sector 'D': matches no sector of the table")
   fails(emp("sector;region;nation\nA;2,5;5\nB;3;8\nC;0;1\n"), "(the file uses decimal commas? pass --decimal ',')")
-  fails({ "--table", tbl, "--employment", "no/such/file.csv", "--out", tmpdir() }, "cannot open no/such/file.csv")
-  fails({ "--table", tbl, "--employment", file(""), "--out", tmpdir() }, "the file is empty")
-  fails({ "--table", tbl, "--employment", T.data, "--out", tmpdir() }, "Is a directory")
+  fails({ "--table", tbl, "--employment", "no/such/file.csv", "--out", T.tmpdir() }, "cannot open no/such/file.csv")
+  fails({ "--table", tbl, "--employment", file(""), "--out", T.tmpdir() }, "the file is empty")
+  fails({ "--table", tbl, "--employment", T.data, "--out", T.tmpdir() }, "Is a directory")
   fails({ "--delta", "1.5" }, "--delta must be at least 0 and below 1 (Flegg & Webber 1997), got 1.5")
   fails({ "--delta", "-0.1" }, "--delta must be at least 0 and below 1")
-  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--drop", "A|B", "--out", tmpdir() },
+  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--drop", "A|B", "--out", T.tmpdir() },
     "small.csv has 1 sector: linkages compare sectors, so the table needs at least 2")
-  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--local-serving", "Q", "--out", tmpdir() },
+  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--local-serving", "Q", "--out", T.tmpdir() },
     "--local-serving: no sector 'Q' in the table")
-  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--published", "no/such.csv", "--out", tmpdir() },
+  fails({ "--table", tbl, "--employment", D .. "small_employment.csv", "--published", "no/such.csv", "--out", T.tmpdir() },
     "cannot open no/such.csv")
 end)
 
 T.test("delta 0 and 0.99 run through without NaN", function()
   for _, d in ipairs { "0", "0.99" } do
-    local text, code = run { "--delta", d, "--no-factor", "--out", tmpdir() }
+    local text, code = T.run(SCRIPT, { "--delta", d, "--no-factor", "--out", T.tmpdir() })
     T.equal(code, 0, "delta " .. d .. "\n" .. text)
     assert(not text:lower():find("%f[%w]nan%f[%W]") and not text:lower():find("%f[%w]inf%f[%W]"), "no nan/inf")
   end
 end)
 
 T.test("the delta sweep follows the key rule and the quotient in force", function()
-  local out = tmpdir()
-  local text, code = run { "--key-rule", "index", "--diagonal", "ciq", "--no-factor", "--out", out }
+  local out = T.tmpdir()
+  local text, code = T.run(SCRIPT, { "--key-rule", "index", "--diagonal", "ciq", "--no-factor", "--out", out })
   T.equal(code, 0, "exit code\n" .. text)
   contains(text, "FLQ (diagonal CIQ_ii = 1, the study's literal reading)")
   contains(text, "FLQ, key rule 'index'")

@@ -8,45 +8,22 @@ local csv = require "csv"
 local frame = require "frame"
 local matrix = require "matrix"
 
-local BIN = arg[-1] or "./clusterlab"
 local SCRIPT = "scripts/ch3_innovation_drivers.lua"
 local BUNDLED = "scripts/data/es2009_kazakhstan_simulated.dta"
 
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p '" .. d .. "'"))
-  return d
-end
-
-local function run(cmd)
-  local p = io.popen(BIN .. " " .. cmd .. " 2>&1")
-  local out = p:read("a")
-  local ok = p:close()
-  return out, ok == true
-end
-
-local function slurp(path)
-  local f = io.open(path, "r")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
 local function has(text, piece) return text:find(piece, 1, true) ~= nil end
 
-local dir = tmpdir()
-local out, ok = run(SCRIPT .. " --out " .. dir)
+local dir = T.tmpdir()
+local out, code = T.run(SCRIPT, "--out " .. dir)
 
 T.test("runs on the bundled survey and says it is SIMULATED everywhere", function()
-  T.equal(ok, true, "exit status; output:\n" .. out)
+  T.equal(code, 0, "exit status; output:\n" .. out)
   T.equal(out:lower():find("%f[%w]nan%f[%W]") == nil, true, "no nan printed")
   T.equal(has(out, "SIMULATED DATA"), true, "banner")
   T.equal(has(out, "www.enterprisesurveys.org"), true, "where the real file comes from")
   for _, name in ipairs{"table18.csv", "table20.csv", "table21_probit.csv", "table21_ols.csv", "table21_fit.csv",
       "table21_models.csv", "figure13.csv", "ch3_innovation_drivers.md", "figure13_innovators_by_trade.svg"} do
-    local text = slurp(dir .. "/" .. name)
+    local text = T.slurp(dir .. "/" .. name)
     T.equal(text ~= nil, true, name .. " written")
     T.equal(has(text, "SIMULATED"), true, name .. " says SIMULATED")
   end
@@ -86,15 +63,15 @@ T.test("Table 20 and the probit on the bundled file: the generator's calibration
 end)
 
 T.test("figure 13: an SVG with the four trade orientations", function()
-  local svg = slurp(dir .. "/figure13_innovators_by_trade.svg")
+  local svg = T.slurp(dir .. "/figure13_innovators_by_trade.svg")
   for _, name in ipairs{"Domestic only", "Importer only", "Exporter only", "Importer and exporter"} do
     T.equal(has(svg, name), true, name)
   end
 end)
 
 -- a user's survey: the generator with another seed, no SIMULATED label
-local user = tmpdir()
-local made = run("tools/simulate_enterprise_survey.lua --seed 7 --out " .. user .. "/survey.dta")
+local user = T.tmpdir()
+local made = T.run("tools/simulate_enterprise_survey.lua", "--seed 7 --out " .. user .. "/survey.dta")
 
 local function variant(name, change)
   local f = frame.read(user .. "/survey.dta")
@@ -106,19 +83,19 @@ end
 
 T.test("the generator (seed 2009) makes the bundled file byte for byte", function()
   local again = user .. "/again.dta"
-  local o = run("tools/simulate_enterprise_survey.lua --out " .. again)
+  local o = T.run("tools/simulate_enterprise_survey.lua", "--out " .. again)
   T.equal(has(o, "544 SIMULATED firms, seed 2009"), true, o)
-  T.equal(slurp(again) == slurp(BUNDLED), true, "same bytes")
+  T.equal(T.slurp(again) == T.slurp(BUNDLED), true, "same bytes")
 end)
 
 T.test("runs on a user's .dta whose columns follow the mapping", function()
   T.equal(has(made, "wrote"), true, made)
   local path = variant("user", function(f) return f end)
-  local o, good = run(SCRIPT .. " --survey " .. path .. " --out " .. user .. "/out")
-  T.equal(good, true, o)
+  local o, code = T.run(SCRIPT, "--survey " .. path .. " --out " .. user .. "/out")
+  T.equal(code, 0, o)
   T.equal(has(o, "SIMULATED DATA"), false, "a user's file is not called simulated")
   T.equal(has(o, "Survey: " .. path .. ", 544 firms"), true, o)
-  local t = slurp(user .. "/out/table18.csv")
+  local t = T.slurp(user .. "/out/table18.csv")
   T.equal(has(t, path), true, "CSV rows name the survey")
 end)
 
@@ -128,8 +105,8 @@ T.test("bad input: missing columns are named with their study variables", functi
     for _, n in ipairs(f:names()) do if n ~= "d12b" and n ~= "h8" then names[#names + 1] = n end end
     return f:select(names)
   end)
-  local o, good = run(SCRIPT .. " --survey " .. path .. " --out " .. user .. "/bad")
-  T.equal(good, false)
+  local o, code = T.run(SCRIPT, "--survey " .. path .. " --out " .. user .. "/bad")
+  T.equal(code ~= 0, true)
   T.equal(has(o, path .. ": missing columns 'd12b' (for foreign_inputs: Material inputs of foreign origin (%)),"
     .. " 'h8' (for rnd: Spent on research and development last fiscal year)"), true, o)
   T.equal(has(o, "traceback"), false, "a user's mistake, not a bug")
@@ -141,8 +118,8 @@ T.test("bad input: a non-binary outcome names the row and firm", function()
     v[5] = 3
     return f:add("h1", matrix.col(v), f:label("h1"))
   end)
-  local o, good = run(SCRIPT .. " --survey " .. path .. " --out " .. user .. "/bad")
-  T.equal(good, false)
+  local o, code = T.run(SCRIPT, "--survey " .. path .. " --out " .. user .. "/bad")
+  T.equal(code ~= 0, true)
   T.equal(has(o, ": column 'h1' row 5 (idstd "), true, o)
   T.equal(has(o, "holds 3, not 1 (yes) or 2 (no) (study variable 'innovator', transformation yes_no)"), true, o)
 end)
@@ -156,25 +133,25 @@ T.test("bad input: every row of the probit sample dropped", function()
     end
     return f:add("l1", matrix.col(v), f:label("l1"))
   end)
-  local o, good = run(SCRIPT .. " --survey " .. path .. " --out " .. user .. "/bad")
-  T.equal(good, false)
+  local o, code = T.run(SCRIPT, "--survey " .. path .. " --out " .. user .. "/bad")
+  T.equal(code ~= 0, true)
   T.equal(has(o, "frame.design: all 184 rows dropped in " .. path .. ": no row has every variable"), true, o)
   T.equal(has(o, "size missing in 184)"), true, o)
 end)
 
 T.test("bad input: an unknown kind of standard errors", function()
-  local o, good = run(SCRIPT .. " --vce bootstrap --out " .. user .. "/bad")
-  T.equal(good, false)
+  local o, code = T.run(SCRIPT, "--vce bootstrap --out " .. user .. "/bad")
+  T.equal(code ~= 0, true)
   T.equal(has(o, "glm.probit: unknown vce 'bootstrap' (expected eim, oim, robust, cluster)"), true, o)
   T.equal(has(o, "traceback"), false, o)
-  o, good = run(SCRIPT .. " --vce cluster --out " .. user .. "/bad")
-  T.equal(good, false)
+  o, code = T.run(SCRIPT, "--vce cluster --out " .. user .. "/bad")
+  T.equal(code ~= 0, true)
   T.equal(has(o, "--vce cluster needs --cluster VAR"), true, o)
 end)
 
 T.test("cluster-robust errors by sector run end to end", function()
-  local o, good = run(SCRIPT .. " --vce cluster --cluster sector --out " .. user .. "/cl")
-  T.equal(good, true, o)
+  local o, code = T.run(SCRIPT, "--vce cluster --cluster sector --out " .. user .. "/cl")
+  T.equal(code, 0, o)
   T.equal(has(o, "Cluster (11)"), true, "the 11 manufacturing sectors of Table 18 are the clusters:\n" .. o)
 end)
 

@@ -5,22 +5,10 @@
 -- usage alone.
 local T = require "testing"
 
-local BIN = arg and arg[-1] or "./clusterlab"
-
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
--- runs the script; returns its output (stdout and stderr) and exit code
-local function run(args)
-  local p = io.popen(BIN .. " scripts/dissertation.lua " .. args .. " 2>&1")
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, code
-end
-
 T.test("every chapter into its folder", function()
   local d = os.tmpname()
   os.remove(d)
-  local out, code = run("--out " .. quote(d))
+  local out, code = T.run("scripts/dissertation.lua", "--out " .. T.quote(d))
   T.equal(code, 0, "exit code\n" .. out)
   for _, f in ipairs { "/ch1/regional_linkages.csv", "/ch2/scoreboard.csv", "/ch3/table21_probit.csv",
     "/policy/options.csv", "/report.html", "/report.md", "/clusterlab.xlsx" } do
@@ -39,12 +27,12 @@ T.test("every chapter into its folder", function()
   assert(figures >= 4, "at least four inline figures, got " .. figures)
   assert(not html:lower():find("%f[%w]nan%f[%W]"), "no nan in the report")
   if os.execute("command -v xmllint >/dev/null") then
-    T.equal(os.execute("xmllint --noout " .. quote(d .. "/report.html")), true, "well-formed XHTML")
+    T.equal(os.execute("xmllint --noout " .. T.quote(d .. "/report.html")), true, "well-formed XHTML")
   else print("SKIP: xmllint is not installed") end
   if os.execute("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") then
     local p = io.popen("/usr/bin/python3 -c \"import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); "
       .. "print('\\n'.join(ws.title for ws in wb.worksheets)); print('C2=' + wb['policy options']['C2'].value)\" "
-      .. quote(d .. "/clusterlab.xlsx"))
+      .. T.quote(d .. "/clusterlab.xlsx"))
     local titles = p:read("a")
     p:close()
     local seen, n = {}, 0
@@ -60,16 +48,16 @@ T.test("every chapter into its folder", function()
     assert(seen["ch1 regional linkages"] and seen["ch2 scoreboard"], "chapter tables as sheets:\n" .. titles)
     assert(n >= 15, "every table a sheet: " .. n)
   else print("SKIP: python3-openpyxl is not installed; the workbook was not read back") end
-  os.execute("rm -rf " .. quote(d))
+  os.execute("rm -rf " .. T.quote(d))
 end)
 
 T.test("a bad option or output folder: the message alone, exit 1", function()
-  local out, code = run("results")
+  local out, code = T.run("scripts/dissertation.lua", "results")
   T.equal(code, 1, "exit code")
   assert(out:find("unexpected argument 'results' (options start with --)", 1, true), out)
   assert(out:find("usage: clusterlab scripts/dissertation.lua", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
-  out, code = run("--out /proc/no/such/folder")
+  out, code = T.run("scripts/dissertation.lua", "--out /proc/no/such/folder")
   T.equal(code, 1, "exit code")
   assert(out:find("cannot create the output folder /proc/no/such/folder:", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
@@ -78,7 +66,7 @@ end)
 T.test("an empty or root output folder is refused before any chapter runs", function()
   -- --out "" wrote /ch1 and /ch2 at the root of the file system
   for _, dir in ipairs { "''", "/", "//" } do
-    local out, code = run("--out " .. dir)
+    local out, code = T.run("scripts/dissertation.lua", "--out " .. dir)
     T.equal(code, 1, "exit code for --out " .. dir)
     assert(out:find("refusing", 1, true) and out:find("as the output folder", 1, true), out)
     T.equal(out:find("Chapter 1", 1, true), nil, "no chapter ran:\n" .. out)

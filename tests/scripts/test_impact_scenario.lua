@@ -5,26 +5,13 @@
 -- regional_linkages.csv); a bad scenario is a message, not a traceback.
 local T = require "testing"
 
-local BIN = arg and arg[-1] or "./clusterlab"
-
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function run(args)
-  local p = io.popen(BIN .. " scripts/impact_scenario.lua " .. args .. " 2>&1")
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, code
-end
-
 T.test("a final-demand shock: type I output = the regional output multiplier", function()
   local d = os.tmpname()
   os.remove(d)
-  local out, code = run("--demand 'Mining=100' --out " .. quote(d))
+  local out, code = T.run("scripts/impact_scenario.lua", "--demand 'Mining=100' --out " .. T.quote(d))
   T.equal(code, 0, "exit code\n" .. out)
   -- chapter 1's output multiplier of Mining on the same regional table (FLQ, delta 0.3)
-  local ch1 = io.popen(BIN .. " scripts/ch1_regional_clusters.lua --no-factor --out " .. quote(d .. "/ch1") .. " 2>&1")
-  ch1:read("a")
-  ch1:close()
+  T.run("scripts/ch1_regional_clusters.lua", "--no-factor --out " .. T.quote(d .. "/ch1"))
   local f = assert(io.open(d .. "/ch1/regional_linkages.csv"))
   local header = f:read("l")
   local col
@@ -46,18 +33,18 @@ T.test("a final-demand shock: type I output = the regional output multiplier", f
   f:close()
   local direct, indirect = row:match("^[^,]+,regional,output,([^,]+),([^,]+),")
   T.close(tonumber(direct) + tonumber(indirect), 100 * mult, 1e-9, "type I output")
-  os.execute("rm -rf " .. quote(d))
+  os.execute("rm -rf " .. T.quote(d))
 end)
 
 T.test("bad scenarios: the message alone", function()
-  local out, code = run("--demand 'Steel=5'")
+  local out, code = T.run("scripts/impact_scenario.lua", "--demand 'Steel=5'")
   T.equal(code, 1, "exit code")
   assert(out:find("scenario.final_demand: no sector 'Steel' in the regional table", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
-  out, code = run("--substitute 'Mining:half'")
+  out, code = T.run("scripts/impact_scenario.lua", "--substitute 'Mining:half'")
   T.equal(code, 1, "exit code")
   assert(out:find("--substitute 'Mining:half': expected SECTOR:NUMBER", 1, true), out)
-  out, code = run("")
+  out, code = T.run("scripts/impact_scenario.lua", "")
   T.equal(code, 1, "exit code")
   assert(out:find("give a scenario: --demand, --substitute or --new-plant", 1, true), out)
 end)

@@ -11,24 +11,13 @@ local plot = require "plot"
 local csv = require "csv"
 local matrix = require "matrix"
 
-local BIN = arg and arg[-1] or "./clusterlab"
-
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 local function sh(cmd)
   local p = io.popen(cmd .. " 2>&1")
   local out = p:read("a")
   local _, _, code = p:close()
   return out, code
 end
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a"); f:close(); return s
-end
-local function listing(dir) return (sh("ls -A " .. quote(dir))) end
-local function tempdir()
-  local d = os.tmpname(); os.remove(d); fileout.mkdir(d); return d
-end
+local function listing(dir) return (sh("ls -A " .. T.quote(dir))) end
 
 T.test("/dev/full: every writer reports the error and names the file", function()
   local recs = { { sector = "Mining", v = 1.5 } }
@@ -44,39 +33,39 @@ T.test("/dev/full: every writer reports the error and names the file", function(
 end)
 
 T.test("a failed write keeps the previous file and leaves no temporary", function()
-  local d = tempdir()
+  local d = T.tmpdir()
   fileout.write(d .. "/a.csv", "good\n")
   T.errors("is a folder", fileout.write, d, "x")
   T.errors("not a string", fileout.write, d .. "/a.csv", { "x", {} })
-  T.equal(slurp(d .. "/a.csv"), "good\n", "old contents")
+  T.equal(T.slurp(d .. "/a.csv"), "good\n", "old contents")
   T.equal(listing(d), "a.csv\n", "folder")
   T.errors("refusing an empty name", fileout.mkdir, "")
   T.errors("refusing the root folder", fileout.mkdir, "/")
   T.errors("report.mkdir: refusing the root folder", report.mkdir, "//")
-  sh("rm -rf " .. quote(d))
+  sh("rm -rf " .. T.quote(d))
 end)
 
 T.test("ulimit -f: an error naming the file, the earlier file intact", function()
-  local d = tempdir()
+  local d = T.tmpdir()
   local f = d .. "/big.csv"
   fileout.write(f, "good\n")
-  local out, code = sh("ulimit -f 8 && " .. BIN .. " -e " ..
-    quote("require'fileout'.write(" .. string.format("%q", f) .. ", string.rep('x', 100000))"))
+  local out, code = sh("ulimit -f 8 && " .. T.bin .. " -e " ..
+    T.quote("require'fileout'.write(" .. string.format("%q", f) .. ", string.rep('x', 100000))"))
   T.equal(code, 1, "exit code: " .. out)
   assert(out:find("cannot write " .. f .. ": File too large", 1, true), out)
-  T.equal(slurp(f), "good\n", "old contents")
+  T.equal(T.slurp(f), "good\n", "old contents")
   T.equal(listing(d), "big.csv\n", "no temporary left")
-  sh("rm -rf " .. quote(d))
+  sh("rm -rf " .. T.quote(d))
 end)
 
 T.test("SIGKILL halfway through a write: old file intact, no partial file", function()
-  local d = tempdir()
+  local d = T.tmpdir()
   local f = d .. "/table.csv"
   fileout.write(f, "good\n")
   -- 256 MB take a while to write; the writer is killed once its (unnamed)
   -- temporary holds data, i.e. in the middle of the write
   local script = table.concat({
-    BIN .. " -e " .. quote("require'fileout'.write(" .. string.format("%q", f) .. ", string.rep('x', 256 * 2^20))") .. " & pid=$!",
+    T.bin .. " -e " .. T.quote("require'fileout'.write(" .. string.format("%q", f) .. ", string.rep('x', 256 * 2^20))") .. " & pid=$!",
     "n=0; while [ $n -lt 2000 ]; do",
     "  for fd in /proc/$pid/fd/*; do",
     "    case $(readlink $fd 2>/dev/null) in " .. d .. "/*) [ $(stat -L -c %s $fd 2>/dev/null || echo 0) -gt 0 ] && break 2;; esac",
@@ -88,33 +77,33 @@ T.test("SIGKILL halfway through a write: old file intact, no partial file", func
   assert(out:find("killed", 1, true), out)
   print("SIGKILL test: " .. out:match("killed %d+") .. " polls before the kill")
   assert(not out:find("killed 2000", 1, true), "the write was never seen in progress: " .. out)
-  T.equal(slurp(f), "good\n", "old contents")
+  T.equal(T.slurp(f), "good\n", "old contents")
   T.equal(listing(d), "table.csv\n", "no partial file")
-  sh("rm -rf " .. quote(d))
+  sh("rm -rf " .. T.quote(d))
 end)
 
 T.test("a full 64 KB file system: earlier chapter outputs intact, no partial file", function()
-  local d = tempdir()
-  local _, code = sh("mount -t tmpfs -o size=64k tmpfs " .. quote(d))
+  local d = T.tmpdir()
+  local _, code = sh("mount -t tmpfs -o size=64k tmpfs " .. T.quote(d))
   if code ~= 0 then
     print("SKIP full file system: cannot mount a tmpfs here (needs root)")
-    sh("rm -rf " .. quote(d))
+    sh("rm -rf " .. T.quote(d))
     return
   end
   local ok, err = pcall(function()
-    local out, c = sh(BIN .. " scripts/ch2_scoreboard.lua --out " .. quote(d .. "/ch2"))
+    local out, c = T.run("scripts/ch2_scoreboard.lua", "--out " .. T.quote(d .. "/ch2"))
     T.equal(c, 0, "first run fits: " .. out)
     local before, names = {}, listing(d .. "/ch2")
-    for name in names:gmatch("[^\n]+") do before[name] = slurp(d .. "/ch2/" .. name) end
-    sh("dd if=/dev/zero of=" .. quote(d .. "/filler") .. " bs=4k count=64")  -- fills it
-    out, c = sh(BIN .. " scripts/ch2_scoreboard.lua --out " .. quote(d .. "/ch2"))
+    for name in names:gmatch("[^\n]+") do before[name] = T.slurp(d .. "/ch2/" .. name) end
+    sh("dd if=/dev/zero of=" .. T.quote(d .. "/filler") .. " bs=4k count=64")  -- fills it
+    out, c = T.run("scripts/ch2_scoreboard.lua", "--out " .. T.quote(d .. "/ch2"))
     T.equal(c, 1, "second run fails: " .. out)
     assert(out:find("cannot write '" .. d:gsub("%p", "%%%0") .. "/ch2/[%w_]+%.%a+': No space left on device"), out)
     T.equal(listing(d .. "/ch2"), names, "the same files, no temporary")
-    for name, s in pairs(before) do T.equal(slurp(d .. "/ch2/" .. name), s, name) end
+    for name, s in pairs(before) do T.equal(T.slurp(d .. "/ch2/" .. name), s, name) end
   end)
-  sh("umount " .. quote(d))
-  sh("rm -rf " .. quote(d))
+  sh("umount " .. T.quote(d))
+  sh("rm -rf " .. T.quote(d))
   assert(ok, err)
 end)
 
@@ -125,31 +114,31 @@ T.test("CSV injection: formulas neutralised in text cells, numbers untouched", f
   end
   for _, s in ipairs { "-1.5", "+3", "Mining", "", "a=b" } do T.equal(report.safe_cell(s), s, s) end
   T.equal(report.safe_cell(-2), -2, "a number")
-  local d = tempdir()
+  local d = T.tmpdir()
   report.write_csv(d .. "/r.csv", { { sector = "=1+1", v = -2.5 } }, { "sector", "v" })
-  T.equal(slurp(d .. "/r.csv"), "sector,v\n'=1+1,-2.5\n", "report.write_csv")
+  T.equal(T.slurp(d .. "/r.csv"), "sector,v\n'=1+1,-2.5\n", "report.write_csv")
   report.write_csv(d .. "/r.csv", { { sector = "=1+1", v = -2.5 } }, { "sector", "v" }, { formulas = true })
-  T.equal(slurp(d .. "/r.csv"), "sector,v\n=1+1,-2.5\n", "formulas = true")
+  T.equal(T.slurp(d .. "/r.csv"), "sector,v\n=1+1,-2.5\n", "formulas = true")
   local m = matrix.from({ { -1 } }, { "@cmd" }, { "-x" })
   csv.write(d .. "/m.csv", m)
-  T.equal(slurp(d .. "/m.csv"), ",'-x\n'@cmd,-1\n", "csv.write")
+  T.equal(T.slurp(d .. "/m.csv"), ",'-x\n'@cmd,-1\n", "csv.write")
   csv.write(d .. "/m.csv", m, { formulas = true })
-  T.equal(slurp(d .. "/m.csv"), ",-x\n@cmd,-1\n", "csv.write formulas = true")
-  sh("rm -rf " .. quote(d))
+  T.equal(T.slurp(d .. "/m.csv"), ",-x\n@cmd,-1\n", "csv.write formulas = true")
+  sh("rm -rf " .. T.quote(d))
 end)
 
 T.test("SVG with hostile labels parses as XML (xmllint)", function()
-  local d = tempdir()
+  local d = T.tmpdir()
   local labels = { "<script>alert(1)</script>", "R&D \"quoted\" 'single'", "Металлургия ]]>" }
   plot.quadrant { x = { 1, 2, 0.5 }, y = { 2, 1, 0.7 }, labels = labels, title = "<b>&", file = d .. "/q.svg" }
   plot.bars { labels = labels, values = { 1, 2, 3 }, title = "</svg>", file = d .. "/b.svg" }
-  local out, code = sh(BIN .. " scripts/ch2_scoreboard.lua --out " .. quote(d .. "/ch2"))
+  local out, code = T.run("scripts/ch2_scoreboard.lua", "--out " .. T.quote(d .. "/ch2"))
   T.equal(code, 0, out)
-  out, code = sh("xmllint --noout " .. quote(d) .. "/*.svg " .. quote(d) .. "/ch2/*.svg")
+  out, code = sh("xmllint --noout " .. T.quote(d) .. "/*.svg " .. T.quote(d) .. "/ch2/*.svg")
   T.equal(code, 0, "xmllint: " .. out)
   T.equal(out, "", "xmllint says nothing")
-  assert(not slurp(d .. "/q.svg"):find("<script>", 1, true), "escaped")
-  sh("rm -rf " .. quote(d))
+  assert(not T.slurp(d .. "/q.svg"):find("<script>", 1, true), "escaped")
+  sh("rm -rf " .. T.quote(d))
 end)
 
 T.done()

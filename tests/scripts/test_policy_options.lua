@@ -4,24 +4,6 @@
 -- (--rules) changes the ranking; bad options are a message, not a traceback.
 local T = require "testing"
 
-local BIN = arg and arg[-1] or "./clusterlab"
-
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function run(args)
-  local p = io.popen(BIN .. " scripts/policy_options.lua " .. args .. " 2>&1")
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, code
-end
-
-local function tmpdir()
-  local d = os.tmpname()
-  os.remove(d)
-  assert(os.execute("mkdir -p " .. quote(d)))
-  return d
-end
-
 -- the option ids of options.csv in rank order
 local function ranking(d)
   local ids = {}
@@ -33,8 +15,8 @@ local function ranking(d)
 end
 
 T.test("no chapter outputs: every chapter named as missing evidence, six options ranked", function()
-  local d = tmpdir()
-  local out, code = run("--out " .. quote(d))
+  local d = T.tmpdir()
+  local out, code = T.run("scripts/policy_options.lua", "--out " .. T.quote(d))
   T.equal(code, 0, "exit code\n" .. out)
   for _, what in ipairs { "chapter 1 (regional key sectors and value chains) did not run",
     "chapter 2 (innovation scoreboard) did not run", "chapter 3 (probit of innovation) did not run",
@@ -45,12 +27,12 @@ T.test("no chapter outputs: every chapter named as missing evidence, six options
   -- ahead of 1: R&D 0.1 < 0.5 (3) from one; 3: MHT 14.5 < 20 (1); 6: servers 2359 < 5000 (1);
   -- 2 and 5: 0; ties by id
   T.equal(ranking(d), "4 1 3 6 2 5", "ranking on the deck alone")
-  os.execute("rm -rf " .. quote(d))
+  os.execute("rm -rf " .. T.quote(d))
 end)
 
 T.test("an edited rules file changes the ranking", function()
-  local d, rules = tmpdir(), tmpdir()
-  assert(os.execute("cp stdlib/data/policy/*.csv " .. quote(rules)))
+  local d, rules = T.tmpdir(), T.tmpdir()
+  assert(os.execute("cp stdlib/data/policy/*.csv " .. T.quote(rules)))
   -- ISO 9001 threshold 1000 -> 400: Kazakhstan's 452 no longer counts, option 4 falls from 3 to 1
   local f = assert(io.open(rules .. "/rules.csv"))
   local text = f:read("a"):gsub("ISO 9001:2015 certificates,<,1000,", "ISO 9001:2015 certificates,<,400,")
@@ -58,16 +40,16 @@ T.test("an edited rules file changes the ranking", function()
   f = assert(io.open(rules .. "/rules.csv", "w"))
   f:write(text)
   f:close()
-  local out, code = run("--out " .. quote(d) .. " --rules " .. quote(rules))
+  local out, code = T.run("scripts/policy_options.lua", "--out " .. T.quote(d) .. " --rules " .. T.quote(rules))
   T.equal(code, 0, "exit code\n" .. out)
   -- option 4 now 1 (LPI alone), tied with 3 and 6 at one rule each: by id, 1 (3) 3 4 6 2 5
   T.equal(ranking(d), "1 3 4 6 2 5", "option 4 falls below option 1 and 3")
-  os.execute("rm -rf " .. quote(d) .. " " .. quote(rules))
+  os.execute("rm -rf " .. T.quote(d) .. " " .. T.quote(rules))
 end)
 
 T.test("bad options: the message alone", function()
-  local d = tmpdir()
-  local out, code = run("--out " .. quote(d) .. " --capacity great")
+  local d = T.tmpdir()
+  local out, code = T.run("scripts/policy_options.lua", "--out " .. T.quote(d) .. " --capacity great")
   T.equal(code, 1, "exit code")
   assert(out:find("capacity must be 'low', 'medium' or 'high', got 'great'", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
@@ -78,14 +60,14 @@ T.test("bad options: the message alone", function()
   f = assert(io.open(emp, "w"))
   f:write(text)
   f:close()
-  out, code = run("--out " .. quote(d) .. " --employment " .. quote(emp))
+  out, code = T.run("scripts/policy_options.lua", "--out " .. T.quote(d) .. " --employment " .. T.quote(emp))
   T.equal(code, 1, "exit code")
   assert(out:find("employment.csv, row 3, column 'mount_isa', sector 'Mining': 'n/a' is not a number", 1, true), out)
   T.equal(out:find("stack traceback", 1, true), nil, "no traceback:\n" .. out)
-  out, code = run("--out " .. quote(d) .. " --rules /no/such/folder")
+  out, code = T.run("scripts/policy_options.lua", "--out " .. T.quote(d) .. " --rules /no/such/folder")
   T.equal(code, 1, "exit code")
   assert(out:find("/no/such/folder/nip_policy_options.csv", 1, true), out)
-  os.execute("rm -rf " .. quote(d))
+  os.execute("rm -rf " .. T.quote(d))
 end)
 
 T.done()
