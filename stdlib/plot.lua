@@ -988,7 +988,7 @@ function M.dendrogram(tree, opts)
     if v < 0 then return box.top + (pos[-v] - 0.5) * rowh, sx(0) end
     return ny[v], nx[v]
   end
-  local paths = {}
+  local paths, colours = {}, {}   -- colours in order of first use: the same file every run
   for s = 1, n - 1 do
     local a, b = tree.merge:get(s, 1), tree.merge:get(s, 2)
     local ya, xa = at(a)
@@ -996,12 +996,12 @@ function M.dendrogram(tree, opts)
     local x = sx(h[s])
     ny[s], nx[s] = (ya + yb) / 2, x
     local c = colour(gm[s])
-    paths[c] = paths[c] or {}
+    if not paths[c] then paths[c] = {}; colours[#colours + 1] = c end
     local d = paths[c]
     d[#d + 1] = string.format("M%s %sH%sV%sH%s", svg.num(xa), svg.num(ya), svg.num(x), svg.num(yb), svg.num(xb))
   end
-  for c, d in pairs(paths) do
-    doc:element("path", { d = table.concat(d), fill = "none", stroke = c, ["stroke-width"] = n > 80 and 1 or 1.5,
+  for _, c in ipairs(colours) do
+    doc:element("path", { d = table.concat(paths[c]), fill = "none", stroke = c, ["stroke-width"] = n > 80 and 1 or 1.5,
       class = "branch" })
   end
   for i = 1, n do

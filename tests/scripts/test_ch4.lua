@@ -52,6 +52,16 @@ T.test("memberships.csv: firm,cluster,mode as R's cutree and the study's group s
   T.equal(count["DUI/STI"], 21, "DUI/STI")
 end)
 
+T.test("a second run writes the same files (the dendrogram drew its colours in hash order)", function()
+  local again = T.tmpdir()
+  local o, c = T.run(SCRIPT, "--out " .. again)
+  T.equal(c, 0, o)
+  for _, f in ipairs({ "ch4_dendrogram.svg", "cluster_profiles_heatmap.svg", "memberships.csv", "clusters.csv" }) do
+    T.equal(T.slurp(again .. "/" .. f), T.slurp(dir .. "/" .. f), f .. " identical")
+  end
+  os.execute("rm -rf " .. T.quote(again))
+end)
+
 T.test("every output says SIMULATED", function()
   for _, f in ipairs{"clusters.csv", "coded_indicators.csv", "modes_by_size.csv", "modes_by_sector.csv",
       "lca_classes.csv", "choose_k.csv"} do
