@@ -44,21 +44,29 @@ static int check_method (lua_State *L, int arg, const char *def,
   return luaL_argerror(L, arg, lua_tostring(L, -1));
 }
 
+/* the arguments (X [, method = "euclidean" [, p]]) of dist and pdist */
+static cl_matrix *check_dist_args (lua_State *L, const char *what,
+                                   int *method, double *p) {
+  cl_matrix *x;
+  lua_settop(L, 3);
+  x = lcl_tomatrix(L, 1);
+  *method = check_method(L, 2, "euclidean", dist_methods);
+  *p = luaL_optnumber(L, 3, 2.0);
+  if (*method == CL_DIST_MINKOWSKI && !(isfinite(*p) && *p > 0))
+    lcl_argerror(L, 3, "minkowski power p must be a positive finite number, "
+                 "got %g", *p);
+  luaL_argcheck(L, x->cols > 0, 1, "X has no columns");
+  lcl_checkfinite(L, 1, what);
+  return x;
+}
+
 /* stats.dist(X [, method = "euclidean" [, p]]) */
 static int stats_dist (lua_State *L) {
   cl_matrix *x, *d;
   int method;
   double p;
   cl_error err;
-  lua_settop(L, 3);
-  x = lcl_tomatrix(L, 1);
-  method = check_method(L, 2, "euclidean", dist_methods);
-  p = luaL_optnumber(L, 3, 2.0);
-  if (method == CL_DIST_MINKOWSKI && !(isfinite(p) && p > 0))
-    lcl_argerror(L, 3, "minkowski power p must be a positive finite number, "
-                 "got %g", p);
-  luaL_argcheck(L, x->cols > 0, 1, "X has no columns");
-  lcl_checkfinite(L, 1, "dist: X");
+  x = check_dist_args(L, "dist: X", &method, &p);
   d = lcl_newmatrix(L, x->rows, x->rows);
   if (cl_distance_matrix(x, (cl_distance_method)method, p, d, &err) != CL_OK)
     return lcl_errorf(L, "dist: %s", err.msg);
@@ -71,18 +79,9 @@ static int stats_dist (lua_State *L) {
 
 /* stats.pdist(X [, method = "euclidean" [, p]]) */
 static int stats_pdist (lua_State *L) {
-  cl_matrix *x;
   int method;
   double p;
-  lua_settop(L, 3);
-  x = lcl_tomatrix(L, 1);
-  method = check_method(L, 2, "euclidean", dist_methods);
-  p = luaL_optnumber(L, 3, 2.0);
-  if (method == CL_DIST_MINKOWSKI && !(isfinite(p) && p > 0))
-    lcl_argerror(L, 3, "minkowski power p must be a positive finite number, "
-                 "got %g", p);
-  luaL_argcheck(L, x->cols > 0, 1, "X has no columns");
-  lcl_checkfinite(L, 1, "pdist: X");
+  check_dist_args(L, "pdist: X", &method, &p);
   ldist_push(L, 1, method, dist_methods[method], p);
   return 1;
 }

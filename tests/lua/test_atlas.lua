@@ -15,14 +15,6 @@ local AU = T.data .. "/australia_2021/"
 local tbl = io_data.australia()
 local _, ref = io_data.readcsv(AU .. "ref_R_mount_isa_flq.csv")
 
-local function tmpfile(text)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-  return path
-end
-
 -- the atlas's records of one area, by sector
 local function area_records(res, area)
   local by = {}
@@ -83,18 +75,18 @@ T.test("a sector without employment is absent; an area with one sector is skippe
 end)
 
 T.test("the employment file's errors name the file, row, sector and column", function()
-  local bad = tmpfile("sector,australia,Town\nMining,10,-3\n")
+  local bad = T.tmpfile("sector,australia,Town\nMining,10,-3\n")
   T.errors("has no row for sector 'Agriculture, Forestry and Fishing'", atlas.read_employment, bad, tbl.labels)
   local lines = { "sector,australia,Town" }
   for _, s in ipairs(tbl.labels) do lines[#lines + 1] = string.format("%q,100,%s", s, s == "Mining" and "-3" or "1") end
-  bad = tmpfile(table.concat(lines, "\n") .. "\n")
+  bad = T.tmpfile(table.concat(lines, "\n") .. "\n")
   T.errors("row 3, column 'Town', sector 'Mining': negative employment -3", atlas.read_employment, bad, tbl.labels)
   lines[3] = lines[3]:gsub("%-3", "NA")
-  bad = tmpfile(table.concat(lines, "\n") .. "\n")
+  bad = T.tmpfile(table.concat(lines, "\n") .. "\n")
   T.errors("row 3, column 'Town', sector 'Mining': no number", atlas.read_employment, bad, tbl.labels)
   lines[3] = '"Mining",100,1'
   lines[#lines + 1] = '"Fishing",1,1'
-  bad = tmpfile(table.concat(lines, "\n") .. "\n")
+  bad = T.tmpfile(table.concat(lines, "\n") .. "\n")
   T.errors("row 21, sector 'Fishing', matches no sector of the table", atlas.read_employment, bad, tbl.labels)
   T.errors("has no column 'Kazakhstan' for the nation", atlas.read_employment, AU .. "atlas_four_areas.csv",
     tbl.labels, { national = "Kazakhstan" })
@@ -104,7 +96,7 @@ end)
 T.test("without the nation's column the areas' sum is the nation", function()
   local lines = { "sector,A,B" }
   for i, s in ipairs(tbl.labels) do lines[#lines + 1] = string.format("%q,%d,%d", s, i, 2 * i + 1) end
-  local e = atlas.read_employment(tmpfile(table.concat(lines, "\n") .. "\n"), tbl.labels)
+  local e = atlas.read_employment(T.tmpfile(table.concat(lines, "\n") .. "\n"), tbl.labels)
   T.equal(e.national_column, nil, "no national column")
   T.close(e.national:get(3, 1), 3 + 7, 0, "A + B for sector 3")
 end)

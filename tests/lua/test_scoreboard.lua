@@ -12,14 +12,6 @@ local charts = require "scoreboard.charts"
 
 local TABLE15 = "scripts/data/scoreboard_2009_east_kazakhstan.csv"
 
-local function tmpfile(text)
-  local path = os.tmpname()
-  local f = assert(io.open(path, "w"))
-  f:write(text)
-  f:close()
-  return path
-end
-
 ---------------------------------------------------------------------------
 -- the toy: 3 units (X, Y, Z), 5 indicators in 3 dimensions and 2 groups
 --   A1 (G1/D1)              X 10  Y 20  Z 30
@@ -208,14 +200,14 @@ T.test("bad input: clear errors", function()
   T.errors("cannot be square-rooted", sb.normalise, toy,
     sb.values{units = {"X"}, data = {X = {A2 = -1}}, codes = {"A2"}})
   T.errors("not a number", sb.values, {units = {"X"}, data = {X = {A1 = "1,5"}}})
-  local path = tmpfile("code,eu,region\n1.1.1,40.5,\"28,0\"\n")
+  local path = T.tmpfile("code,eu,region\n1.1.1,40.5,\"28,0\"\n")
   T.errors('column 3 ("region"): "28,0" is not a number', sb.read, path)
   os.remove(path)
-  path = tmpfile("code,eu,region\n1.1.1,40.5,n/a\n")
+  path = T.tmpfile("code,eu,region\n1.1.1,40.5,n/a\n")
   T.errors("row 2, column 'region': not a number 'n/a'", sb.read, path)
   os.remove(path)
   -- the bad cell below a good one: the column is read as text, the message names the bad cell
-  path = tmpfile("code,eu,region\n1.1.1,40.5,28\n1.1.2,1.03,n/a\n")
+  path = T.tmpfile("code,eu,region\n1.1.1,40.5,28\n1.1.2,1.03,n/a\n")
   T.errors("row 3, column 'region': not a number 'n/a'", sb.read, path)
   os.remove(path)
 end)
@@ -287,7 +279,7 @@ T.test("Table 15 in long form reads the same", function()
       lines[#lines + 1] = f[1] .. ",east_region," .. (f[6] == "" and "NA" or f[6])
     end
   end
-  local path = tmpfile(table.concat(lines, "\n") .. "\n")
+  local path = T.tmpfile(table.concat(lines, "\n") .. "\n")
   local long, wide = sb.read(path), sb.read(TABLE15)
   os.remove(path)
   for _, u in ipairs{"eu_average", "east_region"} do
@@ -414,7 +406,7 @@ T.test("figure 12 beside Table 15: the text disagrees, Table 15 stays as publish
   T.equal(by["3.1.3a"].derived, 1.99); T.equal(by["3.1.3a"].published, 1.03); T.equal(by["3.1.3a"].agrees, false)
   -- Table 15 itself is untouched: the scoreboard reads 0.51 for 3.1.1
   T.equal(sb.value(cat, v, "east_region", "3.1.1"), 0.51)
-  local bad = tmpfile("key,value\nexpenditure.technological,x\n")
+  local bad = T.tmpfile("key,value\nexpenditure.technological,x\n")
   T.errors("row 2", chapter2.read_figure12, bad)
   os.remove(bad)
 end)

@@ -76,6 +76,15 @@ function M.tmpdir()
   return d
 end
 
+-- a new temporary file holding text; its path
+function M.tmpfile(text)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+  return path
+end
+
 -- the whole file, or nil when it cannot be opened
 function M.slurp(path)
   local f = io.open(path, "rb")
