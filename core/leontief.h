@@ -32,6 +32,17 @@ int cl_leontief_output_coefficients (const cl_matrix *z, const cl_matrix *x,
 /* L = (I - A)^-1, the Leontief inverse (M&B ch. 2) */
 int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
                          cl_matrix *l, cl_error *err);
+/* l[k] = (I - a[k])^-1 for count tables at once (many regions of one
+** country): tables under SERIAL_BELOW sectors are inverted whole on up to
+** `threads` threads (0: as many as OpenBLAS's), each factorising on one BLAS thread (the results are
+** those of cl_leontief_inverse to the bit), larger ones one after another
+** with OpenBLAS's threads. names[k] names a[k]'s sectors (or NULL, or names
+** NULL). On an error, *failed is the lowest k that failed and err its
+** message; the other inverses are then undefined. */
+int cl_leontief_inverses (const cl_matrix *const *a,
+                          const char *const *const *names, cl_matrix *const *l,
+                          size_t count, int threads, size_t *failed,
+                          cl_error *err);
 /* G = (I - B)^-1 with B = diag(x)^-1 Z, the Ghosh inverse; row i holds the
 ** outputs supported by a unit of primary input in selling sector i (M&B
 ** ch. 12, the supply-side model) */

@@ -188,6 +188,57 @@ static int leontief_inverse (lua_State *L) {
   return 1;
 }
 
+/* inverses({A1, A2, ...} [, threads]): {L1, L2, ...}, L_k = (I - A_k)^-1
+** labelled as A_k; the tables are inverted side by side on `threads` threads
+** (default OpenBLAS's count), one table per thread (the many regions of one
+** country: core/leontief.h). A table that has no
+** inverse (singular, unproductive): nil, its index k, the message. */
+static int leontief_inverses (lua_State *L) {
+  size_t k, count, failed = 0;
+  cl_matrix **a, **l;
+  const char *const **names;
+  cl_error err;
+  int base, threads = (int)luaL_optinteger(L, 2, 0);
+  luaL_argcheck(L, threads >= 0 && threads <= 64, 2, "thread count must be 1..64");
+  lua_settop(L, 1);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  count = lcl_checklength(L, 1, 1, 3 * sizeof(void *), "tables");
+  a = (cl_matrix **)lua_newuserdatauv(L, (count ? count : 1) * 3 *
+                                      sizeof(void *), 0);
+  l = a + count;
+  names = (const char *const **)(l + count);
+  lua_createtable(L, (int)count, 0);  /* the results */
+  base = lua_gettop(L);
+  for (k = 0; k < count; k++) {  /* A_k and its names stay on the stack */
+    int at;
+    luaL_checkstack(L, 4, "too many tables");
+    lua_geti(L, 1, (lua_Integer)k + 1);
+    at = lua_gettop(L);
+    a[k] = lcl_testmatrix(L, at);
+    if (a[k] == NULL)
+      return lcl_errorf(L, "leontief.inverses: table %zu is a %s, not a matrix",
+                        k + 1, luaL_typename(L, at));
+    if (a[k]->rows != a[k]->cols)
+      return lcl_errorf(L, "leontief.inverses: table %zu must be square "
+                        "(sectors x sectors), got %zu x %zu", k + 1,
+                        a[k]->rows, a[k]->cols);
+    check_square_labels(L, at, a[k]->rows, "inverses", "A");
+    names[k] = sector_names(L, at, 0, a[k]->rows);
+    l[k] = lcl_newmatrix(L, a[k]->rows, a[k]->cols);
+    lcl_copynames(L, at, -1, LCL_BOTHNAMES);
+    lua_rawseti(L, base, (lua_Integer)k + 1);
+  }
+  if (cl_leontief_inverses((const cl_matrix *const *)a, names, l, count,
+                           threads, &failed, &err) != CL_OK) {
+    lua_pushnil(L);  /* the caller names the region */
+    lua_pushinteger(L, (lua_Integer)failed + 1);
+    lua_pushstring(L, err.msg);
+    return 3;
+  }
+  lua_settop(L, base);
+  return 1;
+}
+
 /* multipliers(A [, w]): n x 1, m_j = sum_i w_i l_ij (w defaults to ones),
 ** labelled by A's columns */
 static int leontief_multipliers (lua_State *L) {
@@ -279,6 +330,7 @@ static const luaL_Reg functions[] = {
   {"coefficients", leontief_coefficients},
   {"output_coefficients", leontief_output_coefficients},
   {"inverse", leontief_inverse},
+  {"inverses", leontief_inverses},
   {"ghosh", leontief_ghosh},
   {"multipliers", leontief_multipliers},
   {"solve", leontief_solve},
@@ -292,6 +344,9 @@ static const char *const help[][2] = {
   {"coefficients", "leontief.coefficients(Z, x) -- input coefficients A = Z diag(x)^-1"},
   {"output_coefficients", "leontief.output_coefficients(Z, x) -- output coefficients B = diag(x)^-1 Z"},
   {"inverse", "leontief.inverse(A) -- Leontief inverse L = (I - A)^-1, labelled as A"},
+  {"inverses", "leontief.inverses({A1, A2, ...} [, threads]) -- {L1, L2, ...}: the Leontief inverses of many tables "
+                "(regions), inverted side by side on threads (default OpenBLAS's count); the same numbers as leontief.inverse. nil, k, message when table k "
+                "has no inverse"},
   {"ghosh", "leontief.ghosh(Z, x) -- Ghosh inverse G = (I - B)^-1; rows are selling sectors"},
   {"multipliers", "leontief.multipliers(A [, w]) -- n x 1, sum_i w_i l_ij (w = 1: output multipliers) without forming L"},
   {"solve", "leontief.solve(A, f) -- output x with (I - A) x = f, one LU solve"},
