@@ -92,11 +92,15 @@ end
 
 -- areas whose tables are inverted together (leontief.inverses, one per
 -- BLAS thread); a few, so that their n x n temporaries stay few
-local BATCH = 4
+local BATCH = 2
 
--- the fields of an area's values matrix (one column each), in this order
+-- the columns of an area's results (kept sectors x columns): the measures,
+-- then the class as its number in CLASSES and the sector's index in the table
 local FIELDS = { "multiplier", "backward", "forward", "cv_backward", "cv_forward", "hazari_backward",
   "hazari_forward", "employment" }
+local CLASSES = { "key", "uneven", "backward", "forward", "weak" }
+local CLASS_CODE = {}
+for k, c in ipairs(CLASSES) do CLASS_CODE[c] = k end
 
 -- One area's regional table (FLQ), or nil and why the area has none
 local function regional_table(tbl, reg, nat, opts)
@@ -111,24 +115,37 @@ end
 -- chapter 1's key-sector analysis of a regional table r with Leontief
 -- inverse L (keysectors.measures: multipliers, Rasmussen indices with
 -- Hazari's CVs and the study's classes, Hazari's weighted indices), kept as
--- columns: {kept= (sector indices), classes=, values= (kept x FIELDS), hazari=}
+-- one unlabelled matrix: {values= (kept sectors x FIELDS, class, sector), hazari=}
 local function analysed(r, L, opts)
   local ms = keysectors.measures(L, r.f, { rule = opts.rule, max_cv = opts.max_cv })
-  local ras, hz = ms.rasmussen, ms.hazari
-  local none = not hz and matrix.new(#r.kept, 1) or nil
+  local ras, hz, m = ms.rasmussen, ms.hazari, #r.kept
+  local codes = {}
+  for i, c in ipairs(ms.classes) do codes[i] = CLASS_CODE[c] end
+  local none = not hz and matrix.new(m, 1) or nil
   local values = matrix.hcat(ms.multipliers:t(), ras.backward, ras.forward, ras.cv_backward, ras.cv_forward,
-    hz and hz.backward or none, hz and hz.forward or none, r.employment)
-  return { kept = r.kept, classes = ms.classes, values = values, hazari = hz ~= nil }
+    hz and hz.backward or none, hz and hz.forward or none, r.employment, matrix.col(codes), matrix.col(r.kept))
+  values:setnames(nil, nil)
+  return { values = values, hazari = hz ~= nil }
 end
 
--- the records of an analysed area: one per sector present
+-- an area's class codes and sector indices, as Lua arrays
+local function classes_and_sectors(a)
+  local m = a.values:rows()
+  local c, k = a.values:select(nil, { #FIELDS + 1, #FIELDS + 2 }):list(), {}
+  for i = 1, m do k[i] = math.tointeger(c[m + i]) end
+  return c, k, m
+end
+
+-- the records of an analysed area: one per sector present (one constructor
+-- per record: its fields are FIELDS)
 local function area_records(a, labels, area)
-  local v, m, records = a.values:list(), #a.kept, {}
-  for i, k in ipairs(a.kept) do
-    local rec = { area = area, sector = labels[k], class = a.classes[i] }
-    for f, field in ipairs(FIELDS) do rec[field] = v[(f - 1) * m + i] end
-    if not a.hazari then rec.hazari_backward, rec.hazari_forward = nil, nil end
-    records[i] = rec
+  local v, m, records = a.values:list(), a.values:rows(), {}
+  local hz = a.hazari and 1 or nil
+  for i = 1, m do
+    records[i] = { area = area, sector = labels[math.tointeger(v[9 * m + i])], class = CLASSES[v[8 * m + i]],
+      multiplier = v[i], backward = v[m + i], forward = v[2 * m + i], cv_backward = v[3 * m + i],
+      cv_forward = v[4 * m + i], hazari_backward = hz and v[5 * m + i], hazari_forward = hz and v[6 * m + i],
+      employment = v[7 * m + i] }
   end
   return records
 end
@@ -151,7 +168,7 @@ local function records_view(res, analyses, labels)
   for k = 1, #res.areas do
     if analyses[k] then
       slots[#slots + 1], first[#first + 1] = k, count + 1
-      count = count + #analyses[k].kept
+      count = count + analyses[k].values:rows()
     end
   end
   local at, cached = 0, nil       -- the slot read last and its records
@@ -188,7 +205,8 @@ local function classes_view(res, analyses, labels)
     if not k then return nil end
     local classes, a = {}, analyses[k]
     if a then
-      for i, j in ipairs(a.kept) do classes[labels[j]] = a.classes[i] end
+      local codes, sectors, m = classes_and_sectors(a)
+      for i = 1, m do classes[labels[sectors[i]]] = CLASSES[codes[i]] end
       for _, s in ipairs(labels) do classes[s] = classes[s] or "absent" end
     end
     rawset(t, area, classes)
@@ -228,8 +246,9 @@ function M.run(tbl, employment, opts)
         if t == bad then fail("run", "area '%s': %s", area, msg) end
         local a = analysed(r, Ls[t], opts)
         analyses[k], res.lambda[area] = a, r.lambda
-        for _, c in ipairs(a.classes) do res.counts[c] = res.counts[c] + 1 end
-        res.counts.absent = res.counts.absent + n - #a.kept
+        local codes, _, m = classes_and_sectors(a)
+        for i = 1, m do local c = CLASSES[codes[i]]; res.counts[c] = res.counts[c] + 1 end
+        res.counts.absent = res.counts.absent + n - m
       else
         res.skipped[#res.skipped + 1] = { area = area, reason = r }
       end
