@@ -112,4 +112,36 @@ T.test("heat map: a rect per run of a class, labels, legend; unknown classes ref
     value = function() return "odd" end, palette = { { "key", "#000" } } })
 end)
 
+T.test("records and classes are made when read; the run keeps columns", function()
+  T.equal(#res.records, 56, "length")
+  local n = 0
+  for i, r in ipairs(res.records) do
+    n = n + 1
+    T.equal(res.records[i].multiplier, r.multiplier, "record " .. i .. " read again")
+  end
+  T.equal(n, 56, "ipairs walks every record")
+  T.equal(res.records[0], nil, "no record 0")
+  T.equal(res.records[57], nil, "no record past the last")
+  -- records come area by area in the file's order; Albury's reads back after Mount Isa's
+  T.equal(res.records[1].area, "Mount Isa (Qld)", "first area")
+  T.equal(res.records[56].area, "Unincorp. Other Territories (OT)", "last area with records")
+  T.equal(res.records[20].area, "Albury (NSW)", "Albury after Mount Isa's 19")
+  T.equal(res.records[2].sector, tbl.labels[2], "then Mount Isa again")
+  T.equal(next(res.class["One Sector Town"]), nil, "a skipped area has no classes")
+  T.equal(res.class["Nowhere"], nil, "no such area")
+  T.equal(res.class["Albury (NSW)"]["Mining"], area_records(res, "Albury (NSW)")["Mining"].class, "class table = record")
+end)
+
+T.test("an area whose table has no Leontief inverse is named", function()
+  -- A = [0.6 0.6; 0.6 0.7] (spectral radius 1.25208); each of two equal areas
+  -- has half the nation's employment: lambda* = log2(1.5)^0.3 = 0.58496^0.3
+  -- = 0.85142 and every SLQ 1, so A^r = 0.85142 A, spectral radius
+  -- 0.85142 * 1.25208 = 1.06603 >= 1 (by hand)
+  local S = { "a", "b" }
+  local t = { Z = matrix.from({ { 60, 60 }, { 60, 70 } }, S, S), x = matrix.from({ 100, 100 }, S), labels = S }
+  local E = matrix.from({ { 5, 5 }, { 5, 5 } }, S, { "Town", "City" })
+  T.errors("atlas.run: area 'Town': the table is not productive: spectral radius of A is 1.06603 >= 1", atlas.run, t,
+    { areas = { "Town", "City" }, E = E, national = matrix.from({ 10, 10 }, S) })
+end)
+
 T.done()

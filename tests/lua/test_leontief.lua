@@ -142,4 +142,31 @@ T.test("errors: singular and unproductive tables", function()
   T.close_matrix(leontief.inverse({ { 0, 0.5 }, { 1.2, 0 } }), { { 2.5, 1.25 }, { 3, 2.5 } }, 1e-14, "productive")
 end)
 
+T.test("inverses: many tables side by side, each as leontief.inverse to the bit", function()
+  local Z, x = mb()
+  -- Miller & Blair's A, and k x k tables with a_ij = 1 / (2k + i + j) (column
+  -- sums below 1/2: productive)
+  local As = { leontief.coefficients(Z, x) }
+  for k = 30, 36 do As[#As + 1] = matrix.new(k, k):map(function(_, i, j) return 1 / (2 * k + i + j) end) end
+  for _, threads in ipairs { 2, 1 } do
+    local Ls = leontief.inverses(As, threads)
+    T.equal(#Ls, #As, "one inverse per table")
+    for k, A in ipairs(As) do
+      T.equal((Ls[k] - leontief.inverse(A)):abs():max(), 0, "table " .. k .. ", " .. threads .. " thread(s)")
+    end
+    T.close_matrix(Ls[1], { { 0.95 / D, 0.25 / D }, { 0.20 / D, 0.85 / D } }, 1e-14, "M&B's L by hand")
+    T.equal(Ls[1]:rownames()[2], "Manufacturing", "labelled as A")
+  end
+  T.equal(#leontief.inverses({}), 0, "no tables")
+  -- A = [0.6 0.6; 0.6 0.7] has spectral radius 1.25208 (by hand, above): its
+  -- index and message come back, for the caller to name the region
+  local Ls, k, msg = leontief.inverses({ As[2], matrix.from({ { 0.6, 0.6 }, { 0.6, 0.7 } }, S, S), As[3] })
+  T.equal(Ls, nil, "no inverses")
+  T.equal(k, 2, "the second table")
+  assert(msg:find("spectral radius of A is 1.25208 >= 1; check sector 2 (Manufacturing)", 1, true), msg)
+  T.errors("table 2 is a string, not a matrix", leontief.inverses, { As[1], "A" })
+  T.errors("table 1 must be square (sectors x sectors), got 1 x 2", leontief.inverses, { matrix.from({ { 0.1, 0.2 } }) })
+  T.errors("thread count must be 1..64", leontief.inverses, As, 100)
+end)
+
 T.done()
