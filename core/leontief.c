@@ -375,18 +375,22 @@ int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
 }
 
 /* many inverses: each thread takes the next table not yet taken */
-typedef struct inverses_job {
+struct cl_inverses {
   const cl_matrix *const *a;
   const char *const *const *names;
   cl_matrix *const *l;
+  size_t count;
   cl_error *errs;       /* one per table */
   int *status;          /* one per table */
-  size_t count;
   atomic_size_t next;
-} inverses_job;
+  pthread_t workers[CL_INVERSES_MAX_THREADS];
+  int started;          /* workers running */
+  int serial;           /* large tables: one after another, in finish */
+  int blas_threads;     /* OpenBLAS's count, restored in finish */
+};
 
 static void *invert_next (void *arg) {
-  inverses_job *job = arg;
+  cl_inverses *job = arg;
   size_t k;
   while ((k = atomic_fetch_add(&job->next, 1)) < job->count)
     job->status[k] = inverse_serial(job->a[k], 'A', 0,
@@ -395,55 +399,73 @@ static void *invert_next (void *arg) {
   return NULL;
 }
 
+cl_inverses *cl_leontief_inverses_start (const cl_matrix *const *a,
+                                         const char *const *const *names,
+                                         cl_matrix *const *l, size_t count,
+                                         int threads, cl_error *err) {
+  cl_inverses *job = calloc(1, sizeof *job);
+  size_t k, largest = 0;
+  int t;
+  if (job == NULL || (job->errs = malloc((count ? count : 1) *
+                                         sizeof(cl_error))) == NULL ||
+      (job->status = calloc(count ? count : 1, sizeof(int))) == NULL) {
+    if (job != NULL) free(job->errs);
+    free(job);
+    cl_fail(err, CL_ENOMEM, "out of memory for %zu inverses", count);
+    return NULL;
+  }
+  job->a = a; job->names = names; job->l = l; job->count = count;
+  atomic_init(&job->next, 0);
+  for (k = 0; k < count; k++)
+    if (a[k]->rows > largest) largest = a[k]->rows;
+  if (threads <= 0) threads = openblas_get_num_threads();
+  if (threads > CL_INVERSES_MAX_THREADS) threads = CL_INVERSES_MAX_THREADS;
+  if ((size_t)threads > count) threads = (int)count;
+  job->serial = largest >= SERIAL_BELOW || threads < 2;
+  if (job->serial) return job;
+  /* one BLAS thread inside each table: the tables are the parallel work */
+  job->blas_threads = openblas_get_num_threads();
+  if (job->blas_threads > 1) openblas_set_num_threads(1);
+  for (t = 1; t < threads; t++)
+    if (pthread_create(&job->workers[t], NULL, invert_next, job) == 0)
+      job->started = t;
+    else
+      break;
+  return job;
+}
+
+int cl_leontief_inverses_finish (cl_inverses *job, size_t *failed,
+                                 cl_error *err) {
+  size_t k;
+  int t, st = CL_OK;
+  if (job->serial) {  /* OpenBLAS's threads inside each table */
+    for (k = 0; k < job->count && st == CL_OK; k++)
+      job->status[k] = st = inverse(job->a[k], 'A', 0,
+                                    job->names ? job->names[k] : NULL,
+                                    job->l[k], &job->errs[k]);
+  } else {
+    invert_next(job);  /* this thread takes what the workers have not */
+    for (t = 1; t <= job->started; t++) pthread_join(job->workers[t], NULL);
+    if (job->blas_threads > 1) openblas_set_num_threads(job->blas_threads);
+  }
+  for (k = 0, st = CL_OK; k < job->count && st == CL_OK; k++)
+    if (job->status[k] != CL_OK) {
+      *failed = k;
+      *err = job->errs[k];
+      st = job->status[k];
+    }
+  free(job->errs); free(job->status); free(job);
+  return st;
+}
+
 int cl_leontief_inverses (const cl_matrix *const *a,
                           const char *const *const *names, cl_matrix *const *l,
                           size_t count, int threads, size_t *failed,
                           cl_error *err) {
-  pthread_t workers[64];
-  inverses_job job;
-  size_t k, largest = 0;
-  int t, started = 0, blas_threads, st = CL_OK;
-  for (k = 0; k < count; k++)
-    if (a[k]->rows > largest) largest = a[k]->rows;
-  if (threads <= 0) threads = openblas_get_num_threads();
-  if (largest >= SERIAL_BELOW || count < 2 || threads < 2) {
-    for (k = 0; k < count; k++)  /* OpenBLAS's threads inside each */
-      if ((st = inverse(a[k], 'A', 0, names ? names[k] : NULL, l[k], err))
-          != CL_OK) {
-        *failed = k;
-        return st;
-      }
-    return CL_OK;
-  }
-  if (threads > 64) threads = 64;
-  if ((size_t)threads > count) threads = (int)count;
-  job.a = a; job.names = names; job.l = l; job.count = count;
-  job.errs = malloc(count * sizeof(cl_error));
-  job.status = malloc(count * sizeof(int));
-  if (job.errs == NULL || job.status == NULL) {
-    free(job.errs); free(job.status);
-    return cl_fail(err, CL_ENOMEM, "out of memory for %zu inverses", count);
-  }
-  atomic_init(&job.next, 0);
-  /* one BLAS thread inside each table: the tables are the parallel work */
-  blas_threads = openblas_get_num_threads();
-  if (blas_threads > 1) openblas_set_num_threads(1);
-  for (t = 1; t < threads; t++)
-    if (pthread_create(&workers[t], NULL, invert_next, &job) == 0)
-      started = t;
-    else
-      break;
-  invert_next(&job);  /* this thread too; all tables done if none started */
-  for (t = 1; t <= started; t++) pthread_join(workers[t], NULL);
-  if (blas_threads > 1) openblas_set_num_threads(blas_threads);
-  for (k = 0; k < count && st == CL_OK; k++)
-    if (job.status[k] != CL_OK) {
-      *failed = k;
-      *err = job.errs[k];
-      st = job.status[k];
-    }
-  free(job.errs); free(job.status);
-  return st;
+  cl_inverses *job = cl_leontief_inverses_start(a, names, l, count, threads,
+                                                err);
+  return job != NULL ? cl_leontief_inverses_finish(job, failed, err)
+                     : CL_ENOMEM;
 }
 
 int cl_leontief_ghosh (const cl_matrix *z, const cl_matrix *x,

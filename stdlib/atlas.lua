@@ -90,8 +90,8 @@ function M.read_employment(path, labels, opts)
   return { areas = areas, E = A, national = national, national_column = ncol and cols[ncol] or nil, path = path }
 end
 
--- areas whose tables are inverted together (leontief.inverses, one per
--- BLAS thread); a few, so that their n x n temporaries stay few
+-- areas whose tables are inverted together (leontief.start_inverses, one
+-- per thread); a few, so that their n x n temporaries stay few
 local BATCH = 2
 
 -- the columns of an area's results (kept sectors x columns): the measures,
@@ -188,6 +188,7 @@ local function records_view(res, analyses, labels)
       if math.type(i) ~= "integer" or i < 1 or i > count then return nil end
       local s = slot_of(i)
       if s ~= at then
+        collectgarbage("step", 2000)
         at = s
         cached = area_records(analyses[slots[s]], labels, res.areas[slots[s]])
       end
@@ -229,18 +230,21 @@ function M.run(tbl, employment, opts)
   if labels then A:setnames(labels, labels) end
   local area_opts = setmetatable({ coefficients = A }, { __index = opts })
   local analyses, threads = {}, timer.blas_threads()
-  -- areas k0 .. k1: regional tables, their inverses side by side, analyses
-  local function batch(k0, k1)
-    local regions, tables = {}, {}
+  -- areas k0 .. k1: their regional tables (or why an area has none)
+  local function regional_batch(k0, k1)
+    local b = { k0 = k0, k1 = k1, regions = {}, tables = {} }
     for k = k0, k1 do
       local r, why = regional_table(tbl, employment.E:col(k), employment.national, area_opts)
-      regions[k - k0 + 1] = r or why
-      if r then tables[#tables + 1] = r.A end
+      b.regions[k - k0 + 1] = r or why
+      if r then b.tables[#b.tables + 1] = r.A end
     end
-    local Ls, bad, msg = leontief.inverses(tables, threads)
+    return b
+  end
+  -- a batch's analyses from its inverses
+  local function analyse(b, Ls, bad, msg)
     local t = 0
-    for k = k0, k1 do
-      local r, area = regions[k - k0 + 1], employment.areas[k]
+    for k = b.k0, b.k1 do
+      local r, area = b.regions[k - b.k0 + 1], employment.areas[k]
       if type(r) == "table" then
         t = t + 1
         if t == bad then fail("run", "area '%s': %s", area, msg) end
@@ -255,19 +259,38 @@ function M.run(tbl, employment, opts)
       if opts.progress then opts.progress(k, total, area) end
     end
   end
+  -- while one batch's tables are inverted (leontief.start_inverses, on
+  -- worker threads) this thread makes the next batch's regional tables and
+  -- then analyses the batch while the next one is inverted
+  local pending
+  local function step(b)
+    local nxt = b.k1 < total and regional_batch(b.k1 + 1, math.min(b.k1 + BATCH, total)) or nil
+    local Ls, bad, msg = b.inverting:finish()
+    pending = nil
+    if nxt then nxt.inverting = leontief.start_inverses(nxt.tables, threads); pending = nxt.inverting end
+    analyse(b, Ls, bad, msg)
+    return nxt
+  end
   -- generational collection: each batch's n x n temporaries die young and
-  -- go at the next minor collection, without re-traversing what is kept
-  local gc_mode = collectgarbage("generational")
+  -- go at the minor collection after the batch, without re-traversing what
+  -- is kept. Minor collections only there (not after 20% growth): a batch's
+  -- tables live across two batches, and a third collection would make them
+  -- old, kept until a major one (50% more memory at the peak)
+  local gc_mode = collectgarbage("generational", 200)
   -- the areas are the parallel work: a BLAS thread woken for an area's
   -- small products would spin on a core the inverses need
   timer.blas_threads(1)
   local ok, err = pcall(function()
-    for k0 = 1, total, BATCH do
-      batch(k0, math.min(k0 + BATCH - 1, total))
-      collectgarbage("step")  -- a minor collection: the batch's n x n temporaries
+    local b = total > 0 and regional_batch(1, math.min(BATCH, total)) or nil
+    if b then b.inverting = leontief.start_inverses(b.tables, threads); pending = b.inverting end
+    while b do
+      b = step(b)
+      collectgarbage("step")  -- a minor collection: the last batch's n x n temporaries
     end
   end)
+  if pending then pending:finish() end  -- after an error: the workers stop before the tables go
   timer.blas_threads(threads)
+  collectgarbage("generational", 20)  -- Lua's default minor multiplier again
   collectgarbage(gc_mode)
   if not ok then error(err, 0) end
   res.records, res.class = records_view(res, analyses, labels), classes_view(res, analyses, labels)

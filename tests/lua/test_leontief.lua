@@ -167,6 +167,25 @@ T.test("inverses: many tables side by side, each as leontief.inverse to the bit"
   T.errors("table 2 is a string, not a matrix", leontief.inverses, { As[1], "A" })
   T.errors("table 1 must be square (sectors x sectors), got 1 x 2", leontief.inverses, { matrix.from({ { 0.1, 0.2 } }) })
   T.errors("thread count must be 1..64", leontief.inverses, As, 100)
+  -- in two halves: the caller works while the workers invert
+  local timer = require "timer"
+  local blas = timer.blas_threads()
+  local batch = leontief.start_inverses(As, 2)
+  local busy = leontief.inverse(As[2])   -- this thread's own work meanwhile
+  local Ls2 = batch:finish()
+  for k, A in ipairs(As) do
+    T.equal((Ls2[k] - leontief.inverse(A)):abs():max(), 0, "started table " .. k)
+  end
+  T.equal((busy - Ls2[2]):abs():max(), 0, "the caller's inverse meanwhile")
+  T.equal(timer.blas_threads(), blas, "OpenBLAS's thread count restored")
+  T.errors("finished already", batch.finish, batch)
+  local bad = leontief.start_inverses({ As[2], matrix.from({ { 0.6, 0.6 }, { 0.6, 0.7 } }, S, S) })
+  local none, which = bad:finish()
+  T.equal(none, nil, "no inverses"); T.equal(which, 2, "the second table")
+  -- a batch dropped unfinished is waited for when collected
+  leontief.start_inverses(As, 2)
+  collectgarbage(); collectgarbage()
+  T.equal(timer.blas_threads(), blas, "restored by the collector's finish")
 end)
 
 T.done()
