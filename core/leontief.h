@@ -49,7 +49,9 @@ int cl_leontief_inverses (const cl_matrix *const *a,
 ** or NULL (out of memory, err says so); finish takes the tables no worker
 ** has taken, waits for the workers, restores OpenBLAS's thread count and
 ** reports as cl_leontief_inverses; it frees the job and must be called once
-** for every job started. a, names and l must live until then. */
+** for every job started. a, names and l must live until then, unchanged.
+** One job at a time: a second one started meanwhile finds OpenBLAS on one
+** thread and would have the first's finish restore it under its workers. */
 #define CL_INVERSES_MAX_THREADS 64
 typedef struct cl_inverses cl_inverses;
 cl_inverses *cl_leontief_inverses_start (const cl_matrix *const *a,

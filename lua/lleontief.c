@@ -436,8 +436,8 @@ static const char *const help[][2] = {
                 "(regions), inverted side by side on threads (default OpenBLAS's count); the same numbers as leontief.inverse. nil, k, message when table k "
                 "has no inverse"},
   {"start_inverses", "leontief.start_inverses({A1, A2, ...} [, threads]) -- a batch inverted on threads - 1 workers "
-                     "while the caller goes on (OpenBLAS on one thread meanwhile); batch:finish() returns what "
-                     "leontief.inverses would"},
+                     "while the caller goes on (OpenBLAS on one thread meanwhile; one batch at a time); batch:finish() "
+                     "returns what leontief.inverses would"},
   {"ghosh", "leontief.ghosh(Z, x) -- Ghosh inverse G = (I - B)^-1; rows are selling sectors"},
   {"multipliers", "leontief.multipliers(A [, w]) -- n x 1, sum_i w_i l_ij (w = 1: output multipliers) without forming L"},
   {"solve", "leontief.solve(A, f) -- output x with (I - A) x = f, one LU solve"},
