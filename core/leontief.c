@@ -116,6 +116,10 @@ static int check_table (const cl_matrix *z, const cl_matrix *x,
 ** threads, 1.9 s with one), so small tables are factorised on one thread. */
 #define SERIAL_BELOW 512
 
+/* Tables are inverted side by side from this many sectors: below it an
+** inverse (2 n^3 flops) takes less than starting a thread (tens of us) */
+#define PARALLEL_FROM 64
+
 /* one BLAS thread for a small table; returns what to restore */
 static int serial_begin (size_t n) {
   int threads = openblas_get_num_threads();
@@ -421,7 +425,8 @@ cl_inverses *cl_leontief_inverses_start (const cl_matrix *const *a,
   if (threads <= 0) threads = openblas_get_num_threads();
   if (threads > CL_INVERSES_MAX_THREADS) threads = CL_INVERSES_MAX_THREADS;
   if ((size_t)threads > count) threads = (int)count;
-  job->serial = largest >= SERIAL_BELOW || threads < 2;
+  job->serial = largest >= SERIAL_BELOW || largest < PARALLEL_FROM ||
+                threads < 2;
   if (job->serial) return job;
   /* one BLAS thread inside each table: the tables are the parallel work */
   job->blas_threads = openblas_get_num_threads();

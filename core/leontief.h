@@ -33,10 +33,11 @@ int cl_leontief_output_coefficients (const cl_matrix *z, const cl_matrix *x,
 int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
                          cl_matrix *l, cl_error *err);
 /* l[k] = (I - a[k])^-1 for count tables at once (many regions of one
-** country): tables under 512 sectors are inverted whole on up to `threads`
-** threads (0: as many as OpenBLAS's), each factorising on one BLAS thread
-** (the results are those of cl_leontief_inverse to the bit), larger ones one
-** after another with OpenBLAS's threads. names[k] names a[k]'s sectors (or
+** country): tables of 64 to 511 sectors are inverted whole on up to
+** `threads` threads (0: as many as OpenBLAS's), each factorising on one
+** BLAS thread (the results are those of cl_leontief_inverse to the bit);
+** smaller and larger ones one after another (the larger with OpenBLAS's
+** threads). names[k] names a[k]'s sectors (or
 ** NULL, or names NULL). On an error, *failed is the lowest k that failed and
 ** err its message; the other inverses are then undefined. */
 int cl_leontief_inverses (const cl_matrix *const *a,

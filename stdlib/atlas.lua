@@ -91,8 +91,10 @@ function M.read_employment(path, labels, opts)
 end
 
 -- areas whose tables are inverted together (leontief.start_inverses, one
--- per thread); a few, so that their n x n temporaries stay few
-local BATCH = 2
+-- per thread): about 2 MB of n x n tables (two areas of 343 sectors), so
+-- that the temporaries stay few; more of small tables, whose per-batch
+-- costs (a thread, a minor collection) would outweigh their inverses
+local function batch_size(n) return math.max(2, math.min(64, (1 << 21) // (8 * n * n))) end
 
 -- the columns of an area's results (kept sectors x columns): the measures,
 -- then the class as its number in CLASSES and the sector's index in the table
@@ -115,7 +117,8 @@ end
 -- chapter 1's key-sector analysis of a regional table r with Leontief
 -- inverse L (keysectors.measures: multipliers, Rasmussen indices with
 -- Hazari's CVs and the study's classes, Hazari's weighted indices), kept as
--- one unlabelled matrix: {values= (kept sectors x FIELDS, class, sector), hazari=}
+-- one unlabelled matrix: {values= (kept sectors x FIELDS, class, sector), hazari=};
+-- and the classes as a list
 local function analysed(r, L, opts)
   local ms = keysectors.measures(L, r.f, { rule = opts.rule, max_cv = opts.max_cv })
   local ras, hz, m = ms.rasmussen, ms.hazari, #r.kept
@@ -125,7 +128,7 @@ local function analysed(r, L, opts)
   local values = matrix.hcat(ms.multipliers:t(), ras.backward, ras.forward, ras.cv_backward, ras.cv_forward,
     hz and hz.backward or none, hz and hz.forward or none, r.employment, matrix.col(codes), matrix.col(r.kept))
   values:setnames(nil, nil)
-  return { values = values, hazari = hz ~= nil }
+  return { values = values, hazari = hz ~= nil }, ms.classes
 end
 
 -- an area's class codes and sector indices, as Lua arrays
@@ -236,7 +239,7 @@ function M.run(tbl, employment, opts)
   local A = leontief.coefficients(tbl.Z, tbl.x)
   if labels then A:setnames(labels, labels) end
   local area_opts = setmetatable({ coefficients = A }, { __index = opts })
-  local analyses, threads = {}, timer.blas_threads()
+  local analyses, threads, batch = {}, timer.blas_threads(), batch_size(n)
   -- areas k0 .. k1: their regional tables (or why an area has none)
   local function regional_batch(k0, k1)
     local b = { k0 = k0, k1 = k1, regions = {}, tables = {} }
@@ -255,11 +258,10 @@ function M.run(tbl, employment, opts)
       if type(r) == "table" then
         t = t + 1
         if t == bad then fail("run", "area '%s': %s", area, msg) end
-        local a = analysed(r, Ls[t], opts)
+        local a, classes = analysed(r, Ls[t], opts)
         analyses[k], res.lambda[area] = a, r.lambda
-        local codes, _, m = classes_and_sectors(a)
-        for i = 1, m do local c = CLASSES[codes[i]]; res.counts[c] = res.counts[c] + 1 end
-        res.counts.absent = res.counts.absent + n - m
+        for _, c in ipairs(classes) do res.counts[c] = res.counts[c] + 1 end
+        res.counts.absent = res.counts.absent + n - #classes
       else
         res.skipped[#res.skipped + 1] = { area = area, reason = r }
       end
@@ -271,7 +273,7 @@ function M.run(tbl, employment, opts)
   -- then analyses the batch while the next one is inverted
   local pending
   local function step(b)
-    local nxt = b.k1 < total and regional_batch(b.k1 + 1, math.min(b.k1 + BATCH, total)) or nil
+    local nxt = b.k1 < total and regional_batch(b.k1 + 1, math.min(b.k1 + batch, total)) or nil
     local Ls, bad, msg = b.inverting:finish()
     pending = nil
     if nxt then nxt.inverting = leontief.start_inverses(nxt.tables, threads); pending = nxt.inverting end
@@ -288,7 +290,7 @@ function M.run(tbl, employment, opts)
   -- small products would spin on a core the inverses need
   timer.blas_threads(1)
   local ok, err = pcall(function()
-    local b = total > 0 and regional_batch(1, math.min(BATCH, total)) or nil
+    local b = total > 0 and regional_batch(1, math.min(batch, total)) or nil
     if b then b.inverting = leontief.start_inverses(b.tables, threads); pending = b.inverting end
     while b do
       b = step(b)

@@ -192,11 +192,12 @@ static void test_unproductive (void **state) {
 /* Many tables at once on two threads: each inverse equal to the bit to
 ** cl_leontief_inverse's (the same single-threaded LU and dgetri); the
 ** lowest failing table is reported with its own message. Tables: M&B's A,
-** the unproductive one above, and k x k ones with a_ij = 1 / (2k + i + j). */
+** the unproductive one above, and k x k ones with a_ij = 1 / (2k + i + j)
+** (64 sectors and more: inverted side by side). */
 static void test_inverses (void **state) {
-  enum { COUNT = 6, K = 40 };
-  double mb[4], bad[] = {0.6, 0.6, 0.6, 0.7}, data[COUNT][K * K];
-  double out[COUNT][K * K], one[K * K];
+  enum { COUNT = 6, K = 72 };
+  static double data[COUNT][K * K], out[COUNT][K * K], one[K * K];
+  double mb[4], bad[] = {0.6, 0.6, 0.6, 0.7};
   cl_matrix tables[COUNT], results[COUNT], single;
   const cl_matrix *a[COUNT];
   cl_matrix *l[COUNT];

@@ -144,4 +144,40 @@ T.test("an area whose table has no Leontief inverse is named", function()
     { areas = { "Town", "City" }, E = E, national = matrix.from({ 10, 10 }, S) })
 end)
 
+T.test("80 sectors, 7 areas (about 71 kept): inverted side by side, the numbers of keysectors.analyse on each area", function()
+  -- SIMULATED: z_ij = u(i, j), x_j = 2 sum_i z_ij + 1 (scripts/bench/work.lua's
+  -- formula); area k employs (i + k) % 9 in sector i, so some are absent
+  local keysectors = require "keysectors"
+  local function u(i, j) return ((i * 7919 + j * 104729) % 100003) / 100003 end
+  local n, S, areas = 80, {}, {}
+  for i = 1, n do S[i] = "s" .. i end
+  for k = 1, 7 do areas[k] = "area " .. k end
+  local Z = matrix.new(n, n):map(function(_, i, j) return u(i, j) end)
+  Z:setnames(S, S)
+  local x = (Z:colsums() * 2 + matrix.ones(1, n)):t()
+  local E = matrix.new(n, 7):map(function(_, i, k) return (i + k) % 9 end)
+  E:setnames(S, areas)
+  local t = { Z = Z, x = x, labels = S }
+  local run = atlas.run(t, { areas = areas, E = E, national = E:rowsums() * 2 })
+  local k, A = 0, leontief.coefficients(Z, x)
+  for a = 1, 7 do
+    local r = regionalize.regionalise(t, E:col(a), { method = "flq", delta = 0.3, national_sizes = E:rowsums() * 2 })
+    local ks = keysectors.analyse(r.A, r.f, r.labels)
+    for i, want in ipairs(ks.records) do
+      k = k + 1
+      local got = run.records[k]
+      T.equal(got.area, areas[a], "area of record " .. k)
+      T.equal(got.sector, want.sector, "sector of record " .. k)
+      T.equal(got.class, want.class, "class " .. k)
+      for _, f in ipairs { "backward", "forward", "cv_backward", "cv_forward", "hazari_backward", "hazari_forward" } do
+        T.equal(got[f], want[f], f .. " " .. k)
+      end
+      T.equal(got.multiplier, want.output_multiplier, "multiplier " .. k)
+      T.equal(got.employment, E:get(r.kept[i], a), "employment " .. k)
+    end
+  end
+  T.equal(#run.records, k, "every area's records")
+  assert(A:rows() == n and k < 7 * n, "some sectors absent")
+end)
+
 T.done()
