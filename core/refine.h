@@ -21,9 +21,10 @@
 **
 ** Returns 1 when X holds a solution whose every column j passed dsgesv's
 ** test max_i |R_ij| <= sqrt(n) eps ||op(I - M)||_inf max_i |X_ij| (R the
-** residual in double): a backward error at double precision, so the answer
-** is as accurate as a double LU solve gives. *anorm is then
-** ||op(I - M)||_inf and *steps the number of refinement steps taken.
+** residual in double) and whose residual has reached its floor (below the
+** same without sqrt(n), or no longer halving): a backward error at double
+** precision, so the answer is as accurate as a double LU solve gives.
+** *anorm is then ||op(I - M)||_inf and *steps the refinement steps taken.
 **
 ** Returns 0, X undefined, when the caller must solve in double instead: an
 ** element of M outside [0, FLT_MAX] (not representable in single, or not a
