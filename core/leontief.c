@@ -1,7 +1,8 @@
 /*
 ** leontief.c -- Leontief and Ghosh models over LAPACKE: one LU factorisation
 ** of I - A per call, with the checks that make a table usable (outputs, flows,
-** singularity, productivity). Miller & Blair (2009), ch. 2 and 12.
+** singularity, productivity). Miller & Blair (2009), ch. 2 and 12. Solves
+** with few right-hand sides go by mixed-precision refinement (refine.h).
 */
 #include <float.h>
 #include <math.h>
