@@ -352,8 +352,8 @@ static int solve_mixed (const cl_matrix *m, char trans, const cl_matrix *rhs,
   for (i = 0; i < n; i++) buf[i] = 1.0;
   if (k > 0) memcpy(buf + n, rhs->data, n * k * sizeof(double));
   ok = refined(m, trans, &b, &x);
-  if (ok) memcpy(out->data, x.data + (k > 0 ? n : 0), n * (k > 0 ? k : 1) *
-                 sizeof(double));
+  if (ok && rhs != NULL) memcpy(out->data, x.data + n, n * k * sizeof(double));
+  else if (ok) memcpy(out->data, x.data, n * sizeof(double));
   free(buf);
   return ok;
 }

@@ -35,4 +35,15 @@ for case, tol in pairs({ well = 1e-14, near = 1e-12 }) do
   end)
 end
 
+-- every a_ij = 0.001: column sums 0.1, so by hand L'1 = 1 / 0.9 and, for
+-- weights w = 2, w'L = 2 / 0.9; f with no columns gives x with none
+T.test("refined route: a weights row, a final demand of no columns", function()
+  local A = matrix.new(100, 100, 0.001)
+  local m = leontief.multipliers(A, matrix.new(1, 100, 2))
+  T.equal(m:rows(), 100, "multipliers n x 1")
+  T.close(m:get(100, 1), 2 / 0.9, 1e-14, "weighted multiplier by hand")
+  local x = leontief.solve(A, matrix.new(100, 0))
+  T.equal(x:rows() .. "x" .. x:cols(), "100x0", "no scenarios, no columns")
+end)
+
 T.done()
