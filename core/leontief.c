@@ -301,8 +301,11 @@ static void solve (const factors *f, char trans, const cl_matrix *b,
 ** backward error. Below MIXED_FROM sectors the O(n^2) refinement steps eat
 ** what the single LU saves (measured: level at 40 sectors, 1.4 times faster
 ** at 64, 1.6 at 200, 1.8 at 500, with the double route's dgecon and proof
-** solve saved too); beyond MIXED_RHS right-hand sides the steps' products
-** and solves stop being one pass each over M and the factors.
+** solve saved too). Each right-hand side adds to every step what a solve
+** with it costs, so a small table takes few of them: 1 + n / 64 columns
+** with the ones, and at most MIXED_RHS, beyond which the steps' products
+** and solves stop being one pass each over M and the factors (measured:
+** solves of 7 columns 1.7 times slower at 64 sectors, level at 256).
 */
 #define MIXED_FROM 64
 #define MIXED_RHS 8
@@ -344,7 +347,7 @@ static int solve_mixed (const cl_matrix *m, char trans, const cl_matrix *rhs,
   double *buf;
   cl_matrix b, x;
   int ok;
-  if (n < MIXED_FROM || k + 1 > MIXED_RHS) return 0;
+  if (n < MIXED_FROM || k + 1 > MIXED_RHS || k + 1 > 1 + n / 64) return 0;
   buf = malloc(2 * n * (k + 1) * sizeof(double));
   if (buf == NULL) return 0;
   b = (cl_matrix){n, k + 1, buf};

@@ -46,8 +46,9 @@ int cl_leontief_ghosh (const cl_matrix *z, const cl_matrix *x,
 int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
                              const char *const *names, cl_matrix *m,
                              cl_error *err);
-/* x = (I - A)^-1 f for f n x k: one factorisation, k solves (for k <= 7
-** by the single-precision LU and refinement, as the multipliers) */
+/* x = (I - A)^-1 f for f n x k: one factorisation, k solves (for k <= 7,
+** and k <= n / 64, by the single-precision LU and refinement, as the
+** multipliers) */
 int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
                        const char *const *names, cl_matrix *x, cl_error *err);
 
