@@ -37,9 +37,9 @@ int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
 ** `threads` threads (0: as many as OpenBLAS's), each factorising on one
 ** BLAS thread (the results are those of cl_leontief_inverse to the bit);
 ** smaller and larger ones one after another (the larger with OpenBLAS's
-** threads). names[k] names a[k]'s sectors (or
-** NULL, or names NULL). On an error, *failed is the lowest k that failed and
-** err its message; the other inverses are then undefined. */
+** threads). names[k] names a[k]'s sectors (or NULL, or names NULL). On an
+** error, *failed is the lowest k that failed and err its message; the other
+** inverses are then undefined. */
 int cl_leontief_inverses (const cl_matrix *const *a,
                           const char *const *const *names, cl_matrix *const *l,
                           size_t count, int threads, size_t *failed,
@@ -68,11 +68,16 @@ int cl_leontief_ghosh (const cl_matrix *z, const cl_matrix *x,
                        const char *const *names, cl_matrix *g, cl_error *err);
 /* m = L' w, m_j = sum_i w_i l_ij (w n x 1, or NULL for ones: the output
 ** multipliers, column sums of L), from one LU factorisation of I - A and a
-** transposed solve; no inverse is formed. m is n x 1. */
+** transposed solve; no inverse is formed. m is n x 1. From 64 sectors the
+** LU is in single precision and the solve refined to double precision's
+** accuracy (core/refine.h), falling back to the double LU when it cannot
+** be: results and errors are those of the double LU. */
 int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
                              const char *const *names, cl_matrix *m,
                              cl_error *err);
-/* x = (I - A)^-1 f for f n x k: one factorisation, k solves */
+/* x = (I - A)^-1 f for f n x k: one factorisation, k solves (for k <= 7,
+** and k <= n / 64, by the single-precision LU and refinement, as the
+** multipliers) */
 int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
                        const char *const *names, cl_matrix *x, cl_error *err);
 
