@@ -1,0 +1,323 @@
+/*
+** csvmatrix.c -- csv.read's fast path (see csvmatrix.h): the file mapped
+** read-only, its data lines cut into bands at line ends, one thread per
+** band counting lines and then scanning fields and turning them into
+** numbers in place. A band starts after a line end; a band that meets a
+** quoted field spanning lines gives the file to the general reader, so a
+** cut inside quotes is never trusted (fread's check, made exact).
+*/
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <stdatomic.h>
+#include <threads.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "csvmatrix.h"
+
+#define BAND_BYTES ((size_t)1 << 20)  /* a thread for each MB, at most */
+#define CHECK_ROWS 4095  /* rows between looks at cl_interrupt */
+
+void cl_csv_matrix_init (cl_csv_matrix *m) {
+  memset(m, 0, sizeof(*m));
+  cl_csv_init(&m->head);
+}
+
+void cl_csv_matrix_close (cl_csv_matrix *m) {
+  cl_csv_free(&m->head);
+  if (m->map != NULL) munmap(m->map, m->mapsize);
+  free(m->label);
+  cl_csv_matrix_init(m);
+}
+
+/* ---------------------------------------------------------------- */
+/* bands, one thread each                                           */
+/* ---------------------------------------------------------------- */
+
+typedef struct band {
+  cl_csv_matrix *m;
+  const cl_csv_numfmt *f;
+  const char *dp;      /* the locale's decimal point */
+  double *out;
+  size_t k;            /* which band */
+  size_t lines;        /* line ends counted */
+  int status;
+  atomic_int *stop;    /* set when a band fails: the others stop early */
+} band;
+
+/* runs fn on bands 0..n-1, band 0 here and the others on threads */
+static void run_bands (int (*fn)(void *), band *b, size_t n) {
+  thrd_t thread[CL_CSV_BANDS];
+  int started[CL_CSV_BANDS];
+  size_t k;
+  for (k = 1; k < n; k++)
+    started[k] = thrd_create(&thread[k], fn, &b[k]) == thrd_success;
+  fn(&b[0]);
+  for (k = 1; k < n; k++)
+    if (started[k]) thrd_join(thread[k], NULL);
+    else fn(&b[k]);
+}
+
+/* number of \n in [p, end) */
+static size_t count_lf (const char *p, const char *end) {
+  size_t n = 0;
+#ifdef __SSE2__
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; end - p >= 16; p += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    n += (size_t)__builtin_popcount(
+        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, lf)));
+  }
+#endif
+  for (; p < end; p++) n += *p == '\n';
+  return n;
+}
+
+static int count_band (void *arg) {
+  band *b = (band *)arg;
+  b->lines = count_lf(b->m->cut[b->k], b->m->cut[b->k + 1]);
+  return 0;
+}
+
+/* the first byte in [b, end) that ends an unquoted field: the separator, a
+** line end, a quote or a NUL; or end */
+static const char *run_end (const char *b, const char *end, char sep) {
+#ifdef __SSE2__
+  const __m128i s = _mm_set1_epi8(sep), lf = _mm_set1_epi8('\n'),
+                cr = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"'),
+                nul = _mm_setzero_si128();
+  for (; end - b >= 16; b += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)b);
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, s), _mm_cmpeq_epi8(x, lf)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, cr),
+                                  _mm_cmpeq_epi8(x, quote)),
+                     _mm_cmpeq_epi8(x, nul)));
+    int bits = _mm_movemask_epi8(hit);
+    if (bits != 0) return b + __builtin_ctz((unsigned)bits);
+  }
+#endif
+  for (; b < end; b++)
+    if (*b == sep || *b == '\n' || *b == '\r' || *b == '"' || *b == '\0')
+      break;
+  return b;
+}
+
+/* the closing quote of a quoted field whose text starts at a, when the
+** field has no line end and no "" in it; else NULL */
+static const char *closing_quote (const char *a, const char *end) {
+  for (; a < end; a++) {
+    if (*a == '\n' || *a == '\r' || *a == '\0') return NULL;
+    if (*a == '"') return (a + 1 < end && a[1] == '"') ? NULL : a;
+  }
+  return NULL;
+}
+
+/* cl_csv_numbers' missing values, for a span */
+static int missing (const char *s, size_t n, const cl_csv_numfmt *f) {
+  size_t k;
+  if (n == 0) return 1;
+  if (f->na_strings == NULL) return n == 2 && s[0] == 'N' && s[1] == 'A';
+  for (k = 0; k < f->n_na; k++)
+    if (strlen(f->na_strings[k]) == n && memcmp(s, f->na_strings[k], n) == 0)
+      return 1;
+  return 0;
+}
+
+/* Scans band b's rows into the matrix: CL_OK, CL_CSV_GENERAL or CL_EINTR. */
+static int scan_band (band *b) {
+  cl_csv_matrix *m = b->m;
+  const cl_csv_numfmt *f = b->f;
+  const char *p = m->cut[b->k], *end = m->cut[b->k + 1];
+  size_t row = m->first[b->k], last = m->first[b->k + 1], nr = m->nrows;
+  size_t w = m->width, col0 = m->col0, j;
+  char sep = m->head.sep;
+  while (p < end) {
+    const char *line = p;
+    if ((row & CHECK_ROWS) == 0
+        && (cl_interrupt || atomic_load_explicit(b->stop, memory_order_relaxed)))
+      return cl_interrupt ? CL_EINTR : CL_CSV_GENERAL;
+    if (row >= last || *p == '\n' || *p == '\r') return CL_CSV_GENERAL;
+    for (j = 0;; j++) {
+      const char *a = p, *z;
+      if (p < end && *p == '"') {  /* only a label may be quoted */
+        if (j + 1 != col0 || (z = closing_quote(p + 1, end)) == NULL)
+          return CL_CSV_GENERAL;
+        a = p + 1;
+        p = z + 1;
+      } else {
+        z = p = run_end(p, end, sep);
+        if (p < end && (*p == '"' || *p == '\0')) return CL_CSV_GENERAL;
+      }
+      if (j >= col0) {
+        double *v = b->out + (j - col0) * nr + row;
+        if (f->na && missing(a, (size_t)(z - a), f)) {
+          if (!cl_csv_valid_utf8((const unsigned char *)a, (size_t)(z - a)))
+            return CL_CSV_GENERAL;
+          *v = NAN;
+        } else if (!cl_csv_parse_span(a, (size_t)(z - a), f->decimal,
+                                      f->thousands, b->dp, v))
+          return CL_CSV_GENERAL;
+      } else if (j + 1 == col0) {
+        if (!cl_csv_valid_utf8((const unsigned char *)a, (size_t)(z - a)))
+          return CL_CSV_GENERAL;
+        m->label[row].s = a;
+        m->label[row].n = (size_t)(z - a);
+      }
+      if (p == end || *p != sep) break;
+      if (j + 1 == w) return CL_CSV_GENERAL;
+      p++;
+    }
+    if (j + 1 != w) return CL_CSV_GENERAL;
+    if (p < end) {
+      if (*p == '\r' && p + 1 < end && p[1] == '\n') p += 2;
+      else if (*p == '\n') p++;
+      else return CL_CSV_GENERAL;  /* a lone \r, or text after a quote */
+    }
+    if ((size_t)(p - line) > m->max_line) return CL_CSV_GENERAL;
+    row++;
+  }
+  return row == last ? CL_OK : CL_CSV_GENERAL;
+}
+
+static int fill_band (void *arg) {
+  band *b = (band *)arg;
+  b->status = scan_band(b);
+  if (b->status != CL_OK) atomic_store(b->stop, 1);
+  return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* opening and filling                                              */
+/* ---------------------------------------------------------------- */
+
+/* bands for n bytes: one per core (at most CL_CSV_BANDS), a MB each */
+static size_t bands_for (size_t n) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t k = n / BAND_BYTES;
+  if (cores < 1) cores = 1;
+  if (k > (size_t)cores) k = (size_t)cores;
+  if (k > CL_CSV_BANDS) k = CL_CSV_BANDS;
+  return k < 1 ? 1 : k;
+}
+
+/* maps the regular file at path; 0 when it is not one (or is empty) */
+static int map_file (cl_csv_matrix *m, const char *path) {
+  struct stat st;
+  void *p;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return 0;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0
+      || (unsigned long long)st.st_size > (size_t)-1 / 2) {
+    close(fd);
+    return 0;
+  }
+  p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+           fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) return 0;
+  m->map = (char *)p;
+  m->mapsize = (size_t)st.st_size;
+  return 1;
+}
+
+/* 3 when the file starts with UTF-8's byte order mark, else 0 */
+static size_t bom_length (const cl_csv_matrix *m) {
+  return m->mapsize >= 3 && memcmp(m->map, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* splits the first line into m->head; returns where the next line starts,
+** or NULL when the first line is not one this reader takes */
+static const char *first_line (cl_csv_matrix *m, const char *path,
+                               const cl_csv_readopts *o) {
+  const char *s = m->map, *end = m->map + m->mapsize, *e = s;
+  size_t quotes = 0;
+  cl_error err;
+  for (; e < end && *e != '\n' && *e != '\r'; e++) quotes += *e == '"';
+  if (quotes % 2 != 0) return NULL;  /* a quoted field goes on */
+  if (cl_csv_read_text(&m->head, path, s, (size_t)(e - s), o, &err) != CL_OK
+      || m->head.nrows != 1)
+    return NULL;
+  if (e < end && *e == '\r') {
+    if (e + 1 == end || e[1] != '\n') return NULL;  /* lone \r line ends */
+    e++;
+  }
+  if (e < end) e++;
+  if ((size_t)(e - s) - bom_length(m) > m->max_line) return NULL;
+  return e;
+}
+
+int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
+                        const cl_csv_readopts *o, int header, size_t col0) {
+  band b[CL_CSV_BANDS];
+  const char *data, *end;
+  size_t n, k;
+  atomic_int stop = 0;
+  cl_csv_matrix_close(m);
+  m->header = header;
+  m->col0 = col0;
+  m->max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
+  if (o->trim || !map_file(m, path)) return CL_CSV_GENERAL;
+  if ((data = first_line(m, path, o)) == NULL) return CL_CSV_GENERAL;
+  m->width = cl_csv_width(&m->head, 0);
+  if (!header)  /* the first line is data too */
+    data = m->map + bom_length(m);
+  end = m->map + m->mapsize;
+  if (m->width <= col0 || data == end) return CL_CSV_GENERAL;
+  n = bands_for((size_t)(end - data));
+  m->cut[0] = data;
+  for (k = 1; k < n; k++) {  /* cut after the first \n past k/n */
+    const char *c = data + (size_t)(end - data) * k / n;
+    if (c < m->cut[k - 1]) c = m->cut[k - 1];
+    c = (const char *)memchr(c, '\n', (size_t)(end - c));
+    if (c == NULL || c + 1 == end) break;
+    m->cut[k] = c + 1;
+  }
+  m->nbands = n = k;
+  m->cut[n] = end;
+  for (k = 0; k < n; k++) {
+    b[k].m = m;
+    b[k].k = k;
+    b[k].stop = &stop;
+  }
+  run_bands(count_band, b, n);
+  m->first[0] = 0;
+  for (k = 0; k < n; k++)
+    m->first[k + 1] = m->first[k] + b[k].lines
+                      + (k + 1 == n && end[-1] != '\n');
+  m->nrows = m->first[n];
+  if (col0 > 0
+      && (m->label = (cl_csv_span *)malloc(m->nrows * sizeof(cl_csv_span)))
+         == NULL)
+    return CL_CSV_GENERAL;
+  return CL_OK;
+}
+
+int cl_csv_matrix_fill (cl_csv_matrix *m, const cl_csv_numfmt *f, double *out,
+                        cl_error *err) {
+  band b[CL_CSV_BANDS];
+  const char *dp = localeconv()->decimal_point;  /* not from the threads */
+  atomic_int stop = 0;
+  size_t k;
+  int status = CL_OK;
+  for (k = 0; k < m->nbands; k++) {
+    b[k].m = m;
+    b[k].f = f;
+    b[k].dp = dp;
+    b[k].out = out;
+    b[k].k = k;
+    b[k].stop = &stop;
+  }
+  run_bands(fill_band, b, m->nbands);
+  for (k = 0; k < m->nbands; k++) {
+    if (b[k].status == CL_EINTR) return cl_fail(err, CL_EINTR, "interrupted");
+    if (b[k].status != CL_OK) status = CL_CSV_GENERAL;
+  }
+  return status;
+}
