@@ -164,11 +164,13 @@ static int scan_band (band *b) {
         } else if (!cl_csv_parse_span(a, (size_t)(z - a), f->decimal,
                                       f->thousands, b->dp, v))
           return CL_CSV_GENERAL;
-      } else if (j + 1 == col0) {
+      } else {  /* the labels, and any code columns before them */
         if (!cl_csv_valid_utf8((const unsigned char *)a, (size_t)(z - a)))
           return CL_CSV_GENERAL;
-        m->label[row].s = a;
-        m->label[row].n = (size_t)(z - a);
+        if (j + 1 == col0) {
+          m->label[row].s = a;
+          m->label[row].n = (size_t)(z - a);
+        }
       }
       if (p == end || *p != sep) break;
       if (j + 1 == w) return CL_CSV_GENERAL;

@@ -169,6 +169,9 @@ static void test_handed_back (void **state) {
   for (k = 0; general[k] != NULL; k++)
     if (string_both_ways(general[k], 0, '.', 1, 1, &point) != CL_CSV_GENERAL)
       fail_msg("taken: %s", general[k]);
+  /* a code column before the labels is checked as UTF-8 too */
+  assert_int_equal(string_both_ways(",,a\n\xff,x,1\n", 0, '.', 1, 2, &point),
+                   CL_CSV_GENERAL);
   /* one column without labels: a blank line would be a missing value */
   assert_int_equal(string_both_ways("a\n1\n\n2\n", 0, '.', 1, 0, &na),
                    CL_CSV_GENERAL);
