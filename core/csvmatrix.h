@@ -44,7 +44,8 @@ typedef struct cl_csv_matrix {
 void cl_csv_matrix_init (cl_csv_matrix *m);
 /* Maps the file, splits its first line (sep given or guessed as
 ** cl_csv_read_opts guesses it) and counts the data rows (o->trim must be
-** 0). Returns CL_OK with m->nrows and m->width, or CL_CSV_GENERAL. */
+** 0). Returns CL_OK with m->nrows and m->width, or CL_CSV_GENERAL; either
+** way cl_csv_matrix_close frees what m holds. */
 int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
                         const cl_csv_readopts *o, int header, size_t col0);
 /* Fills out (m->nrows x (m->width - m->col0), column-major) with the

@@ -46,8 +46,10 @@ static int both_ways (const char *path, const cl_csv_readopts *o, int header,
   size_t nr, nc, i, j;
   int status;
   cl_csv_matrix_init(&m);
-  if ((status = cl_csv_matrix_open(&m, path, o, header, col0)) != CL_OK)
+  if ((status = cl_csv_matrix_open(&m, path, o, header, col0)) != CL_OK) {
+    cl_csv_matrix_close(&m);
     return status;
+  }
   nr = m.nrows;
   nc = m.width - col0;
   fast = (double *)malloc(nr * nc * sizeof(double));
