@@ -135,14 +135,38 @@ static int missing (const char *s, size_t n, const cl_csv_numfmt *f) {
   return 0;
 }
 
+/* the field [a, a + n) of row `row`, column j: a number (v not NULL),
+** else a label or a code before it; 0 when it is not one this reader takes */
+static int read_field (const band *b, const char *a, size_t n, double *v,
+                       size_t j, size_t row) {
+  const cl_csv_numfmt *f = b->f;
+  if (v != NULL) {
+    if (f->na && missing(a, n, f)) {
+      *v = NAN;
+      return cl_csv_valid_utf8((const unsigned char *)a, n);
+    }
+    return cl_csv_parse_span(a, n, f->decimal, f->thousands, b->dp, v);
+  }
+  if (!cl_csv_valid_utf8((const unsigned char *)a, n)) return 0;
+  if (j + 1 == b->m->col0) {
+    b->m->label[row].s = a;
+    b->m->label[row].n = n;
+  }
+  return 1;
+}
+
 /* Scans band b's rows into the matrix: CL_OK, CL_CSV_GENERAL or CL_EINTR. */
 static int scan_band (band *b) {
   cl_csv_matrix *m = b->m;
   const cl_csv_numfmt *f = b->f;
   const char *p = m->cut[b->k], *end = m->cut[b->k + 1];
   size_t row = m->first[b->k], last = m->first[b->k + 1], nr = m->nrows;
-  size_t w = m->width, col0 = m->col0, j;
+  size_t w = m->width, col0 = m->col0, j, n;
   char sep = m->head.sep;
+  /* a plain number ending at a separator or line end is the whole field;
+  ** not so when sep is the decimal mark, and marks of missing values that
+  ** look like numbers must be looked at first */
+  int by_parsing = sep != f->decimal && !(f->na && f->na_strings != NULL);
   while (p < end) {
     const char *line = p;
     if ((row & CHECK_ROWS) == 0
@@ -150,32 +174,23 @@ static int scan_band (band *b) {
       return cl_interrupt ? CL_EINTR : CL_CSV_GENERAL;
     if (row >= last || *p == '\n' || *p == '\r') return CL_CSV_GENERAL;
     for (j = 0;; j++) {
+      double *v = j >= col0 ? b->out + (j - col0) * nr + row : NULL;
       const char *a = p, *z;
-      if (p < end && *p == '"') {  /* only a label may be quoted */
-        if (j + 1 != col0 || (z = closing_quote(p + 1, end)) == NULL)
-          return CL_CSV_GENERAL;
-        a = p + 1;
-        p = z + 1;
+      if (v != NULL && by_parsing
+          && (n = cl_csv_parse_prefix(p, end, f->decimal, b->dp, v)) > 0
+          && (p + n == end || p[n] == sep || p[n] == '\n' || p[n] == '\r')) {
+        p += n;  /* the whole field was the number */
       } else {
-        z = p = run_end(p, end, sep);
-        if (p < end && (*p == '"' || *p == '\0')) return CL_CSV_GENERAL;
-      }
-      if (j >= col0) {
-        double *v = b->out + (j - col0) * nr + row;
-        if (f->na && missing(a, (size_t)(z - a), f)) {
-          if (!cl_csv_valid_utf8((const unsigned char *)a, (size_t)(z - a)))
+        if (p < end && *p == '"') {  /* only a label may be quoted */
+          if (j + 1 != col0 || (z = closing_quote(p + 1, end)) == NULL)
             return CL_CSV_GENERAL;
-          *v = NAN;
-        } else if (!cl_csv_parse_span(a, (size_t)(z - a), f->decimal,
-                                      f->thousands, b->dp, v))
-          return CL_CSV_GENERAL;
-      } else {  /* the labels, and any code columns before them */
-        if (!cl_csv_valid_utf8((const unsigned char *)a, (size_t)(z - a)))
-          return CL_CSV_GENERAL;
-        if (j + 1 == col0) {
-          m->label[row].s = a;
-          m->label[row].n = (size_t)(z - a);
+          a = p + 1;
+          p = z + 1;
+        } else {
+          z = p = run_end(p, end, sep);
+          if (p < end && (*p == '"' || *p == '\0')) return CL_CSV_GENERAL;
         }
+        if (!read_field(b, a, (size_t)(z - a), v, j, row)) return CL_CSV_GENERAL;
       }
       if (p == end || *p != sep) break;
       if (j + 1 == w) return CL_CSV_GENERAL;

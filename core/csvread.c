@@ -35,6 +35,13 @@
 #define THREADS 4       /* most threads turning cells into numbers */
 #define PARALLEL_CELLS 100000  /* fewer cells: one thread */
 
+/* the number parser's parts, inlined into both of its entry points */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
 void cl_csv_init (cl_csv_table *t) {
   memset(t, 0, sizeof(*t));
 }
@@ -700,10 +707,11 @@ static uint64_t eight_value (const char *s) {
 #define SWAR 0
 #endif
 
-/* the span [s, end): its fraction's digits go 8 at a time while 8 of them
-** lie inside it */
-static int plain_number (const char *s, const char *end, char decimal,
-                         decimal_number *d) {
+/* The plain number at the start of [s, end): where it stops, or NULL when
+** s does not start with one. Its fraction's digits go 8 at a time while 8
+** of them lie inside the span. */
+ALWAYS_INLINE const char *plain_prefix (const char *s, const char *end,
+                                        char decimal, decimal_number *d) {
   const char *start = s, *digits0;
   uint64_t m = 0;
   int sig = 0, mantissa_digits = 0;
@@ -727,7 +735,7 @@ static int plain_number (const char *s, const char *end, char decimal,
       if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
     mantissa_digits += (int)(s - f);
   }
-  if (mantissa_digits == 0) return 0;
+  if (mantissa_digits == 0) return NULL;
   if (s < end && (*s == 'e' || *s == 'E')) {
     int eneg = 0;
     const char *e0;
@@ -735,45 +743,60 @@ static int plain_number (const char *s, const char *end, char decimal,
     if (s < end && (*s == '+' || *s == '-')) eneg = *s++ == '-';
     for (e0 = s; s < end && isdigit_(*s); s++)
       if (e < 100000) e = e * 10 + (*s - '0');
-    if (s == e0) return 0;
+    if (s == e0) return NULL;
     exp10 += eneg ? -e : e;
   }
-  if (s != end || s - start >= NUMBUF - 2) return 0;
+  if (s - start >= NUMBUF - 2) return NULL;
   d->mantissa = m;
   d->digits = sig;
   d->exp10 = exp10;
-  return 1;
+  return s;
+}
+
+/* the number d (its text the span [s, end), for strtod) as a double */
+ALWAYS_INLINE int to_double (const decimal_number *d, const char *s,
+                             const char *end, char decimal, char thousands,
+                             const char *dp, double *v) {
+  static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22};
+  double x;
+  if (d->mantissa == 0 && d->digits == 0) {
+    *v = d->negative ? -0.0 : 0.0;
+    return 1;
+  }
+  if (d->digits <= 15 && d->exp10 >= -22 && d->exp10 <= 22) {
+    /* both factors are exact doubles, so one operation rounds correctly
+    ** (Clinger 1990, the fast path of every strtod) */
+    x = (double)d->mantissa;
+    x = d->exp10 < 0 ? x / pow10[-d->exp10] : x * pow10[d->exp10];
+    *v = d->negative ? -x : x;
+    return 1;
+  }
+  if (d->digits <= 19 && d->exp10 > -100000 && d->exp10 < 100000
+      && cl_eisel_lemire(d->mantissa, (int)d->exp10, d->negative, v))
+    return 1;
+  return strtod_number(s, end, decimal, thousands,
+                       dp != NULL ? dp : localeconv()->decimal_point, v);
 }
 
 int cl_csv_parse_span (const char *s, size_t n, char decimal, char thousands,
                        const char *dp, double *v) {
-  static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
-    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-    1e21, 1e22};
   const char *end = s + n;
   decimal_number d;
-  double x;
   d.write = 0;
-  if (!plain_number(s, end, decimal, &d)
+  if (plain_prefix(s, end, decimal, &d) != end
       && !normalise(s, end, decimal, thousands, &d))
     return 0;
-  if (d.mantissa == 0 && d.digits == 0) {
-    *v = d.negative ? -0.0 : 0.0;
-    return 1;
-  }
-  if (d.digits <= 15 && d.exp10 >= -22 && d.exp10 <= 22) {
-    /* both factors are exact doubles, so one operation rounds correctly
-    ** (Clinger 1990, the fast path of every strtod) */
-    x = (double)d.mantissa;
-    x = d.exp10 < 0 ? x / pow10[-d.exp10] : x * pow10[d.exp10];
-    *v = d.negative ? -x : x;
-    return 1;
-  }
-  if (d.digits <= 19 && d.exp10 > -100000 && d.exp10 < 100000
-      && cl_eisel_lemire(d.mantissa, (int)d.exp10, d.negative, v))
-    return 1;
-  return strtod_number(s, end, decimal, thousands,
-                       dp != NULL ? dp : localeconv()->decimal_point, v);
+  return to_double(&d, s, end, decimal, thousands, dp, v);
+}
+
+size_t cl_csv_parse_prefix (const char *s, const char *end, char decimal,
+                            const char *dp, double *v) {
+  decimal_number d;
+  const char *e = plain_prefix(s, end, decimal, &d);
+  return e != NULL && to_double(&d, s, e, decimal, 0, dp, v) ? (size_t)(e - s)
+                                                              : 0;
 }
 
 int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v) {

@@ -87,6 +87,13 @@ int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v)
 int cl_csv_parse_span (const char *s, size_t n, char decimal, char thousands,
                        const char *dp, double *v);
 
+/* The plain number ([sign] digits [decimal digits] [e [sign] digits]) at
+** the start of [s, end): returns its length and sets *v as
+** cl_csv_parse_span would for those bytes, or returns 0 when s does not
+** start with one. For a reader that finds a field's end by parsing it. */
+size_t cl_csv_parse_prefix (const char *s, const char *end, char decimal,
+                            const char *dp, double *v);
+
 /* 1 when s[0..n) is valid UTF-8 (no overlong forms, no surrogates) */
 int cl_csv_valid_utf8 (const unsigned char *s, size_t n);
 

@@ -116,6 +116,8 @@ static void test_taken (void **state) {
   cl_csv_numfmt na = {'.', 0, 1, NULL, 0}, thousands = {',', '.', 0, NULL, 0};
   const char *const marks[] = {"-", "n/a"};
   cl_csv_numfmt na_marks = {'.', 0, 1, marks, 2};
+  const char *const minus999[] = {"-999"};
+  cl_csv_numfmt na_number = {'.', 0, 1, minus999, 1}, comma = {',', 0, 0, NULL, 0};
   (void)state;
   assert_int_equal(string_both_ways(",a,b\nx,1,2\ny,3.5,-4e3\n", 0, '.', 1, 1,
                                     &point), CL_OK);
@@ -136,6 +138,16 @@ static void test_taken (void **state) {
   assert_int_equal(string_both_ways("1,2\n3,4\n", 0, '.', 0, 0, &point), CL_OK);
   assert_int_equal(string_both_ways("\ta\n x \t1\n", '\t', '.', 1, 1, &point),
                    CL_OK);
+  /* numbers read by parsing up to the separator, and cells that only look
+  ** like a number until a byte after it (spaces around are allowed) */
+  assert_int_equal(string_both_ways(",a,b,c\nx,1e5,-.5,+3\ny,1.5 ,  2, 5.\r\n",
+                                    0, '.', 1, 1, &point), CL_OK);
+  /* the separator is the decimal mark: fields split first */
+  assert_int_equal(string_both_ways("x,a,b\nr,1,5\n", 0, ',', 1, 1, &comma),
+                   CL_OK);
+  /* a mark of missing values that is a number is missing */
+  assert_int_equal(string_both_ways(",a,b\nx,-999,1\ny,2,-999\n", 0, '.', 1, 1,
+                                    &na_number), CL_OK);
   /* numbers strtod must decide, 19+ digits */
   assert_int_equal(string_both_ways(",a\nx,2.2250738585072011e-308\n"
                                     "y,1.00000000000000011102230246251565404\n",
@@ -155,6 +167,10 @@ static void test_handed_back (void **state) {
     ",a,b\rx,1,2\ry,3,4\r",                /* lone \r line ends */
     ",a,b\nx,1,2\ry,3,4\n",                /* one lone \r */
     ",a,b\nx,1,oops\n",                    /* not a number */
+    ",a,b\nx,1,2x\n",                      /* a number, then more */
+    ",a,b\nx,1.2.3,2\n",
+    ",a,b\nx,1e,2\n",
+    ",a,b\nx,0x10,2\n",
     ",a,b\nx,1,\n",                        /* empty without na */
     ",a,b\nx,1,2,3\n",                     /* too wide */
     ",a,b\nx,1\n",                         /* too narrow */
