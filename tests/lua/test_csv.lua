@@ -387,4 +387,12 @@ T.test("read: a 3 MB file, read in bands of lines on threads, gives read_table's
   os.remove(path)
 end)
 
+T.test("read: a pipe, which cannot be mapped, is read by the general reader", function()
+  local p = io.popen("cat " .. T.quote(DIR .. "germany_small.csv") .. " | " .. T.bin
+    .. [[ -e 'local m = require("csv").read("/dev/stdin"); print(m:rows(), m:cols(), m:rownames()[2], m:get(2, 3))' 2>&1]])
+  local out = p:read("a")
+  p:close()
+  T.equal(out, "4\t3\tCPA_B-E\t64167.0\n", "read from a pipe")  -- SMALL[2][3]
+end)
+
 T.done()
