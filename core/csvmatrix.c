@@ -202,7 +202,8 @@ static int scan_band (band *b) {
       else if (*p == '\n') p++;
       else return CL_CSV_GENERAL;  /* a lone \r, or text after a quote */
     }
-    if ((size_t)(p - line) > m->max_line) return CL_CSV_GENERAL;
+    if ((size_t)(p - line) + 2 > m->max_line)  /* + the last line's end */
+      return CL_CSV_GENERAL;
     row++;
   }
   return row == last ? CL_OK : CL_CSV_GENERAL;
@@ -291,6 +292,9 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
   if (!header)  /* the first line is data too */
     data = m->map + bom_length(m);
   end = m->map + m->mapsize;
+  /* the last line's end and blank lines after it make no rows (as in the
+  ** general reader): the last line is left unended */
+  while (end > data && (end[-1] == '\n' || end[-1] == '\r')) end--;
   if (m->width <= col0 || data == end) return CL_CSV_GENERAL;
   n = bands_for((size_t)(end - data));
   m->cut[0] = data;
@@ -298,7 +302,7 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
     const char *c = data + (size_t)(end - data) * k / n;
     if (c < m->cut[k - 1]) c = m->cut[k - 1];
     c = (const char *)memchr(c, '\n', (size_t)(end - c));
-    if (c == NULL || c + 1 == end) break;
+    if (c == NULL) break;
     m->cut[k] = c + 1;
   }
   m->nbands = n = k;
@@ -311,8 +315,7 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
   run_bands(count_band, b, n);
   m->first[0] = 0;
   for (k = 0; k < n; k++)
-    m->first[k + 1] = m->first[k] + b[k].lines
-                      + (k + 1 == n && end[-1] != '\n');
+    m->first[k + 1] = m->first[k] + b[k].lines + (k + 1 == n);
   m->nrows = m->first[n];
   if (col0 > 0
       && (m->label = (cl_csv_span *)malloc(m->nrows * sizeof(cl_csv_span)))

@@ -129,6 +129,11 @@ static void test_taken (void **state) {
   assert_int_equal(string_both_ways(";a;b\nx;1.234,5;2 000\n"
                                     "y;\xC2\xA0" "3,25;-1\n", 0, ',', 1, 1,
                                     &thousands), CL_OK);
+  /* blank lines at the end, after \n or \r\n */
+  assert_int_equal(string_both_ways(",a,b\nx,1,2\n\n\n", 0, '.', 1, 1, &point),
+                   CL_OK);
+  assert_int_equal(string_both_ways(",a,b\r\nx,1,2\r\n\r\n", 0, '.', 1, 1,
+                                    &point), CL_OK);
   /* missing values */
   assert_int_equal(string_both_ways(",a,b\nx,,NA\ny,1,2\n", 0, '.', 1, 1, &na),
                    CL_OK);
