@@ -47,6 +47,9 @@ typedef struct band {
   double *out;
   size_t k;            /* which band */
   size_t lines;        /* line ends counted */
+  size_t label_bytes;  /* the band's labels, NUL-terminated */
+  size_t *offset;      /* cl_csv_matrix_labels' output */
+  char *text;
   int status;
   atomic_int *stop;    /* set when a band fails: the others stop early */
 } band;
@@ -211,8 +214,27 @@ static int scan_band (band *b) {
 
 static int fill_band (void *arg) {
   band *b = (band *)arg;
+  const cl_csv_matrix *m = b->m;
+  size_t i;
   b->status = scan_band(b);
   if (b->status != CL_OK) atomic_store(b->stop, 1);
+  b->label_bytes = 0;
+  for (i = m->first[b->k];
+       b->status == CL_OK && m->col0 > 0 && i < m->first[b->k + 1]; i++)
+    b->label_bytes += m->label[i].n + 1;
+  return 0;
+}
+
+static int copy_labels (void *arg) {
+  band *b = (band *)arg;
+  const cl_csv_matrix *m = b->m;
+  size_t at = m->label_at[b->k], i;
+  for (i = m->first[b->k]; i < m->first[b->k + 1]; i++) {
+    memcpy(b->text + at, m->label[i].s, m->label[i].n);
+    b->text[at + m->label[i].n] = '\0';
+    b->offset[i] = at;
+    at += m->label[i].n + 1;
+  }
   return 0;
 }
 
@@ -340,9 +362,23 @@ int cl_csv_matrix_fill (cl_csv_matrix *m, const cl_csv_numfmt *f, double *out,
     b[k].stop = &stop;
   }
   run_bands(fill_band, b, m->nbands);
+  m->label_at[0] = 0;
   for (k = 0; k < m->nbands; k++) {
     if (b[k].status == CL_EINTR) return cl_fail(err, CL_EINTR, "interrupted");
     if (b[k].status != CL_OK) status = CL_CSV_GENERAL;
+    m->label_at[k + 1] = m->label_at[k] + b[k].label_bytes;
   }
   return status;
+}
+
+void cl_csv_matrix_labels (cl_csv_matrix *m, size_t *offset, char *text) {
+  band b[CL_CSV_BANDS];
+  size_t k;
+  for (k = 0; k < m->nbands; k++) {
+    b[k].m = m;
+    b[k].k = k;
+    b[k].offset = offset;
+    b[k].text = text;
+  }
+  run_bands(copy_labels, b, m->nbands);
 }

@@ -39,6 +39,8 @@ typedef struct cl_csv_matrix {
   const char *cut[CL_CSV_BANDS + 1];  /* band k: from cut[k] to cut[k + 1] */
   size_t first[CL_CSV_BANDS + 1];     /* band k's first row; then nrows */
   cl_csv_span *label;  /* the row labels (col0 > 0), in the mapped file */
+  size_t label_at[CL_CSV_BANDS + 1];  /* band k's labels' place in a block
+                                         of them all; then the block's size */
 } cl_csv_matrix;
 
 void cl_csv_matrix_init (cl_csv_matrix *m);
@@ -53,6 +55,10 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
 ** CL_CSV_GENERAL, or CL_EINTR when cl_interrupt is raised. */
 int cl_csv_matrix_fill (cl_csv_matrix *m, const cl_csv_numfmt *f, double *out,
                         cl_error *err);
+/* After a fill: writes the row labels, each NUL-terminated, one after
+** another into text (m->label_at[m->nbands] bytes) and their offsets in it
+** into offset (m->nrows), a band per thread. */
+void cl_csv_matrix_labels (cl_csv_matrix *m, size_t *offset, char *text);
 void cl_csv_matrix_close (cl_csv_matrix *m);
 
 #endif

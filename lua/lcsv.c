@@ -245,26 +245,34 @@ static int labels_build (lua_State *L) {
   return 1;
 }
 
-/* pushes n labels as deferred labels: one userdata holding the offsets
-** and the text */
+/* pushes room for n deferred labels of `bytes` bytes in all: one userdata
+** holding the offsets and the text */
+static deferred_labels *new_deferred_labels (lua_State *L, size_t n,
+                                             size_t bytes) {
+  deferred_labels *d = (deferred_labels *)lua_newuserdatauv(
+      L, sizeof(*d) + n * sizeof(size_t) + bytes, 0);
+  d->n = n;
+  d->offset = (size_t *)(d + 1);
+  d->text = (char *)(d->offset + n);
+  luaL_setmetatable(L, LCSV_LABELS);
+  return d;
+}
+
+/* pushes n labels as deferred labels */
 static void push_deferred_labels (lua_State *L, const cl_csv_span *label,
                                   size_t n) {
   size_t bytes = 0, i;
   deferred_labels *d;
   char *w;
   for (i = 0; i < n; i++) bytes += label[i].n + 1;
-  d = (deferred_labels *)lua_newuserdatauv(L, sizeof(*d) + n * sizeof(size_t)
-                                              + bytes, 0);
-  d->n = n;
-  d->offset = (size_t *)(d + 1);
-  d->text = w = (char *)(d->offset + n);
+  d = new_deferred_labels(L, n, bytes);
+  w = d->text;
   for (i = 0; i < n; i++) {
     memcpy(w, label[i].s, label[i].n);
     w[label[i].n] = '\0';
     d->offset[i] = (size_t)(w - d->text);
     w += label[i].n + 1;
   }
-  luaL_setmetatable(L, LCSV_LABELS);
 }
 
 /* pushes field j of rows i0.. as deferred labels */
@@ -324,7 +332,9 @@ static int read_mapped (lua_State *L, const char *path, const options *o,
     lcl_setnames(L, -2, 2);
   }
   if (col0 > 0) {
-    push_deferred_labels(L, f->label, f->nrows);
+    deferred_labels *d = new_deferred_labels(L, f->nrows,
+                                             f->label_at[f->nbands]);
+    cl_csv_matrix_labels(f, d->offset, d->text);
     lcl_setnames(L, -2, 1);
   }
   cl_csv_matrix_close(f);

@@ -67,10 +67,20 @@ static int both_ways (const char *path, const cl_csv_readopts *o, int header,
     assert_memory_equal(fast, general, nr * nc * sizeof(double));
     for (j = 0; header && j < m.width; j++)
       assert_string_equal(cl_csv_cell(&m.head, 0, j), cl_csv_cell(&t, 0, j));
-    for (i = 0; col0 > 0 && i < nr; i++) {
-      const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
-      assert_int_equal(m.label[i].n, strlen(want));
-      assert_memory_equal(m.label[i].s, want, m.label[i].n);
+    if (col0 > 0) {  /* the labels in the file, then copied into a block */
+      size_t *offset = (size_t *)malloc(nr * sizeof(size_t));
+      char *text = (char *)malloc(m.label_at[m.nbands]);
+      cl_csv_matrix_labels(&m, offset, text);
+      for (i = 0; i < nr; i++) {
+        const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
+        assert_int_equal(m.label[i].n, strlen(want));
+        assert_memory_equal(m.label[i].s, want, m.label[i].n);
+        assert_string_equal(text + offset[i], want);
+      }
+      assert_int_equal(offset[nr - 1] + strlen(text + offset[nr - 1]) + 1,
+                       m.label_at[m.nbands]);
+      free(offset);
+      free(text);
     }
     cl_csv_free(&t);
   }

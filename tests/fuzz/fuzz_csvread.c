@@ -129,10 +129,18 @@ static void fast_path (const cl_csv_readopts *o, int header, size_t col0,
     FUZZ_ASSERT(memcmp(fast, general, nr * nc * sizeof(double)) == 0);
     for (j = 0; header && j < m.width; j++)
       FUZZ_ASSERT(strcmp(cl_csv_cell(&m.head, 0, j), cl_csv_cell(&t, 0, j)) == 0);
-    for (i = 0; col0 > 0 && i < nr; i++) {
-      const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
-      FUZZ_ASSERT(m.label[i].n == strlen(want)
-                  && memcmp(m.label[i].s, want, m.label[i].n) == 0);
+    if (col0 > 0) {
+      size_t *offset = (size_t *)malloc(nr * sizeof(size_t));
+      char *text = (char *)malloc(m.label_at[m.nbands]);
+      cl_csv_matrix_labels(&m, offset, text);
+      for (i = 0; i < nr; i++) {
+        const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
+        FUZZ_ASSERT(m.label[i].n == strlen(want)
+                    && memcmp(m.label[i].s, want, m.label[i].n) == 0
+                    && strcmp(text + offset[i], want) == 0);
+      }
+      free(offset);
+      free(text);
     }
     cl_csv_free(&t);
   }
