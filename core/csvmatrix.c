@@ -286,6 +286,7 @@ static const char *first_line (cl_csv_matrix *m, const char *path,
   cl_error err;
   for (; e < end && *e != '\n' && *e != '\r'; e++) quotes += *e == '"';
   if (quotes % 2 != 0) return NULL;  /* a quoted field goes on */
+  if ((size_t)(e - s) - bom_length(m) + 2 > m->max_line) return NULL;
   if (cl_csv_read_text(&m->head, path, s, (size_t)(e - s), o, &err) != CL_OK
       || m->head.nrows != 1)
     return NULL;
@@ -293,9 +294,7 @@ static const char *first_line (cl_csv_matrix *m, const char *path,
     if (e + 1 == end || e[1] != '\n') return NULL;  /* lone \r line ends */
     e++;
   }
-  if (e < end) e++;
-  if ((size_t)(e - s) - bom_length(m) > m->max_line) return NULL;
-  return e;
+  return e < end ? e + 1 : e;
 }
 
 int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,

@@ -226,6 +226,10 @@ static void test_handed_back (void **state) {
     assert_int_equal(both_ways(path, &short_lines, 1, 1, &point, &bands),
                      CL_CSV_GENERAL);
     remove(path);
+    temp_file(path, ",aaaaaaaa\nx,1\n", 14);  /* the header over max_line */
+    assert_int_equal(both_ways(path, &short_lines, 1, 1, &point, &bands),
+                     CL_CSV_GENERAL);
+    remove(path);
     assert_int_equal(both_ways("/dev/null", &o, 1, 1, &point, &bands),
                      CL_CSV_GENERAL);  /* not a regular file */
     assert_int_equal(both_ways("no such file", &o, 1, 1, &point, &bands),
