@@ -184,9 +184,8 @@ static int scan_band (band *b) {
           && (p + n == end || p[n] == sep || p[n] == '\n' || p[n] == '\r')) {
         p += n;  /* the whole field was the number */
       } else {
-        if (p < end && *p == '"') {  /* only a label may be quoted */
-          if (j + 1 != col0 || (z = closing_quote(p + 1, end)) == NULL)
-            return CL_CSV_GENERAL;
+        if (p < end && *p == '"') {
+          if ((z = closing_quote(p + 1, end)) == NULL) return CL_CSV_GENERAL;
           a = p + 1;
           p = z + 1;
         } else {

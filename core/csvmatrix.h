@@ -3,9 +3,9 @@
 ** from a regular file mapped into memory (never copied, never written) and
 ** cut at line ends into bands, each scanned and turned into numbers by its
 ** own thread, as data.table's fread reads. Anything beyond plain rows --
-** quotes around a number, a quoted field over several lines or with "" in
-** it, blank lines, a lone \r, a cell that is not a number, rows of another
-** width, a line over max_line -- sends the file to the general reader
+** a quoted field over several lines or with "" in it, blank lines inside
+** the data, a lone \r, a cell that is not a number, rows of another width,
+** a line near max_line -- sends the file to the general reader
 ** (csvread.h), which gives the result or the message it always gave.
 */
 #ifndef CL_CSVMATRIX_H
