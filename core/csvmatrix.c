@@ -87,9 +87,21 @@ static size_t count_lf (const char *p, const char *end) {
   return n;
 }
 
+/* counts the band's lines a MB at a time, stopping on Ctrl-C */
 static int count_band (void *arg) {
   band *b = (band *)arg;
-  b->lines = count_lf(b->m->cut[b->k], b->m->cut[b->k + 1]);
+  const char *p = b->m->cut[b->k], *end = b->m->cut[b->k + 1];
+  b->lines = 0;
+  b->status = CL_OK;
+  while (p < end) {
+    const char *q = (size_t)(end - p) > BAND_BYTES ? p + BAND_BYTES : end;
+    if (cl_interrupt) {
+      b->status = CL_EINTR;
+      break;
+    }
+    b->lines += count_lf(p, q);
+    p = q;
+  }
   return 0;
 }
 
@@ -262,10 +274,12 @@ static int map_file (cl_csv_matrix *m, const char *path) {
     close(fd);
     return 0;
   }
-  p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-           fd, 0);
+  /* no MAP_POPULATE: the bands' threads take the faults, in parallel and
+  ** where Ctrl-C is looked at; the kernel reads ahead meanwhile */
+  p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
   close(fd);
   if (p == MAP_FAILED) return 0;
+  (void)madvise(p, (size_t)st.st_size, MADV_WILLNEED);
   m->map = (char *)p;
   m->mapsize = (size_t)st.st_size;
   return 1;
@@ -333,6 +347,8 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
     b[k].stop = &stop;
   }
   run_bands(count_band, b, n);
+  for (k = 0; k < n; k++)  /* the general reader says "interrupted" */
+    if (b[k].status != CL_OK) return CL_CSV_GENERAL;
   m->first[0] = 0;
   for (k = 0; k < n; k++)
     m->first[k + 1] = m->first[k] + b[k].lines + (k + 1 == n);
