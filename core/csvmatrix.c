@@ -5,9 +5,9 @@
 ** numbers in place. A band starts after a line end; a band that meets a
 ** quoted field spanning lines gives the file to the general reader, so a
 ** cut inside quotes is never trusted (fread's check, made exact).
-** Every read of the mapping runs under a SIGBUS guard (mapguard.h): a file
-** truncated by another program while it is read gives an error naming it,
-** not a crash.
+** While the file is mapped a SIGBUS handler is in (mapguard.h) and every
+** read of the mapping runs under its guard: a file truncated by another
+** program while it is read gives an error naming it, not a crash.
 */
 #include <locale.h>
 #include <math.h>
@@ -35,7 +35,10 @@ void cl_csv_matrix_init (cl_csv_matrix *m) {
 
 void cl_csv_matrix_close (cl_csv_matrix *m) {
   cl_csv_free(&m->head);
-  if (m->map != NULL) munmap(m->map, m->mapsize);
+  if (m->map != NULL) {
+    munmap(m->map, m->mapsize);
+    cl_mapguard_end();
+  }
   free(m->label);
   cl_csv_matrix_init(m);
 }
@@ -75,7 +78,6 @@ static int run_bands (int (*fn)(void *), band *b, size_t n) {
   thrd_t thread[CL_CSV_BANDS];
   int started[CL_CSV_BANDS];
   size_t k;
-  cl_mapguard_begin();
   for (k = 0; k < n; k++) b[k].fn = fn;
   for (k = 1; k < n; k++)
     started[k] = thrd_create(&thread[k], guarded_band, &b[k]) == thrd_success;
@@ -83,7 +85,6 @@ static int run_bands (int (*fn)(void *), band *b, size_t n) {
   for (k = 1; k < n; k++)
     if (started[k]) thrd_join(thread[k], NULL);
     else guarded_band(&b[k]);
-  cl_mapguard_end();
   for (k = 0; k < n; k++)
     if (b[k].status == CL_EIO) return CL_EIO;
   return CL_OK;
@@ -306,6 +307,7 @@ static int map_file (cl_csv_matrix *m, const char *path) {
   (void)madvise(p, (size_t)st.st_size, MADV_WILLNEED);
   m->map = (char *)p;
   m->mapsize = (size_t)st.st_size;
+  cl_mapguard_begin();  /* until it is unmapped */
   return 1;
 }
 
@@ -385,9 +387,7 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
   if (o->trim || !map_file(m, path)) return CL_CSV_GENERAL;
   op.m = m;
   op.o = o;
-  cl_mapguard_begin();
   intact = cl_mapguard_call(m->map, m->mapsize, cut_bands, &op, &status);
-  cl_mapguard_end();
   if (!intact) return file_shrank(m, err);
   if (status != CL_OK) return status;
   n = m->nbands;

@@ -29,7 +29,7 @@ static void on_sigbus (int sig, siginfo_t *info, void *context) {
   (void)context;
   if (here.armed && a >= here.lo && a < here.hi) {
     here.armed = 0;
-    siglongjmp(here.jump, 1);  /* restores the mask: SIGBUS unblocked */
+    siglongjmp(here.jump, 1);
   }
   sigaction(SIGBUS, &previous, NULL);  /* not ours: crash as before */
   if (info->si_code <= 0) raise(sig);  /* sent by kill: send it again */
@@ -64,7 +64,13 @@ int cl_mapguard_call (const void *map, size_t n, int (*fn)(void *), void *arg,
                       int *result) {
   here.lo = (const char *)map;
   here.hi = here.lo + n;
-  if (sigsetjmp(here.jump, 1) != 0) return 0;
+  if (sigsetjmp(here.jump, 0) != 0) {  /* no mask saved: no system call */
+    sigset_t bus;  /* the handler's jump left SIGBUS blocked */
+    sigemptyset(&bus);
+    sigaddset(&bus, SIGBUS);
+    pthread_sigmask(SIG_UNBLOCK, &bus, NULL);
+    return 0;
+  }
   atomic_signal_fence(memory_order_seq_cst);  /* the range before armed */
   here.armed = 1;
   *result = fn(arg);

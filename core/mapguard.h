@@ -19,7 +19,8 @@
 
 #include <stddef.h>
 
-/* installs the handler (counted: begin/end pairs may overlap on threads) */
+/* installs the handler, for as long as a file is mapped (counted: several
+** may be, on several threads) */
 void cl_mapguard_begin (void);
 void cl_mapguard_end (void);
 

@@ -318,6 +318,37 @@ static void test_interrupt (void **state) {
   free(s);
 }
 
+static int read_byte (void *arg) {
+  return *(volatile const char *)arg;
+}
+
+/* core/mapguard.c alone: a read of a page still there gives its byte; of
+** a page gone, 0 from cl_mapguard_call, again and again on this thread */
+static void test_guarded_read (void **state) {
+  char path[32];
+  const char *p;
+  int fd, byte = -1;
+  (void)state;
+  temp_file(path, "0123456789\n", 11);
+  assert_int_equal(truncate(path, 8192), 0);
+  fd = open(path, O_RDONLY);
+  assert_true(fd >= 0);
+  p = (const char *)mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0);
+  close(fd);
+  assert_true(p != MAP_FAILED);
+  cl_mapguard_begin();
+  assert_int_equal(truncate(path, 4096), 0);
+  assert_int_equal(cl_mapguard_call(p, 8192, read_byte, (void *)p, &byte), 1);
+  assert_int_equal(byte, '0');
+  assert_int_equal(cl_mapguard_call(p, 8192, read_byte, (void *)(p + 4096),
+                                    &byte), 0);
+  assert_int_equal(truncate(path, 0), 0);
+  assert_int_equal(cl_mapguard_call(p, 8192, read_byte, (void *)p, &byte), 0);
+  cl_mapguard_end();
+  munmap((void *)p, 8192);
+  remove(path);
+}
+
 /* the SIGBUS action in force (a handler's address, SIG_DFL or SIG_IGN) */
 static void *sigbus_action (void) {
   struct sigaction sa;
@@ -414,6 +445,7 @@ int main (void) {
     cmocka_unit_test(test_handed_back),
     cmocka_unit_test(test_bands),
     cmocka_unit_test(test_interrupt),
+    cmocka_unit_test(test_guarded_read),
     cmocka_unit_test(test_file_shrinks),
     cmocka_unit_test(test_other_sigbus_crashes),
   };
