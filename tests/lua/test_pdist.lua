@@ -110,6 +110,23 @@ T.test("pdist in two threads: the first bad pair in R's order is named", functio
   T.errors("the distance between rows 10 and 1200 overflowed", stats.pdist, Y)
 end)
 
+-- single linkage on a pdist recomputes the pairs down the triangle's columns
+-- from X's rows where that is cheaper (few columns, not canberra or
+-- minkowski): the trees must be those of the matrix, read as stored
+T.test("single linkage on a pdist: the matrix's tree, every distance", function()
+  for _, shape in ipairs{{1500, 3}, {300, 20}} do  -- 20 columns: read
+    local Y = many(shape[1], shape[2])
+    for _, m in ipairs{"euclidean", "manhattan", "maximum", "binary", "canberra"} do
+      same_tree(stats.hclust(stats.pdist(Y, m), "single"),
+        stats.hclust(stats.dist(Y, m), "single"),
+        ("%d x %d %s"):format(shape[1], shape[2], m))
+    end
+  end
+  local Z = ties()                                 -- R's scheme for ties
+  same_tree(stats.hclust(stats.pdist(Z, "manhattan"), "single"),
+    stats.hclust(stats.dist(Z, "manhattan"), "single"), "ties manhattan")
+end)
+
 T.test("pdist and dist: bad arguments", function()
   T.errors("unknown method 'cosine'", stats.pdist, X, "cosine")
   T.errors("minkowski power p must be a positive finite number, got 0",
