@@ -3,8 +3,10 @@
 ** libxlsxwriter (one sheet per table, a bold header row). Sheet names and
 ** cell neutralisation are decided in stdlib/workbook.lua; this only writes.
 */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <lauxlib.h>
 #include <xlsxwriter.h>
@@ -94,12 +96,30 @@ static void write_sheet (lua_State *L, lxw_workbook *wb, lxw_format *bold, int k
   worksheet_freeze_panes(ws, 1, 0);   /* the header stays in view */
 }
 
+/* the workbook's creation time: SOURCE_DATE_EPOCH when set (the
+   reproducible-builds convention, so a rerun on the same data writes the
+   same bytes), otherwise now, as libxlsxwriter does by default */
+static void set_created (lua_State *L, lxw_workbook *wb, lxw_doc_properties *props) {
+  const char *epoch = getenv("SOURCE_DATE_EPOCH");
+  char *end;
+  long long t;
+  if (epoch == NULL || *epoch == '\0') return;
+  errno = 0;
+  t = strtoll(epoch, &end, 10);
+  if (errno != 0 || *end != '\0' || t < 0)
+    luaL_error(L, "xlsx.write: SOURCE_DATE_EPOCH='%s' is not a count of seconds since 1970", epoch);
+  props->created = (time_t)t;
+  if (workbook_set_properties(wb, props) != LXW_NO_ERROR)
+    luaL_error(L, "xlsx.write: cannot set the workbook's creation time");
+}
+
 /* xlsx.write(path, sheets): sheets = {{name=, rows={{...}, ...} [, widths=]}, ...} */
 static int xlsx_write (lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
   lua_Integer k, n;
   lxw_format *bold;
   lxw_error err;
+  lxw_doc_properties props = {0};
   Book *b;
   luaL_checktype(L, 2, LUA_TTABLE);
   n = luaL_len(L, 2);
@@ -109,6 +129,7 @@ static int xlsx_write (lua_State *L) {
   luaL_setmetatable(L, BOOK);
   b->wb = workbook_new(path);
   if (b->wb == NULL) return luaL_error(L, "xlsx.write: cannot create %s", path);
+  set_created(L, b->wb, &props);
   bold = workbook_add_format(b->wb);
   format_set_bold(bold);
   for (k = 1; k <= n; k++) {

@@ -89,4 +89,31 @@ T.test("the xlsx binding: a bad cell, a bad or repeated sheet name are errors na
   os.remove(path)
 end)
 
+T.test("SOURCE_DATE_EPOCH fixes the creation time: a rerun writes the same bytes", function()
+  local script = T.tmpfile('require "xlsx".write(arg[1], {{name = "a", rows = {{"x"}, {1}}}})')
+  local function write(epoch, path)
+    local env = epoch and ("SOURCE_DATE_EPOCH=" .. epoch .. " ") or ""
+    return os.execute(env .. T.bin .. " " .. script .. " " .. T.quote(path) .. " 2>/dev/null")
+  end
+  local function tmpxlsx()   -- openpyxl wants the extension
+    local p = os.tmpname()
+    os.remove(p)
+    return p .. ".xlsx"
+  end
+  local a, b, c = tmpxlsx(), tmpxlsx(), tmpxlsx()
+  assert(write("1700000000", a))
+  os.execute("sleep 1.1")   -- the default creation time is the current second
+  assert(write("1700000000", b))
+  assert(write(nil, c))
+  T.equal(T.slurp(a) == T.slurp(b), true)
+  T.equal(T.slurp(a) == T.slurp(c), false)
+  T.equal(write("soon", c), nil)
+  if has_openpyxl() then   -- 1700000000 s after 1970 is 2023-11-14 22:13:20 UTC
+    local p = io.popen(PY .. " -c 'import sys,openpyxl; print(openpyxl.load_workbook(sys.argv[1]).properties.created)' " .. T.quote(a))
+    T.equal(p:read("l"), "2023-11-14 22:13:20")
+    p:close()
+  end
+  for _, f in ipairs { script, a, b, c } do os.remove(f) end
+end)
+
 T.done()

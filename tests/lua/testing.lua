@@ -5,6 +5,17 @@
 local M = {}
 local passed, failed = 0, 0
 
+-- every temporary name a test file asks for (os.tmpname, and so tmpfile and
+-- tmpdir) is removed when the file is done, with what a script wrote into it
+-- and the name with an extension added (name.csv, name.xlsx)
+local made = {}
+local tmpname = os.tmpname
+function os.tmpname()
+  local path = tmpname()
+  made[#made + 1] = path
+  return path
+end
+
 -- runs fn as a named case; an error in it is a failure with its message
 function M.test(name, fn)
   local ok, err = xpcall(fn, debug.traceback)
@@ -117,6 +128,11 @@ function M.read_records(path)
 end
 
 function M.done()
+  if #made > 0 then
+    local words = {}
+    for i, path in ipairs(made) do words[i] = M.quote(path) .. " " .. M.quote(path) .. ".*" end
+    os.execute("rm -rf " .. table.concat(words, " "))
+  end
   print(string.format("%d passed, %d failed", passed, failed))
   os.exit(failed == 0 and 0 or 1)
 end
