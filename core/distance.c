@@ -125,8 +125,8 @@ int cl_distance_rows (const cl_matrix *x, cl_distance_method method,
 
 /* a few flops a column against a miss of ~100 ns: recomputing a pair beats
 ** reading it down a column of the 1.5 GB triangle at n = 20,000 (single
-** linkage 1.4 s -> ~0.8 s, p = 10); pow (minkowski) and the divisions of
-** canberra cost more */
+** linkage 1.5 s -> 0.9 s of CPU, p = 10); pow (minkowski) and the
+** divisions of canberra cost more */
 #define CHEAP_COLS 16
 
 int cl_distance_cheap (cl_distance_method method, size_t cols) {
@@ -140,7 +140,8 @@ void cl_distance_to (const double *rows, size_t cols,
   const double *b = &rows[i * cols];
   size_t t, k;
   if (method != CL_DIST_EUCLIDEAN) {
-    for (t = 0; t < m; t++) out[t] = fns[method](&rows[js[t] * cols], b, cols, p);
+    for (t = 0; t < m; t++)
+      out[t] = fns[method](&rows[js[t] * cols], b, cols, p);
     return;
   }
   for (t = 0; t + 4 <= m; t += 4) {  /* as distances_from: a = the lower row */
