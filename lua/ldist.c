@@ -4,7 +4,9 @@
 ** (user value 1) and its row labels (user value 2). stats.hclust clusters it
 ** in place (core/hclust.c, cl_hclust_packed), so the one copy of the
 ** distances is all the memory the pair needs; the dist then recomputes them
-** from X when it is next used.
+** from X when it is next used. Single linkage reads the triangle along its
+** rows only, and recomputes the pairs down its columns from X's rows
+** (cl_distance_to) where a pair costs less than a cache miss.
 */
 #include <stdint.h>
 #include <stdlib.h>
