@@ -39,11 +39,16 @@ int cl_leontief_ghosh (const cl_matrix *z, const cl_matrix *x,
                        const char *const *names, cl_matrix *g, cl_error *err);
 /* m = L' w, m_j = sum_i w_i l_ij (w n x 1, or NULL for ones: the output
 ** multipliers, column sums of L), from one LU factorisation of I - A and a
-** transposed solve; no inverse is formed. m is n x 1. */
+** transposed solve; no inverse is formed. m is n x 1. From 64 sectors the
+** LU is in single precision and the solve refined to double precision's
+** accuracy (core/refine.h), falling back to the double LU when it cannot
+** be: results and errors are those of the double LU. */
 int cl_leontief_multipliers (const cl_matrix *a, const cl_matrix *w,
                              const char *const *names, cl_matrix *m,
                              cl_error *err);
-/* x = (I - A)^-1 f for f n x k: one factorisation, k solves */
+/* x = (I - A)^-1 f for f n x k: one factorisation, k solves (for k <= 7,
+** and k <= n / 64, by the single-precision LU and refinement, as the
+** multipliers) */
 int cl_leontief_solve (const cl_matrix *a, const cl_matrix *f,
                        const char *const *names, cl_matrix *x, cl_error *err);
 
