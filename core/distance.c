@@ -7,7 +7,9 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "distance.h"
 
@@ -249,6 +251,23 @@ typedef struct {
   cl_error err;
 } packed_worker;
 
+/* the whole 4 kB pages of [p, p + bytes) faulted in by one call
+** (madvise(2) MADV_POPULATE_WRITE, Linux 5.14), not one fault per page on
+** first write: pdist at n = 20,000 spent 0.62-0.71 s of system time against
+** 0.72-0.80 s. A hint only: where it does not exist or fails, the writes
+** fault the pages in as before */
+static void populate (void *p, size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+  const uintptr_t page = 4096;
+  uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1);
+  uintptr_t hi = ((uintptr_t)p + bytes) & ~(page - 1);
+  if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
+
 /* rows i .. i + ROWS_PER_CLAIM - 1 of the triangle, claimed in increasing
 ** order; a failure stops at its row, after the rows this worker claimed
 ** before it (the rows before it are all claimed, so the first failure of
@@ -263,6 +282,9 @@ static void *packed_rows (void *arg) {
     i = atomic_fetch_add(&job->next, ROWS_PER_CLAIM);
     if (i + 1 >= n) break;
     end = i + ROWS_PER_CLAIM < n - 1 ? i + ROWS_PER_CLAIM : n - 1;
+    populate(&job->dist[i * n - i * (i + 1) / 2],
+             ((end * n - end * (end + 1) / 2) - (i * n - i * (i + 1) / 2)) *
+             sizeof(double));
     for (; i < end; i++) {
       double *row = &job->dist[i * n - i * (i + 1) / 2];
       size_t j;
