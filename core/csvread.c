@@ -35,6 +35,13 @@
 #define THREADS 4       /* most threads turning cells into numbers */
 #define PARALLEL_CELLS 100000  /* fewer cells: one thread */
 
+/* the number parser's parts, inlined into both of its entry points */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
 void cl_csv_init (cl_csv_table *t) {
   memset(t, 0, sizeof(*t));
 }
@@ -181,7 +188,7 @@ typedef struct scanner {
   cl_error *err;
 } scanner;
 
-static int valid_utf8 (const unsigned char *s, size_t n) {
+int cl_csv_valid_utf8 (const unsigned char *s, size_t n) {
   size_t i = 0, k, m;
   unsigned long c, min;
   while (i < n) {
@@ -261,7 +268,7 @@ static int submit (scanner *s, char *from) {
     return cl_fail(s->err, CL_EPARSE, "%s:%zu: column %zu contains a NUL "
                    "byte (is the file UTF-16? save it as UTF-8)",
                    t->path, s->line, s->col + 1);
-  if (s->check && !valid_utf8((const unsigned char *)from, n))
+  if (s->check && !cl_csv_valid_utf8((const unsigned char *)from, n))
     return cl_fail(s->err, CL_EPARSE, "%s:%zu: column %zu is not valid "
                    "UTF-8 (is the file in another encoding, such as "
                    "Windows-1251? save it as UTF-8)",
@@ -422,29 +429,27 @@ int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
   return cl_csv_read_opts(t, path, &o, err);
 }
 
-int cl_csv_read_opts (cl_csv_table *t, const char *path,
-                      const cl_csv_readopts *o, cl_error *err) {
-  scanner s;
-  FILE *f;
-  char *text;
-  size_t len = strlen(path), n, cap;
-  int status, unusual;
-  cl_csv_free(t);
+/* keeps a copy of the file name in t, for messages */
+static int set_path (cl_csv_table *t, const char *path, cl_error *err) {
+  size_t len = strlen(path);
   if ((t->path = (char *)malloc(len + 1)) == NULL)
     return cl_fail(err, CL_ENOMEM, "out of memory");
   memcpy(t->path, path, len + 1);
-  if ((f = fopen(path, "rb")) == NULL)
-    return cl_fail(err, CL_EIO, "cannot open %s: %s", path, strerror(errno));
-  s.max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
-  status = slurp(t, f, s.max_line, &unusual, err);
-  fclose(f);
-  if (status != CL_OK) return status;
-  text = t->text;
-  n = t->textlen;
+  return CL_OK;
+}
+
+/* splits t->text (t->textlen bytes, NUL and PAD after them); unusual: it
+** has bytes >= 0x80 or NUL */
+static int split (cl_csv_table *t, const cl_csv_readopts *o, int unusual,
+                  cl_error *err) {
+  scanner s;
+  char *text = t->text;
+  size_t n = t->textlen, cap;
+  int status;
   if (n >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE')
                  || (text[0] == '\xFE' && text[1] == '\xFF')))
     return cl_fail(err, CL_EPARSE, "%s: the file is UTF-16; save it as UTF-8",
-                   path);
+                   t->path);
   if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; n -= 3; }
   t->sniffed = (o->sep == 0);
   t->sep = o->sep ? o->sep : sniff(text, n, o->decimal);
@@ -454,6 +459,7 @@ int cl_csv_read_opts (cl_csv_table *t, const char *path,
   s.line_start = text;
   s.line = 1;
   s.col = 0;
+  s.max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
   s.sep = t->sep;
   s.trim = o->trim;
   s.check = unusual;
@@ -468,9 +474,39 @@ int cl_csv_read_opts (cl_csv_table *t, const char *path,
   if ((status = scan(&s, text)) != CL_OK) return status;
   t->textlen = (size_t)(s.w - t->text);
   if (t->nrows == 0)
-    return cl_fail(err, CL_EPARSE, "%s: the file is empty", path);
+    return cl_fail(err, CL_EPARSE, "%s: the file is empty", t->path);
   t->row[t->nrows] = t->nfields;
   return CL_OK;
+}
+
+int cl_csv_read_opts (cl_csv_table *t, const char *path,
+                      const cl_csv_readopts *o, cl_error *err) {
+  FILE *f;
+  int status, unusual;
+  cl_csv_free(t);
+  if ((status = set_path(t, path, err)) != CL_OK) return status;
+  if ((f = fopen(path, "rb")) == NULL)
+    return cl_fail(err, CL_EIO, "cannot open %s: %s", path, strerror(errno));
+  status = slurp(t, f, o->max_line ? o->max_line : CL_CSV_MAX_LINE, &unusual,
+                 err);
+  fclose(f);
+  if (status != CL_OK) return status;
+  return split(t, o, unusual, err);
+}
+
+int cl_csv_read_text (cl_csv_table *t, const char *name, const char *text,
+                      size_t n, const cl_csv_readopts *o, cl_error *err) {
+  int status;
+  cl_csv_free(t);
+  if ((status = set_path(t, name, err)) != CL_OK) return status;
+  if (n > (size_t)-1 - 1 - PAD
+      || (t->text = (char *)malloc(n + 1 + PAD)) == NULL)
+    return cl_fail(err, CL_ENOMEM, "%s: out of memory", name);
+  memcpy(t->text, text, n);
+  memset(t->text + n, 0, 1 + PAD);
+  t->textlen = n;
+  t->textcap = n + 1 + PAD;
+  return split(t, o, unusual_bytes(text, n), err);
 }
 
 /* line ends in s: \n, \r\n and a lone \r */
@@ -556,9 +592,8 @@ static int push_digit (decimal_number *d, char c, int fraction) {
 }
 
 /* Checks the grammar and finds the number's value (and text, if d->write). */
-static int normalise (const char *s, char decimal, char thousands,
-                      decimal_number *d) {
-  const char *end = s + strlen(s);
+static int normalise (const char *s, const char *end, char decimal,
+                      char thousands, decimal_number *d) {
   size_t k, intdigits = 0, fracdigits = 0, group = 0;
   long e = 0;
   int grouped = 0, eneg = 0;
@@ -620,14 +655,14 @@ static int normalise (const char *s, char decimal, char thousands,
 
 /* strtod of the number's C text (rarely needed: over 19 digits, near ties,
 ** subnormals, overflow), written with dp, the locale's decimal point */
-static int strtod_number (const char *s, char decimal, char thousands,
-                          const char *dp, double *v) {
+static int strtod_number (const char *s, const char *end, char decimal,
+                          char thousands, const char *dp, double *v) {
   decimal_number d;
   char local[NUMBUF + 16], *endp;
   const char *src;
   double x;
   d.write = 1;
-  normalise(s, decimal, thousands, &d);
+  normalise(s, end, decimal, thousands, &d);
   src = d.text;
   if (strcmp(dp, ".") != 0 && strlen(dp) < 16) {
     /* strtod follows the locale (a script may call os.setlocale): write the
@@ -672,84 +707,100 @@ static uint64_t eight_value (const char *s) {
 #define SWAR 0
 #endif
 
-/* padded: 8 bytes may be read from any byte up to s's NUL (the text of a
-** table: PAD), so the fraction's digits can go 8 at a time */
-static int plain_number (const char *s, char decimal, int padded,
-                         decimal_number *d) {
+/* The plain number at the start of [s, end): where it stops, or NULL when
+** s does not start with one. Its fraction's digits go 8 at a time while 8
+** of them lie inside the span. */
+ALWAYS_INLINE const char *plain_prefix (const char *s, const char *end,
+                                        char decimal, decimal_number *d) {
   const char *start = s, *digits0;
   uint64_t m = 0;
   int sig = 0, mantissa_digits = 0;
   long exp10 = 0, e = 0;
-  d->negative = *s == '-';
-  if (*s == '+' || *s == '-') s++;
+  d->negative = s < end && *s == '-';
+  if (s < end && (*s == '+' || *s == '-')) s++;
   digits0 = s;
-  while (*s == '0') s++;  /* leading zeros are not significant */
-  for (; isdigit_(*s); s++, sig++)
+  while (s < end && *s == '0') s++;  /* leading zeros are not significant */
+  for (; s < end && isdigit_(*s); s++, sig++)
     if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
   mantissa_digits = (int)(s - digits0);
-  if (*s == decimal) {
+  if (s < end && *s == decimal) {
     const char *f = ++s;
-    if (sig == 0) while (*s == '0') s++;
+    if (sig == 0) while (s < end && *s == '0') s++;
     exp10 = -(long)(s - f);
-    if (SWAR && padded)
-      for (; sig <= 11 && eight_digits(s); s += 8, sig += 8, exp10 -= 8)
+    if (SWAR)
+      for (; sig <= 11 && end - s >= 8 && eight_digits(s);
+           s += 8, sig += 8, exp10 -= 8)
         m = m * 100000000 + eight_value(s);
-    for (; isdigit_(*s); s++, sig++, exp10--)
+    for (; s < end && isdigit_(*s); s++, sig++, exp10--)
       if (sig < 19) m = m * 10 + (unsigned)(*s - '0');
     mantissa_digits += (int)(s - f);
   }
-  if (mantissa_digits == 0) return 0;
-  if (*s == 'e' || *s == 'E') {
+  if (mantissa_digits == 0) return NULL;
+  if (s < end && (*s == 'e' || *s == 'E')) {
     int eneg = 0;
     const char *e0;
     s++;
-    if (*s == '+' || *s == '-') eneg = *s++ == '-';
-    for (e0 = s; isdigit_(*s); s++)
+    if (s < end && (*s == '+' || *s == '-')) eneg = *s++ == '-';
+    for (e0 = s; s < end && isdigit_(*s); s++)
       if (e < 100000) e = e * 10 + (*s - '0');
-    if (s == e0) return 0;
+    if (s == e0) return NULL;
     exp10 += eneg ? -e : e;
   }
-  if (*s != '\0' || s - start >= NUMBUF - 2) return 0;
+  if (s - start >= NUMBUF - 2) return NULL;
   d->mantissa = m;
   d->digits = sig;
   d->exp10 = exp10;
-  return 1;
+  return s;
 }
 
-/* cl_csv_parse_number, with padded as plain_number's and dp the locale's
-** decimal point for strtod (NULL: looked up when needed) */
-static int parse_number (const char *s, char decimal, char thousands,
-                         int padded, const char *dp, double *v) {
+/* the number d (its text the span [s, end), for strtod) as a double */
+ALWAYS_INLINE int to_double (const decimal_number *d, const char *s,
+                             const char *end, char decimal, char thousands,
+                             const char *dp, double *v) {
   static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
     1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
     1e21, 1e22};
-  decimal_number d;
   double x;
-  d.write = 0;
-  if (!plain_number(s, decimal, padded, &d)
-      && !normalise(s, decimal, thousands, &d))
-    return 0;
-  if (d.mantissa == 0 && d.digits == 0) {
-    *v = d.negative ? -0.0 : 0.0;
+  if (d->mantissa == 0 && d->digits == 0) {
+    *v = d->negative ? -0.0 : 0.0;
     return 1;
   }
-  if (d.digits <= 15 && d.exp10 >= -22 && d.exp10 <= 22) {
+  if (d->digits <= 15 && d->exp10 >= -22 && d->exp10 <= 22) {
     /* both factors are exact doubles, so one operation rounds correctly
     ** (Clinger 1990, the fast path of every strtod) */
-    x = (double)d.mantissa;
-    x = d.exp10 < 0 ? x / pow10[-d.exp10] : x * pow10[d.exp10];
-    *v = d.negative ? -x : x;
+    x = (double)d->mantissa;
+    x = d->exp10 < 0 ? x / pow10[-d->exp10] : x * pow10[d->exp10];
+    *v = d->negative ? -x : x;
     return 1;
   }
-  if (d.digits <= 19 && d.exp10 > -100000 && d.exp10 < 100000
-      && cl_eisel_lemire(d.mantissa, (int)d.exp10, d.negative, v))
+  if (d->digits <= 19 && d->exp10 > -100000 && d->exp10 < 100000
+      && cl_eisel_lemire(d->mantissa, (int)d->exp10, d->negative, v))
     return 1;
-  return strtod_number(s, decimal, thousands,
+  return strtod_number(s, end, decimal, thousands,
                        dp != NULL ? dp : localeconv()->decimal_point, v);
 }
 
+int cl_csv_parse_span (const char *s, size_t n, char decimal, char thousands,
+                       const char *dp, double *v) {
+  const char *end = s + n;
+  decimal_number d;
+  d.write = 0;
+  if (plain_prefix(s, end, decimal, &d) != end
+      && !normalise(s, end, decimal, thousands, &d))
+    return 0;
+  return to_double(&d, s, end, decimal, thousands, dp, v);
+}
+
+size_t cl_csv_parse_prefix (const char *s, const char *end, char decimal,
+                            const char *dp, double *v) {
+  decimal_number d;
+  const char *e = plain_prefix(s, end, decimal, &d);
+  return e != NULL && to_double(&d, s, e, decimal, 0, dp, v) ? (size_t)(e - s)
+                                                              : 0;
+}
+
 int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v) {
-  return parse_number(s, decimal, thousands, 0, NULL, v);
+  return cl_csv_parse_span(s, strlen(s), decimal, thousands, NULL, v);
 }
 
 /* ---------------------------------------------------------------- */
@@ -871,7 +922,8 @@ static int convert_band (void *arg) {
       const char *cell = cl_csv_cell(t, i, j);
       double *v = &b->out[(j - b->col0) * b->nr + (i - b->r0)];
       if (is_missing(cell, b->f)) *v = NAN;
-      else if (!parse_number(cell, b->f->decimal, b->f->thousands, 1, b->dp, v)) {
+      else if (!cl_csv_parse_span(cell, strlen(cell), b->f->decimal,
+                                  b->f->thousands, b->dp, v)) {
         b->bad = 1;
         b->bad_i = i;
         b->bad_j = j;

@@ -62,6 +62,10 @@ int cl_csv_read (cl_csv_table *t, const char *path, char sep, char decimal,
 ** Returns CL_EINTR when cl_interrupt is raised while reading. */
 int cl_csv_read_opts (cl_csv_table *t, const char *path,
                       const cl_csv_readopts *o, cl_error *err);
+/* Splits the n bytes at text as cl_csv_read_opts splits a file's (name only
+** for messages). */
+int cl_csv_read_text (cl_csv_table *t, const char *name, const char *text,
+                      size_t n, const cl_csv_readopts *o, cl_error *err);
 void cl_csv_free (cl_csv_table *t);
 
 #define cl_csv_width(t, i)  ((t)->row[(i) + 1] - (t)->row[i])
@@ -77,6 +81,21 @@ int cl_csv_check_width (const cl_csv_table *t, int header, cl_error *err);
 ** optional `decimal` fraction and exponent; surrounding spaces allowed.
 ** Returns 1 and sets *v on success, 0 otherwise. */
 int cl_csv_parse_number (const char *s, char decimal, char thousands, double *v);
+/* The same for the n bytes at s (no NUL needed). dp is the locale's decimal
+** point for the rare strtod (localeconv() is not for threads: look it up
+** once), or NULL to look it up when needed. */
+int cl_csv_parse_span (const char *s, size_t n, char decimal, char thousands,
+                       const char *dp, double *v);
+
+/* The plain number ([sign] digits [decimal digits] [e [sign] digits]) at
+** the start of [s, end): returns its length and sets *v as
+** cl_csv_parse_span would for those bytes, or returns 0 when s does not
+** start with one. For a reader that finds a field's end by parsing it. */
+size_t cl_csv_parse_prefix (const char *s, const char *end, char decimal,
+                            const char *dp, double *v);
+
+/* 1 when s[0..n) is valid UTF-8 (no overlong forms, no surrogates) */
+int cl_csv_valid_utf8 (const unsigned char *s, size_t n);
 
 /* Fills out (column-major, rows from 1 if header else 0, fields from col0)
 ** with the numbers of a rectangular table (by up to 4 threads when it has

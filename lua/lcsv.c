@@ -6,11 +6,13 @@
 #include <string.h>
 
 #include "lcl.h"
+#include "../core/csvmatrix.h"
 #include "../core/csvread.h"
 #include "../core/csvwrite.h"
 
 #define LCSV_TABLE "clusterlab.csvtable"
 #define LCSV_LABELS "clusterlab.csvlabels"
+#define LCSV_MATRIX "clusterlab.csvmatrix"
 
 typedef struct options {
   char sep;            /* 0: guess from the first line */
@@ -173,6 +175,11 @@ static int table_gc (lua_State *L) {
   return 0;
 }
 
+static int matrix_gc (lua_State *L) {
+  cl_csv_matrix_close((cl_csv_matrix *)luaL_checkudata(L, 1, LCSV_MATRIX));
+  return 0;
+}
+
 static cl_csv_table *read_file (lua_State *L, const char *path,
                                 const options *o) {
   cl_error err;
@@ -238,29 +245,47 @@ static int labels_build (lua_State *L) {
   return 1;
 }
 
-/* pushes field j of rows i0.. as deferred labels: one userdata holding the
-** offsets and the text */
-static void push_deferred_column (lua_State *L, const cl_csv_table *t,
-                                  size_t i0, size_t j) {
-  size_t n = t->nrows - i0, bytes = 0, i, *len;
-  deferred_labels *d;
-  char *w;
-  len = (size_t *)lua_newuserdatauv(L, n * sizeof(size_t), 0);  /* scratch */
-  for (i = 0; i < n; i++) {
-    len[i] = strlen(cl_csv_cell(t, i0 + i, j)) + 1;
-    bytes += len[i];
-  }
-  d = (deferred_labels *)lua_newuserdatauv(L, sizeof(*d) + n * sizeof(size_t)
-                                              + bytes, 0);
+/* pushes room for n deferred labels of `bytes` bytes in all: one userdata
+** holding the offsets and the text */
+static deferred_labels *new_deferred_labels (lua_State *L, size_t n,
+                                             size_t bytes) {
+  deferred_labels *d = (deferred_labels *)lua_newuserdatauv(
+      L, sizeof(*d) + n * sizeof(size_t) + bytes, 0);
   d->n = n;
   d->offset = (size_t *)(d + 1);
-  d->text = w = (char *)(d->offset + n);
-  for (i = 0; i < n; i++) {
-    memcpy(w, cl_csv_cell(t, i0 + i, j), len[i]);
-    d->offset[i] = (size_t)(w - d->text);
-    w += len[i];
-  }
+  d->text = (char *)(d->offset + n);
   luaL_setmetatable(L, LCSV_LABELS);
+  return d;
+}
+
+/* pushes n labels as deferred labels */
+static void push_deferred_labels (lua_State *L, const cl_csv_span *label,
+                                  size_t n) {
+  size_t bytes = 0, i;
+  deferred_labels *d;
+  char *w;
+  for (i = 0; i < n; i++) bytes += label[i].n + 1;
+  d = new_deferred_labels(L, n, bytes);
+  w = d->text;
+  for (i = 0; i < n; i++) {
+    memcpy(w, label[i].s, label[i].n);
+    w[label[i].n] = '\0';
+    d->offset[i] = (size_t)(w - d->text);
+    w += label[i].n + 1;
+  }
+}
+
+/* pushes field j of rows i0.. as deferred labels */
+static void push_deferred_column (lua_State *L, const cl_csv_table *t,
+                                  size_t i0, size_t j) {
+  size_t n = t->nrows - i0, i;
+  cl_csv_span *label = (cl_csv_span *)lua_newuserdatauv(L, n * sizeof(*label),
+                                                        0);  /* scratch */
+  for (i = 0; i < n; i++) {
+    label[i].s = cl_csv_cell(t, i0 + i, j);
+    label[i].n = strlen(label[i].s);
+  }
+  push_deferred_labels(L, label, n);
   lua_remove(L, -2);
 }
 
@@ -273,6 +298,50 @@ static const char *const read_keys[] = {
   "max_line", NULL
 };
 
+/* csv.read's fast path (core/csvmatrix.c: the file mapped, bands of lines
+** on threads): pushes the matrix and returns 1, or returns 0 when the file
+** needs the general reader (which gives any message) */
+static int read_mapped (lua_State *L, const char *path, const options *o,
+                        size_t col0) {
+  cl_csv_readopts ro;
+  cl_error err;
+  cl_matrix *m;
+  int status;
+  cl_csv_matrix *f = (cl_csv_matrix *)lua_newuserdatauv(L, sizeof(*f), 0);
+  cl_csv_matrix_init(f);
+  luaL_setmetatable(L, LCSV_MATRIX);
+  ro.sep = o->sep;
+  ro.decimal = o->decimal;
+  ro.trim = o->trim;
+  ro.max_line = o->max_line;
+  if (cl_csv_matrix_open(f, path, &ro, o->header, col0) != CL_OK) {
+    cl_csv_matrix_close(f);
+    lua_pop(L, 1);
+    return 0;
+  }
+  m = lcl_newmatrix(L, f->nrows, f->width - col0);
+  status = cl_csv_matrix_fill(f, &o->fmt, m->data, &err);
+  if (status == CL_CSV_GENERAL) {
+    cl_csv_matrix_close(f);
+    lua_pop(L, 2);
+    return 0;
+  }
+  if (status != CL_OK) lcl_error(L, &err);
+  if (o->header) {
+    push_row(L, &f->head, 0, col0);
+    lcl_setnames(L, -2, 2);
+  }
+  if (col0 > 0) {
+    deferred_labels *d = new_deferred_labels(L, f->nrows,
+                                             f->label_at[f->nbands]);
+    cl_csv_matrix_labels(f, d->offset, d->text);
+    lcl_setnames(L, -2, 1);
+  }
+  cl_csv_matrix_close(f);
+  lua_remove(L, -2);
+  return 1;
+}
+
 /* csv.read(path [, opts]) */
 static int csv_read (lua_State *L) {
   const char *path = luaL_checkstring(L, 1);
@@ -282,9 +351,10 @@ static int csv_read (lua_State *L) {
   cl_matrix *m;
   size_t col0, r0;
   check_options(L, 2, read_keys, &o);
+  col0 = (size_t)o.rownames;  /* the label column and any before it */
+  if (read_mapped(L, path, &o, col0)) return 1;
   t = read_file(L, path, &o);
   check_shape(L, t, o.header);
-  col0 = (size_t)o.rownames;  /* the label column and any before it */
   r0 = o.header ? 1 : 0;
   if (cl_csv_width(t, 0) <= col0)
     lcl_errorf(L, "%s: no columns of numbers besides the row labels", path);
@@ -547,6 +617,11 @@ static const char *const help[][2] = {
 int luaopen_csv (lua_State *L) {
   if (luaL_newmetatable(L, LCSV_TABLE)) {
     lua_pushcfunction(L, table_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, LCSV_MATRIX)) {
+    lua_pushcfunction(L, matrix_gc);
     lua_setfield(L, -2, "__gc");
   }
   lua_pop(L, 1);

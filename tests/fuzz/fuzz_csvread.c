@@ -1,7 +1,9 @@
 /*
 ** fuzz_csvread.c -- libFuzzer harness for core/csvread.c: the input is a file,
 ** read with every separator (sniffed, ',', ';', tab) and decimal mark, then
-** checked and turned into numbers and columns as lua/lcsv.c does.
+** checked and turned into numbers and columns as lua/lcsv.c does; where
+** csv.read's fast path (core/csvmatrix.c) takes the file, its numbers and
+** labels must be the general reader's.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../core/csvmatrix.h"
 #include "../../core/csvread.h"
 #include "fuzz_bytes.h"
 
@@ -98,6 +101,71 @@ static void all_options (const cl_csv_table *t, char decimal) {
         }
 }
 
+/* the fast path under one option set: when it takes the file, the general
+** reader must read it too, to the same bits and labels */
+static void fast_path (const cl_csv_readopts *o, int header, size_t col0,
+                       const cl_csv_numfmt *fmt) {
+  cl_csv_matrix m;
+  cl_csv_table t;
+  cl_error err;
+  double *fast, *general;
+  size_t nr, nc, i, j;
+  cl_csv_matrix_init(&m);
+  if (cl_csv_matrix_open(&m, path, o, header, col0) != CL_OK) {
+    cl_csv_matrix_close(&m);
+    return;
+  }
+  nr = m.nrows;
+  nc = m.width - col0;
+  FUZZ_ASSERT(nr > 0 && nc > 0);
+  fast = (double *)malloc(nr * nc * sizeof(double));
+  general = (double *)malloc(nr * nc * sizeof(double));
+  if (cl_csv_matrix_fill(&m, fmt, fast, &err) == CL_OK) {
+    cl_csv_init(&t);
+    FUZZ_ASSERT(cl_csv_read_opts(&t, path, o, &err) == CL_OK);
+    FUZZ_ASSERT(cl_csv_check_width(&t, header, &err) == CL_OK);
+    FUZZ_ASSERT(t.nrows - (header ? 1 : 0) == nr && cl_csv_width(&t, 0) == m.width);
+    FUZZ_ASSERT(cl_csv_numbers(&t, header, col0, fmt, general, &err) == CL_OK);
+    FUZZ_ASSERT(memcmp(fast, general, nr * nc * sizeof(double)) == 0);
+    for (j = 0; header && j < m.width; j++)
+      FUZZ_ASSERT(strcmp(cl_csv_cell(&m.head, 0, j), cl_csv_cell(&t, 0, j)) == 0);
+    if (col0 > 0) {
+      size_t *offset = (size_t *)malloc(nr * sizeof(size_t));
+      char *text = (char *)malloc(m.label_at[m.nbands]);
+      cl_csv_matrix_labels(&m, offset, text);
+      for (i = 0; i < nr; i++) {
+        const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
+        FUZZ_ASSERT(m.label[i].n == strlen(want)
+                    && memcmp(m.label[i].s, want, m.label[i].n) == 0
+                    && strcmp(text + offset[i], want) == 0);
+      }
+      free(offset);
+      free(text);
+    }
+    cl_csv_free(&t);
+  }
+  free(fast);
+  free(general);
+  cl_csv_matrix_close(&m);
+}
+
+static void fast_options (char sep, char decimal) {
+  static const char *const marks[] = {"-", "..", "NA"};
+  cl_csv_readopts o = {sep, decimal, 0, 0};
+  cl_csv_numfmt fmt = {decimal, 0, 0, NULL, 0};
+  int header, na;
+  size_t col0;
+  for (header = 0; header < 2; header++)
+    for (col0 = 0; col0 < 3; col0++)
+      for (na = 0; na < 3; na++) {
+        fmt.na = na > 0;
+        fmt.na_strings = na == 2 ? marks : NULL;
+        fmt.n_na = na == 2 ? 3 : 0;
+        fmt.thousands = na == 1 ? (decimal == '.' ? ',' : '.') : 0;
+        fast_path(&o, header, col0, &fmt);
+      }
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   static const char seps[] = {0, ',', ';', '\t'};
   static const char decimals[] = {'.', ','};
@@ -112,6 +180,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   for (s = 0; s < sizeof seps; s++)
     for (d = 0; d < sizeof decimals; d++) {
       int st = cl_csv_read(&t, path, seps[s], decimals[d], &err);
+      fast_options(seps[s], decimals[d]);
       if (st != CL_OK) {
         FUZZ_ASSERT(st == CL_EPARSE && strlen(err.msg) > 0);
         continue;

@@ -359,4 +359,40 @@ T.test("read: row labels made on first use keep their text everywhere labels go"
   T.equal(csv.read(GERMANY, { na = true }):rownames()[1], T.slurp(GERMANY):match("\n\"?([^,\"]+)"), "Germany's first sector")
 end)
 
+T.test("read: a 3 MB file, read in bands of lines on threads, gives read_table's numbers and labels", function()
+  -- numbers and labels compared with the general reader (read_table), which
+  -- reads the file whole on one thread; quoted labels and CRLF as R writes them
+  local lines = { '"","a","b"' }
+  for i = 1, 60000 do
+    lines[#lines + 1] = string.format('"r%d",%.17g,%d', i, i / 7, -31 * i)
+  end
+  local text = table.concat(lines, "\r\n") .. "\r\n"
+  local path = temp(text)
+  local m, t = csv.read(path), csv.read_table(path)
+  T.equal(m:rows(), 60000, "rows")
+  for _, i in ipairs({ 1, 29999, 30000, 30001, 45678, 60000 }) do
+    T.equal(m:rownames()[i], t.columns[""][i], "label " .. i)
+    T.equal(m:get(i, 1), t.columns.a[i], "a " .. i)
+    T.equal(m:get(i, 2), t.columns.b[i], "b " .. i)
+  end
+  T.equal(m:colsums():get(1, 2), -31 * 60000 * 60001 / 2, "sum of b (n(n+1)/2 by hand)")
+  os.remove(path)
+  -- a bad cell and a blank line deep in the second half: the general reader's messages
+  local bad = text:gsub("\r\n\"r45678\",([^,]*),", "\r\n\"r45678\",%1,x")
+  path = temp(bad)
+  T.errors(path .. ':45679: column 3 ("b"): "x-1416018" is not a number', csv.read, path)
+  os.remove(path)
+  path = temp((text:gsub('\r\n"r45678"', '\r\n\r\n"r45678"')))
+  T.equal(csv.read(path):rownames()[45678], "r45678", "a blank line is skipped")
+  os.remove(path)
+end)
+
+T.test("read: a pipe, which cannot be mapped, is read by the general reader", function()
+  local p = io.popen("cat " .. T.quote(DIR .. "germany_small.csv") .. " | " .. T.bin
+    .. [[ -e 'local m = require("csv").read("/dev/stdin"); print(m:rows(), m:cols(), m:rownames()[2], m:get(2, 3))' 2>&1]])
+  local out = p:read("a")
+  p:close()
+  T.equal(out, "4\t3\tCPA_B-E\t64167.0\n", "read from a pipe")  -- SMALL[2][3]
+end)
+
 T.done()
