@@ -35,6 +35,11 @@ $(BUILD)/core/%.o: core/%.c core/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# The distance loops take a square root per pair (2e8 at n = 20,000) of a sum
+# of squares, never negative: without errno's check the same sqrtsd costs
+# about a quarter less of pdist's compute time
+$(BUILD)/core/distance.o: CFLAGS += -fno-math-errno
+
 $(BUILD)/lua/%.o: lua/%.c lua/*.h core/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -DCL_PREFIX='"$(PREFIX)"' -c -o $@ $<

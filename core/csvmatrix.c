@@ -5,6 +5,9 @@
 ** numbers in place. A band starts after a line end; a band that meets a
 ** quoted field spanning lines gives the file to the general reader, so a
 ** cut inside quotes is never trusted (fread's check, made exact).
+** While the file is mapped a SIGBUS handler is in (mapguard.h) and every
+** read of the mapping runs under its guard: a file truncated by another
+** program while it is read gives an error naming it, not a crash.
 */
 #include <locale.h>
 #include <math.h>
@@ -20,6 +23,7 @@
 #endif
 
 #include "csvmatrix.h"
+#include "mapguard.h"
 
 #define BAND_BYTES ((size_t)1 << 20)  /* a thread for each MB, at most */
 #define CHECK_ROWS 4095  /* rows between looks at cl_interrupt */
@@ -31,7 +35,10 @@ void cl_csv_matrix_init (cl_csv_matrix *m) {
 
 void cl_csv_matrix_close (cl_csv_matrix *m) {
   cl_csv_free(&m->head);
-  if (m->map != NULL) munmap(m->map, m->mapsize);
+  if (m->map != NULL) {
+    munmap(m->map, m->mapsize);
+    cl_mapguard_end();
+  }
   free(m->label);
   cl_csv_matrix_init(m);
 }
@@ -50,21 +57,42 @@ typedef struct band {
   size_t label_bytes;  /* the band's labels, NUL-terminated */
   size_t *offset;      /* cl_csv_matrix_labels' output */
   char *text;
+  int (*fn)(void *);   /* the band's work: returns its status */
   int status;
   atomic_int *stop;    /* set when a band fails: the others stop early */
 } band;
 
-/* runs fn on bands 0..n-1, band 0 here and the others on threads */
-static void run_bands (int (*fn)(void *), band *b, size_t n) {
+/* b->status = b->fn(b), or CL_EIO when the file shrank under it */
+static int guarded_band (void *arg) {
+  band *b = (band *)arg;
+  if (!cl_mapguard_call(b->m->map, b->m->mapsize, b->fn, b, &b->status)) {
+    b->status = CL_EIO;
+    atomic_store(b->stop, 1);
+  }
+  return 0;
+}
+
+/* runs fn on bands 0..n-1, band 0 here and the others on threads; CL_EIO
+** when the file shrank under one of them, else CL_OK */
+static int run_bands (int (*fn)(void *), band *b, size_t n) {
   thrd_t thread[CL_CSV_BANDS];
   int started[CL_CSV_BANDS];
   size_t k;
+  for (k = 0; k < n; k++) b[k].fn = fn;
   for (k = 1; k < n; k++)
-    started[k] = thrd_create(&thread[k], fn, &b[k]) == thrd_success;
-  fn(&b[0]);
+    started[k] = thrd_create(&thread[k], guarded_band, &b[k]) == thrd_success;
+  guarded_band(&b[0]);
   for (k = 1; k < n; k++)
     if (started[k]) thrd_join(thread[k], NULL);
-    else fn(&b[k]);
+    else guarded_band(&b[k]);
+  for (k = 0; k < n; k++)
+    if (b[k].status == CL_EIO) return CL_EIO;
+  return CL_OK;
+}
+
+static int file_shrank (const cl_csv_matrix *m, cl_error *err) {
+  return cl_fail(err, CL_EIO, "%s: the file shrank while it was being read "
+                 "(another program changed it); read it again", m->path);
 }
 
 /* number of \n in [p, end) */
@@ -92,17 +120,14 @@ static int count_band (void *arg) {
   band *b = (band *)arg;
   const char *p = b->m->cut[b->k], *end = b->m->cut[b->k + 1];
   b->lines = 0;
-  b->status = CL_OK;
   while (p < end) {
     const char *q = (size_t)(end - p) > BAND_BYTES ? p + BAND_BYTES : end;
-    if (cl_interrupt) {
-      b->status = CL_EINTR;
-      break;
-    }
+    if (cl_interrupt) return CL_EINTR;
+    if (atomic_load_explicit(b->stop, memory_order_relaxed)) return CL_EIO;
     b->lines += count_lf(p, q);
     p = q;
   }
-  return 0;
+  return CL_OK;
 }
 
 /* the first byte in [b, end) that ends an unquoted field: the separator, a
@@ -227,13 +252,13 @@ static int fill_band (void *arg) {
   band *b = (band *)arg;
   const cl_csv_matrix *m = b->m;
   size_t i;
-  b->status = scan_band(b);
-  if (b->status != CL_OK) atomic_store(b->stop, 1);
+  int status = scan_band(b);
+  if (status != CL_OK) atomic_store(b->stop, 1);
   b->label_bytes = 0;
   for (i = m->first[b->k];
-       b->status == CL_OK && m->col0 > 0 && i < m->first[b->k + 1]; i++)
+       status == CL_OK && m->col0 > 0 && i < m->first[b->k + 1]; i++)
     b->label_bytes += m->label[i].n + 1;
-  return 0;
+  return status;
 }
 
 static int copy_labels (void *arg) {
@@ -246,7 +271,7 @@ static int copy_labels (void *arg) {
     b->offset[i] = at;
     at += m->label[i].n + 1;
   }
-  return 0;
+  return CL_OK;
 }
 
 /* ---------------------------------------------------------------- */
@@ -282,6 +307,7 @@ static int map_file (cl_csv_matrix *m, const char *path) {
   (void)madvise(p, (size_t)st.st_size, MADV_WILLNEED);
   m->map = (char *)p;
   m->mapsize = (size_t)st.st_size;
+  cl_mapguard_begin();  /* until it is unmapped */
   return 1;
 }
 
@@ -310,26 +336,27 @@ static const char *first_line (cl_csv_matrix *m, const char *path,
   return e < end ? e + 1 : e;
 }
 
-int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
-                        const cl_csv_readopts *o, int header, size_t col0) {
-  band b[CL_CSV_BANDS];
+typedef struct opening {
+  cl_csv_matrix *m;
+  const cl_csv_readopts *o;
+} opening;
+
+/* splits the first line and cuts the data lines into bands, reading the
+** mapping (under the guard): CL_OK or CL_CSV_GENERAL */
+static int cut_bands (void *arg) {
+  cl_csv_matrix *m = ((opening *)arg)->m;
   const char *data, *end;
   size_t n, k;
-  atomic_int stop = 0;
-  cl_csv_matrix_close(m);
-  m->header = header;
-  m->col0 = col0;
-  m->max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
-  if (o->trim || !map_file(m, path)) return CL_CSV_GENERAL;
-  if ((data = first_line(m, path, o)) == NULL) return CL_CSV_GENERAL;
+  if ((data = first_line(m, m->path, ((opening *)arg)->o)) == NULL)
+    return CL_CSV_GENERAL;
   m->width = cl_csv_width(&m->head, 0);
-  if (!header)  /* the first line is data too */
+  if (!m->header)  /* the first line is data too */
     data = m->map + bom_length(m);
   end = m->map + m->mapsize;
   /* the last line's end and blank lines after it make no rows (as in the
   ** general reader): the last line is left unended */
   while (end > data && (end[-1] == '\n' || end[-1] == '\r')) end--;
-  if (m->width <= col0 || data == end) return CL_CSV_GENERAL;
+  if (m->width <= m->col0 || data == end) return CL_CSV_GENERAL;
   n = bands_for((size_t)(end - data));
   m->cut[0] = data;
   for (k = 1; k < n; k++) {  /* cut after the first \n past k/n */
@@ -339,14 +366,37 @@ int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
     if (c == NULL) break;
     m->cut[k] = c + 1;
   }
-  m->nbands = n = k;
-  m->cut[n] = end;
+  m->nbands = k;
+  m->cut[k] = end;
+  return CL_OK;
+}
+
+int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
+                        const cl_csv_readopts *o, int header, size_t col0,
+                        cl_error *err) {
+  band b[CL_CSV_BANDS];
+  opening op;
+  size_t n, k;
+  atomic_int stop = 0;
+  int status, intact;
+  cl_csv_matrix_close(m);
+  m->path = path;
+  m->header = header;
+  m->col0 = col0;
+  m->max_line = o->max_line ? o->max_line : CL_CSV_MAX_LINE;
+  if (o->trim || !map_file(m, path)) return CL_CSV_GENERAL;
+  op.m = m;
+  op.o = o;
+  intact = cl_mapguard_call(m->map, m->mapsize, cut_bands, &op, &status);
+  if (!intact) return file_shrank(m, err);
+  if (status != CL_OK) return status;
+  n = m->nbands;
   for (k = 0; k < n; k++) {
     b[k].m = m;
     b[k].k = k;
     b[k].stop = &stop;
   }
-  run_bands(count_band, b, n);
+  if (run_bands(count_band, b, n) != CL_OK) return file_shrank(m, err);
   for (k = 0; k < n; k++)  /* the general reader says "interrupted" */
     if (b[k].status != CL_OK) return CL_CSV_GENERAL;
   m->first[0] = 0;
@@ -375,7 +425,7 @@ int cl_csv_matrix_fill (cl_csv_matrix *m, const cl_csv_numfmt *f, double *out,
     b[k].k = k;
     b[k].stop = &stop;
   }
-  run_bands(fill_band, b, m->nbands);
+  if (run_bands(fill_band, b, m->nbands) != CL_OK) return file_shrank(m, err);
   m->label_at[0] = 0;
   for (k = 0; k < m->nbands; k++) {
     if (b[k].status == CL_EINTR) return cl_fail(err, CL_EINTR, "interrupted");
@@ -385,14 +435,18 @@ int cl_csv_matrix_fill (cl_csv_matrix *m, const cl_csv_numfmt *f, double *out,
   return status;
 }
 
-void cl_csv_matrix_labels (cl_csv_matrix *m, size_t *offset, char *text) {
+int cl_csv_matrix_labels (cl_csv_matrix *m, size_t *offset, char *text,
+                          cl_error *err) {
   band b[CL_CSV_BANDS];
+  atomic_int stop = 0;
   size_t k;
   for (k = 0; k < m->nbands; k++) {
     b[k].m = m;
     b[k].k = k;
     b[k].offset = offset;
     b[k].text = text;
+    b[k].stop = &stop;
   }
-  run_bands(copy_labels, b, m->nbands);
+  if (run_bands(copy_labels, b, m->nbands) != CL_OK) return file_shrank(m, err);
+  return CL_OK;
 }

@@ -7,6 +7,8 @@
 ** the data, a lone \r, a cell that is not a number, rows of another width,
 ** a line near max_line -- sends the file to the general reader
 ** (csvread.h), which gives the result or the message it always gave.
+** A file that another program truncates while it is read gives CL_EIO and
+** a message naming it (mapguard.h), never a SIGBUS.
 */
 #ifndef CL_CSVMATRIX_H
 #define CL_CSVMATRIX_H
@@ -28,6 +30,7 @@ typedef struct cl_csv_span {
 
 typedef struct cl_csv_matrix {
   cl_csv_table head;   /* the first line, split: column labels, sep */
+  const char *path;    /* the caller's, for messages */
   char *map;           /* the file, read-only */
   size_t mapsize;
   int header;          /* the first line is the header */
@@ -46,19 +49,24 @@ typedef struct cl_csv_matrix {
 void cl_csv_matrix_init (cl_csv_matrix *m);
 /* Maps the file, splits its first line (sep given or guessed as
 ** cl_csv_read_opts guesses it) and counts the data rows (o->trim must be
-** 0). Returns CL_OK with m->nrows and m->width, or CL_CSV_GENERAL; either
-** way cl_csv_matrix_close frees what m holds. */
+** 0). Returns CL_OK with m->nrows and m->width, CL_CSV_GENERAL, or CL_EIO
+** (message in err) when the file shrank meanwhile; either way
+** cl_csv_matrix_close frees what m holds. path must outlive m's use. */
 int cl_csv_matrix_open (cl_csv_matrix *m, const char *path,
-                        const cl_csv_readopts *o, int header, size_t col0);
+                        const cl_csv_readopts *o, int header, size_t col0,
+                        cl_error *err);
 /* Fills out (m->nrows x (m->width - m->col0), column-major) with the
 ** numbers as cl_csv_numbers reads them, and m->label. Returns CL_OK,
-** CL_CSV_GENERAL, or CL_EINTR when cl_interrupt is raised. */
+** CL_CSV_GENERAL, CL_EINTR when cl_interrupt is raised, or CL_EIO when the
+** file shrank. */
 int cl_csv_matrix_fill (cl_csv_matrix *m, const cl_csv_numfmt *f, double *out,
                         cl_error *err);
 /* After a fill: writes the row labels, each NUL-terminated, one after
 ** another into text (m->label_at[m->nbands] bytes) and their offsets in it
-** into offset (m->nrows), a band per thread. */
-void cl_csv_matrix_labels (cl_csv_matrix *m, size_t *offset, char *text);
+** into offset (m->nrows), a band per thread. CL_OK, or CL_EIO when the
+** file shrank. */
+int cl_csv_matrix_labels (cl_csv_matrix *m, size_t *offset, char *text,
+                          cl_error *err);
 void cl_csv_matrix_close (cl_csv_matrix *m);
 
 #endif

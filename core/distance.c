@@ -5,10 +5,13 @@
 */
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "distance.h"
-#include "hugepages.h"
 
 /*
 ** Why a direct loop and not one dgemm of X X' (d^2 = |x|^2 + |y|^2 - 2 x'y):
@@ -89,6 +92,10 @@ static double binary (const double *a, const double *b, size_t cols,
   return any == 0 ? 0.0 : (double)one / (double)any;
 }
 
+/* by cl_distance_method, but euclidean, which the loops have inline */
+static const pair_fn fns[] = {NULL, manhattan, maximum, canberra, binary,
+                              minkowski};
+
 /* x (n x cols, column-major) checked, with its rows copied contiguously into
 ** a new n x cols row-major array *rows (the pairs then read memory in order) */
 static int prepare (const cl_matrix *x, cl_distance_method method, double p,
@@ -113,12 +120,64 @@ static int prepare (const cl_matrix *x, cl_distance_method method, double p,
   return CL_OK;
 }
 
+int cl_distance_rows (const cl_matrix *x, cl_distance_method method,
+                      double p, double **rows, cl_error *err) {
+  return prepare(x, method, p, rows, err);
+}
+
+/* a few flops a column against a miss of ~100 ns: recomputing a pair beats
+** reading it down a column of the 1.5 GB triangle at n = 20,000 (single
+** linkage 1.5 s -> 0.9 s of CPU, p = 10); pow (minkowski) and the
+** divisions of canberra cost more */
+#define CHEAP_COLS 16
+
+int cl_distance_cheap (cl_distance_method method, size_t cols) {
+  return cols <= CHEAP_COLS && method != CL_DIST_MINKOWSKI &&
+         method != CL_DIST_CANBERRA;
+}
+
+void cl_distance_to (const double *rows, size_t cols,
+                     cl_distance_method method, double p, size_t i,
+                     const size_t *js, size_t m, double *out) {
+  const double *b = &rows[i * cols];
+  size_t t, k;
+  if (method != CL_DIST_EUCLIDEAN) {
+    for (t = 0; t < m; t++)
+      out[t] = fns[method](&rows[js[t] * cols], b, cols, p);
+    return;
+  }
+  for (t = 0; t + 4 <= m; t += 4) {  /* as distances_from: a = the lower row */
+    const double *a0 = &rows[js[t] * cols], *a1 = &rows[js[t + 1] * cols];
+    const double *a2 = &rows[js[t + 2] * cols], *a3 = &rows[js[t + 3] * cols];
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (k = 0; k < cols; k++) {
+      double d0 = a0[k] - b[k], d1 = a1[k] - b[k];
+      double d2 = a2[k] - b[k], d3 = a3[k] - b[k];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    out[t] = sqrt(s0);
+    out[t + 1] = sqrt(s1);
+    out[t + 2] = sqrt(s2);
+    out[t + 3] = sqrt(s3);
+  }
+  for (; t < m; t++) {
+    const double *a = &rows[js[t] * cols];
+    double s = 0;
+    for (k = 0; k < cols; k++) {
+      double dev = a[k] - b[k];
+      s += dev * dev;
+    }
+    out[t] = sqrt(s);
+  }
+}
+
 /* out[j - i - 1] = d(row i, row j) for j = i + 1 .. n - 1 */
 static int distances_from (const double *rows, size_t n, size_t cols,
                            size_t i, cl_distance_method method, double p,
                            double *out, cl_error *err) {
-  static const pair_fn fns[] = {NULL, manhattan, maximum, canberra, binary,
-                                minkowski};
   const double *a = &rows[i * cols];
   size_t j, k;
   if (method == CL_DIST_EUCLIDEAN) {  /* the common case, inline */
@@ -160,22 +219,121 @@ static int distances_from (const double *rows, size_t n, size_t cols,
   return CL_OK;
 }
 
+/*
+** The packed rows are shared out between THREADS threads, ROWS_PER_CLAIM
+** rows at a time in order, each thread writing (and so first touching) the
+** rows it computes. On this kind of virtual machine the first touch of fresh
+** memory is a third of the time at n = 20,000 (1.5 GB, kernel page zeroing
+** that waits on the host), and two threads fault in parallel. 4 kB pages,
+** not 2 MB ones (no MADV_HUGEPAGE): there, zeroing a fresh 2 MB page costs
+** five times as much per byte (3.4 s against 0.6 s for the 1.5 GB; README,
+** Speed). Every distance is computed as in one thread, so results do not
+** depend on timing.
+*/
+#define THREADS 2
+#define THREADED_PAIRS ((size_t)1 << 20)  /* fewer: a thread costs more */
+#define ROWS_PER_CLAIM 8
+
+typedef struct {
+  const double *rows;   /* x's rows, contiguous */
+  size_t n, cols;
+  cl_distance_method method;
+  double p;
+  double *dist;
+  atomic_size_t next;   /* the first row not yet claimed */
+  atomic_int stop;      /* an error or Ctrl-C: claim no more */
+} packed_job;
+
+typedef struct {
+  packed_job *job;
+  size_t bad;           /* the row that failed, or n */
+  int rc;
+  cl_error err;
+} packed_worker;
+
+/* the whole 4 kB pages of [p, p + bytes) faulted in by one call
+** (madvise(2) MADV_POPULATE_WRITE, Linux 5.14), not one fault per page on
+** first write: pdist at n = 20,000 spent 0.62-0.71 s of system time against
+** 0.72-0.80 s. A hint only: where it does not exist or fails, the writes
+** fault the pages in as before */
+static void populate (void *p, size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+  const uintptr_t page = 4096;
+  uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1);
+  uintptr_t hi = ((uintptr_t)p + bytes) & ~(page - 1);
+  if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+  (void)p;
+  (void)bytes;
+#endif
+}
+
+/* rows i .. i + ROWS_PER_CLAIM - 1 of the triangle, claimed in increasing
+** order; a failure stops at its row, after the rows this worker claimed
+** before it (the rows before it are all claimed, so the first failure of
+** all is the lowest failed row of any worker) */
+static void *packed_rows (void *arg) {
+  packed_worker *w = arg;
+  packed_job *job = w->job;
+  size_t n = job->n, i, end;
+  w->bad = n;
+  w->rc = CL_OK;
+  while (!atomic_load(&job->stop)) {
+    i = atomic_fetch_add(&job->next, ROWS_PER_CLAIM);
+    if (i + 1 >= n) break;
+    end = i + ROWS_PER_CLAIM < n - 1 ? i + ROWS_PER_CLAIM : n - 1;
+    populate(&job->dist[i * n - i * (i + 1) / 2],
+             ((end * n - end * (end + 1) / 2) - (i * n - i * (i + 1) / 2)) *
+             sizeof(double));
+    for (; i < end; i++) {
+      double *row = &job->dist[i * n - i * (i + 1) / 2];
+      size_t j;
+      w->rc = cl_check_interrupt(&w->err);  /* Ctrl-C */
+      if (w->rc == CL_OK)
+        w->rc = distances_from(job->rows, n, job->cols, i, job->method,
+                               job->p, row, &w->err);
+      for (j = 0; w->rc == CL_OK && j + i + 1 < n; j++)
+        if (isinf(row[j]))  /* a finite dist is what cl_hclust_packed needs */
+          w->rc = cl_fail(&w->err, CL_EDOMAIN, "the distance between rows "
+                          "%zu and %zu overflowed (x is too large)", i + 1,
+                          i + j + 2);
+      if (w->rc != CL_OK) {
+        w->bad = i;
+        atomic_store(&job->stop, 1);
+        return NULL;
+      }
+    }
+  }
+  return NULL;
+}
+
 int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
                         double p, double *dist, cl_error *err) {
-  size_t i, n = x->rows;
+  packed_job job;
+  packed_worker w[THREADS];
+  pthread_t threads[THREADS];
+  size_t n = x->rows, npair = n < 2 ? 0 : n * (n - 1) / 2;
+  int t, started = 0, nthreads = npair >= THREADED_PAIRS ? THREADS : 1, first;
   double *rows;
   int rc = prepare(x, method, p, &rows, err);
-  if (n > 1) cl_hugepages(dist, n * (n - 1) / 2 * sizeof(double));
-  for (i = 0; rc == CL_OK && i + 1 < n; i++) {
-    if ((rc = cl_check_interrupt(err)) != CL_OK) break;  /* Ctrl-C */
-    double *row = &dist[i * n - i * (i + 1) / 2];
-    size_t j;
-    rc = distances_from(rows, n, x->cols, i, method, p, row, err);
-    for (j = 0; rc == CL_OK && j + i + 1 < n; j++)
-      if (isinf(row[j]))  /* a finite dist is what cl_hclust_packed needs */
-        rc = cl_fail(err, CL_EDOMAIN, "the distance between rows %zu and %zu "
-                     "overflowed (x is too large)", i + 1, i + j + 2);
-  }
+  if (rc != CL_OK) return rc;
+  job.rows = rows;
+  job.n = n;
+  job.cols = x->cols;
+  job.method = method;
+  job.p = p;
+  job.dist = dist;
+  atomic_init(&job.next, 0);
+  atomic_init(&job.stop, 0);
+  for (t = 0; t < nthreads; t++) w[t].job = &job;
+  for (t = 1; t < nthreads &&
+       pthread_create(&threads[t], NULL, packed_rows, &w[t]) == 0; t++)
+    started = t;
+  packed_rows(&w[0]);  /* with no thread to be had, every row */
+  for (t = 1; t <= started; t++) pthread_join(threads[t], NULL);
+  for (first = 0, t = 1; t <= started; t++)
+    if (w[t].bad < w[first].bad) first = t;
+  if ((rc = w[first].rc) != CL_OK && err != NULL) *err = w[first].err;
   free(rows);
   return rc;
 }

@@ -38,4 +38,19 @@ int cl_distance_matrix (const cl_matrix *x, cl_distance_method method,
 int cl_distance_packed (const cl_matrix *x, cl_distance_method method,
                         double p, double *dist, cl_error *err);
 
+/*
+** The pairs of one row with many others again, for a caller that would
+** otherwise read them down a column of the packed triangle (single
+** linkage): *rows = x's rows copied contiguously (checked as above; free()
+** it), then out[k] = d(row js[k], row i) for m rows js[k] < i, bit for bit
+** as cl_distance_packed computes them. Worth it only where a pair costs
+** less than a cache miss: cl_distance_cheap.
+*/
+int cl_distance_rows (const cl_matrix *x, cl_distance_method method,
+                      double p, double **rows, cl_error *err);
+void cl_distance_to (const double *rows, size_t cols,
+                     cl_distance_method method, double p, size_t i,
+                     const size_t *js, size_t m, double *out);
+int cl_distance_cheap (cl_distance_method method, size_t cols);
+
 #endif

@@ -230,9 +230,9 @@ int cl_hclust_repack (void *d, double *diss, cl_error *err) {
 }
 
 int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
-                      cl_hclust_refill refill, void *ctx, cl_matrix *merge,
-                      cl_matrix *height, size_t *order, int *spent,
-                      cl_error *err) {
+                      cl_hclust_refill refill, cl_hclust_column column,
+                      void *ctx, cl_matrix *merge, cl_matrix *height,
+                      size_t *order, int *spent, cl_error *err) {
   size_t i, s, npair, *step;
   int tied = 1, rc = CL_OK;
   *spent = 0;
@@ -253,7 +253,8 @@ int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
   if (method == CL_HCLUST_WARD_D2)  /* ward.D2 works on squares (R's iOpt 8) */
     for (i = 0; i < npair; i++) diss[i] *= diss[i];
   if (cl_hclust_fast_method(method) &&
-      (rc = cl_hclust_fast(diss, n, method, merge, height, &tied, err))
+      (rc = cl_hclust_fast(diss, n, method, column, ctx, merge, height,
+                           &tied, err))
       != CL_OK)
     goto done;
   if (tied) {  /* ties (or overflow): R's own scheme decides */
@@ -290,8 +291,8 @@ int cl_hclust (const cl_matrix *d, cl_hclust_method method, cl_matrix *merge,
     return cl_fail(err, CL_ENOMEM, "no memory to cluster %zu objects", n);
   cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
   cl_hclust_pack(d, diss);
-  rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, (void *)d, merge,
-                        height, order, &spent, err);
+  rc = cl_hclust_packed(diss, n, method, cl_hclust_repack, NULL, (void *)d,
+                        merge, height, order, &spent, err);
   free(diss);
   return rc;
 }

@@ -48,18 +48,26 @@ void cl_hclust_pack (const cl_matrix *d, double *diss);
 ** as R's dist object (ctx: the caller's source) */
 typedef int (*cl_hclust_refill) (void *ctx, double *diss, cl_error *err);
 
+/* out[k] = the dissimilarity of objects js[k] and i, for m objects js[k] < i,
+** exactly as diss held it before clustering (ctx: the caller's source); a
+** source cheaper than reading down column i of the packed triangle, where
+** each element is a cache miss */
+typedef void (*cl_hclust_column) (void *ctx, size_t i, const size_t *js,
+                                  size_t m, double *out);
+
 /*
 ** cl_hclust on the n(n-1)/2 dissimilarities diss packed as R's dist object
 ** (pair i < j at i n - i (i + 1) / 2 + j - i - 1), which must be finite and
 ** non-negative (cl_distance_packed makes them so): no checks, no copy.
 ** Single linkage only reads diss; the other methods overwrite it (*spent is
 ** then 1). refill(ctx, diss) is called when ties send the work to R's own
-** scheme after the fast one has already overwritten diss.
+** scheme after the fast one has already overwritten diss. column, if not
+** NULL, gives single linkage the pairs it would read down diss's columns.
 */
 int cl_hclust_packed (double *diss, size_t n, cl_hclust_method method,
-                      cl_hclust_refill refill, void *ctx, cl_matrix *merge,
-                      cl_matrix *height, size_t *order, int *spent,
-                      cl_error *err);
+                      cl_hclust_refill refill, cl_hclust_column column,
+                      void *ctx, cl_matrix *merge, cl_matrix *height,
+                      size_t *order, int *spent, cl_error *err);
 
 /* a cl_hclust_refill: cl_hclust_pack of the matrix ctx */
 int cl_hclust_repack (void *ctx, double *diss, cl_error *err);

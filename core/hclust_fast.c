@@ -40,47 +40,66 @@ static void drop (size_t *live, size_t *count, size_t v) {
   (*count)--;
 }
 
+/* the pairs Prim's column walks get from column() at a time */
+#define COLUMN_BLOCK 64
+
+/* key[j] from cur at distance d if that is nearer; the first nearest live
+** object so far in *dmin, *best (live[k] = j) */
+static inline void relax (double d, size_t j, size_t k, size_t cur,
+                          double *key, size_t *from, double *dmin,
+                          size_t *best) {
+  if (d < key[j]) {
+    key[j] = d;
+    from[j] = cur;
+  }
+  if (key[j] < *dmin || k == 0) {
+    *dmin = key[j];
+    *best = k;
+  }
+}
+
 /* Prim: each object joins the tree through its closest tree member; the n - 1
-** joins are the single-linkage merges (Muellner's MST-linkage) */
-static int mst (const double *diss, size_t n, size_t *live, double *key,
-                size_t *from, step_rec *steps, cl_error *err) {
+** joins are the single-linkage merges (Muellner's MST-linkage). The pairs of
+** cur with the live j < cur are down cur's column, or from column() */
+static int mst (const double *diss, size_t n, cl_hclust_column column,
+                void *ctx, size_t *live, double *key, size_t *from,
+                step_rec *steps, cl_error *err) {
   size_t s, k, count = n - 1, cur = 0;
+  double got[COLUMN_BLOCK];
   for (k = 0; k < count; k++) {
     live[k] = k + 1;
     key[k + 1] = INFINITY;
   }
   for (s = 0; s + 1 < n; s++) {
-    size_t best = 0;
+    size_t best = 0, below = 0, hi = count;
     double dmin = INFINITY;
     const double *row = &diss[cur * n - cur * (cur + 1) / 2];  /* cur, cur+1 */
     if ((s & 63) == 0 && cl_check_interrupt(err) != CL_OK) return CL_EINTR;
-    for (k = 0; k < count && live[k] < cur; k++) {  /* down cur's column */
-      size_t j = live[k];
-      double d = diss[j * n - j * (j + 1) / 2 + cur - j - 1];
-      if (k + AHEAD < count) {
-        size_t f = live[k + AHEAD];
-        __builtin_prefetch(&diss[f * n - f * (f + 1) / 2 + cur - f - 1]);
-      }
-      if (d < key[j]) {
-        key[j] = d;
-        from[j] = cur;
-      }
-      if (key[j] < dmin || k == 0) {
-        dmin = key[j];
-        best = k;
-      }
+    while (below < hi) {  /* live is sorted: the first live[k] > cur */
+      size_t mid = below + (hi - below) / 2;
+      if (live[mid] < cur) below = mid + 1;
+      else hi = mid;
     }
-    for (; k < count; k++) {  /* along its row */
-      size_t j = live[k];
-      if (row[j - cur - 1] < key[j]) {
-        key[j] = row[j - cur - 1];
-        from[j] = cur;
+    if (column != NULL)
+      for (k = 0; k < below; k++) {
+        size_t b = k % COLUMN_BLOCK;
+        if (b == 0)
+          column(ctx, cur, &live[k], below - k < COLUMN_BLOCK ? below - k
+                 : COLUMN_BLOCK, got);
+        relax(got[b], live[k], k, cur, key, from, &dmin, &best);
       }
-      if (key[j] < dmin || k == 0) {
-        dmin = key[j];
-        best = k;
+    else
+      for (k = 0; k < below; k++) {  /* down cur's column */
+        size_t j = live[k];
+        if (k + AHEAD < below) {
+          size_t f = live[k + AHEAD];
+          __builtin_prefetch(&diss[f * n - f * (f + 1) / 2 + cur - f - 1]);
+        }
+        relax(diss[j * n - j * (j + 1) / 2 + cur - j - 1], j, k, cur, key,
+              from, &dmin, &best);
       }
-    }
+    for (k = below; k < count; k++)  /* along its row */
+      relax(row[live[k] - cur - 1], live[k], k, cur, key, from, &dmin, &best);
     cur = live[best];
     steps[s].h = key[cur];
     steps[s].a = from[cur];
@@ -241,8 +260,8 @@ static void renumber (const step_rec *steps, size_t n, cl_matrix *merge,
 }
 
 int cl_hclust_fast (double *diss, size_t n, cl_hclust_method m,
-                    cl_matrix *merge, cl_matrix *height, int *tied,
-                    cl_error *err) {
+                    cl_hclust_column column, void *ctx, cl_matrix *merge,
+                    cl_matrix *height, int *tied, cl_error *err) {
   size_t s, *live = malloc(2 * n * sizeof(size_t));
   double *work = malloc(n * sizeof(double)), tol;
   step_rec *steps = malloc(n * sizeof(step_rec));
@@ -253,7 +272,7 @@ int cl_hclust_fast (double *diss, size_t n, cl_hclust_method m,
     goto done;
   }
   if (m == CL_HCLUST_SINGLE) {
-    rc = mst(diss, n, live, work, live + n, steps, err);
+    rc = mst(diss, n, column, ctx, live, work, live + n, steps, err);
     tol = 0;
   } else {
     rc = chain(diss, n, m, live, live + n, work, steps, tied, err);

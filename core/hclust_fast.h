@@ -23,12 +23,13 @@ int cl_hclust_fast_method (cl_hclust_method m);
 ** The merges and heights of the n objects whose dissimilarities diss holds
 ** packed as R's dist (pair i < j at i n - i (i + 1) / 2 + j - i - 1, squared
 ** for ward.D2), in R's convention (see cl_hclust). Single linkage only
-** reads diss; the chain overwrites it. On CL_OK with *tied set, merge and
-** height are undefined: the caller must cluster a fresh copy R's way.
+** reads diss, down its columns from column(ctx, ...) when that is not NULL;
+** the chain overwrites diss. On CL_OK with *tied set, merge and height are
+** undefined: the caller must cluster a fresh copy R's way.
 */
 int cl_hclust_fast (double *diss, size_t n, cl_hclust_method m,
-                    cl_matrix *merge, cl_matrix *height, int *tied,
-                    cl_error *err);
+                    cl_hclust_column column, void *ctx, cl_matrix *merge,
+                    cl_matrix *height, int *tied, cl_error *err);
 
 /* Lance-Williams: the dissimilarity from k to the union of i and j (sizes
 ** ni, nj, nk), with the arithmetic in R's order so that the results agree to

@@ -298,6 +298,12 @@ static const char *const read_keys[] = {
   "max_line", NULL
 };
 
+/* raises err after unmapping the file (not left to the collector) */
+static int closed_error (lua_State *L, cl_csv_matrix *f, const cl_error *err) {
+  cl_csv_matrix_close(f);
+  return lcl_error(L, err);
+}
+
 /* csv.read's fast path (core/csvmatrix.c: the file mapped, bands of lines
 ** on threads): pushes the matrix and returns 1, or returns 0 when the file
 ** needs the general reader (which gives any message) */
@@ -314,11 +320,13 @@ static int read_mapped (lua_State *L, const char *path, const options *o,
   ro.decimal = o->decimal;
   ro.trim = o->trim;
   ro.max_line = o->max_line;
-  if (cl_csv_matrix_open(f, path, &ro, o->header, col0) != CL_OK) {
+  status = cl_csv_matrix_open(f, path, &ro, o->header, col0, &err);
+  if (status == CL_CSV_GENERAL) {
     cl_csv_matrix_close(f);
     lua_pop(L, 1);
     return 0;
   }
+  if (status != CL_OK) closed_error(L, f, &err);
   m = lcl_newmatrix(L, f->nrows, f->width - col0);
   status = cl_csv_matrix_fill(f, &o->fmt, m->data, &err);
   if (status == CL_CSV_GENERAL) {
@@ -326,7 +334,7 @@ static int read_mapped (lua_State *L, const char *path, const options *o,
     lua_pop(L, 2);
     return 0;
   }
-  if (status != CL_OK) lcl_error(L, &err);
+  if (status != CL_OK) closed_error(L, f, &err);
   if (o->header) {
     push_row(L, &f->head, 0, col0);
     lcl_setnames(L, -2, 2);
@@ -334,7 +342,8 @@ static int read_mapped (lua_State *L, const char *path, const options *o,
   if (col0 > 0) {
     deferred_labels *d = new_deferred_labels(L, f->nrows,
                                              f->label_at[f->nbands]);
-    cl_csv_matrix_labels(f, d->offset, d->text);
+    if (cl_csv_matrix_labels(f, d->offset, d->text, &err) != CL_OK)
+      closed_error(L, f, &err);
     lcl_setnames(L, -2, 1);
   }
   cl_csv_matrix_close(f);

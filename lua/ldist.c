@@ -4,9 +4,12 @@
 ** (user value 1) and its row labels (user value 2). stats.hclust clusters it
 ** in place (core/hclust.c, cl_hclust_packed), so the one copy of the
 ** distances is all the memory the pair needs; the dist then recomputes them
-** from X when it is next used.
+** from X when it is next used. Single linkage reads the triangle along its
+** rows only, and recomputes the pairs down its columns from X's rows
+** (cl_distance_to) where a pair costs less than a cache miss.
 */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lcl.h"
@@ -62,12 +65,21 @@ ldist *ldist_push (lua_State *L, int x_idx, int method, const char *name,
   return d;
 }
 
-typedef struct { const cl_matrix *x; const ldist *d; } source;
+/* X, and for single linkage its rows copied contiguously (or NULL) */
+typedef struct { const cl_matrix *x; const ldist *d; double *rows; } source;
 
 static int recompute (void *ctx, double *diss, cl_error *err) {
   const source *s = ctx;
   return cl_distance_packed(s->x, (cl_distance_method)s->d->method, s->d->p,
                             diss, err);
+}
+
+/* the pairs down a column of the triangle, computed again from X's rows */
+static void column (void *ctx, size_t i, const size_t *js, size_t m,
+                    double *out) {
+  const source *s = ctx;
+  cl_distance_to(s->rows, s->x->cols, (cl_distance_method)s->d->method,
+                 s->d->p, i, js, m, out);
 }
 
 int ldist_hclust (lua_State *L, int idx, cl_hclust_method method,
@@ -80,8 +92,16 @@ int ldist_hclust (lua_State *L, int idx, cl_hclust_method method,
   lua_getiuservalue(L, idx, 1);
   src.x = lcl_checkmatrix(L, -1);
   src.d = d;
-  rc = cl_hclust_packed(d->data, d->n, method, recompute, &src, merge, height,
-                        order, &spent, err);
+  src.rows = NULL;
+  if (method == CL_HCLUST_SINGLE &&
+      cl_distance_cheap((cl_distance_method)d->method, src.x->cols))
+    rc = cl_distance_rows(src.x, (cl_distance_method)d->method, d->p,
+                          &src.rows, err);
+  if (rc == CL_OK)
+    rc = cl_hclust_packed(d->data, d->n, method, recompute,
+                          src.rows != NULL ? column : NULL, &src, merge,
+                          height, order, &spent, err);
+  free(src.rows);
   lua_pop(L, 1);
   if (spent) d->spent = 1;
   return rc;

@@ -137,7 +137,7 @@ static int stats_hclust (lua_State *L) {
     cl_hugepages(diss, n * (n - 1) / 2 * sizeof(double));
     cl_hclust_pack(d, diss);
     rc = cl_hclust_packed(diss, n, (cl_hclust_method)method, cl_hclust_repack,
-                          d, merge, height, order, &spent, &err);
+                          NULL, d, merge, height, order, &spent, &err);
     lua_pop(L, 1);
   } else
     rc = ldist_hclust(L, 1, (cl_hclust_method)method, merge, height, order,

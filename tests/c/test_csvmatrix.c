@@ -4,7 +4,9 @@
 ** path takes a file its numbers must be the general reader's bit for bit
 ** and its labels the same text; what it does not take (quotes over lines,
 ** blank lines, lone \r, bad cells, ...) it must hand back, as the general
-** reader alone gives those files' messages.
+** reader alone gives those files' messages. A file truncated by another
+** program while it is read gives an error naming it, not a SIGBUS
+** (core/mapguard.c): the file is cut after cl_csv_matrix_open has mapped it.
 */
 #include <math.h>
 #include <stdio.h>
@@ -15,10 +17,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <fcntl.h>
 #include <cmocka.h>
 
 #include "../../core/csvmatrix.h"
 #include "../../core/csvread.h"
+#include "../../core/mapguard.h"
 
 #define DATA "tests/data/csv/"
 
@@ -46,7 +53,7 @@ static int both_ways (const char *path, const cl_csv_readopts *o, int header,
   size_t nr, nc, i, j;
   int status;
   cl_csv_matrix_init(&m);
-  if ((status = cl_csv_matrix_open(&m, path, o, header, col0)) != CL_OK) {
+  if ((status = cl_csv_matrix_open(&m, path, o, header, col0, &err)) != CL_OK) {
     cl_csv_matrix_close(&m);
     return status;
   }
@@ -70,7 +77,7 @@ static int both_ways (const char *path, const cl_csv_readopts *o, int header,
     if (col0 > 0) {  /* the labels in the file, then copied into a block */
       size_t *offset = (size_t *)malloc(nr * sizeof(size_t));
       char *text = (char *)malloc(m.label_at[m.nbands]);
-      cl_csv_matrix_labels(&m, offset, text);
+      assert_int_equal(cl_csv_matrix_labels(&m, offset, text, &err), CL_OK);
       for (i = 0; i < nr; i++) {
         const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
         assert_int_equal(m.label[i].n, strlen(want));
@@ -293,12 +300,12 @@ static void test_interrupt (void **state) {
   temp_file(path, s, n);
   cl_csv_matrix_init(&m);
   cl_interrupt = 1;  /* while counting lines: the general reader says it */
-  assert_int_equal(cl_csv_matrix_open(&m, path, &o, 1, 1), CL_CSV_GENERAL);
+  assert_int_equal(cl_csv_matrix_open(&m, path, &o, 1, 1, &err), CL_CSV_GENERAL);
   cl_csv_init(&t);
   assert_int_equal(cl_csv_read_opts(&t, path, &o, &err), CL_EINTR);
   cl_csv_free(&t);
   cl_interrupt = 0;
-  assert_int_equal(cl_csv_matrix_open(&m, path, &o, 1, 1), CL_OK);
+  assert_int_equal(cl_csv_matrix_open(&m, path, &o, 1, 1, &err), CL_OK);
   out = (double *)malloc(m.nrows * 3 * sizeof(double));
   cl_interrupt = 1;
   assert_int_equal(cl_csv_matrix_fill(&m, &point, out, &err), CL_EINTR);
@@ -311,6 +318,126 @@ static void test_interrupt (void **state) {
   free(s);
 }
 
+static int read_byte (void *arg) {
+  return *(volatile const char *)arg;
+}
+
+/* core/mapguard.c alone: a read of a page still there gives its byte; of
+** a page gone, 0 from cl_mapguard_call, again and again on this thread */
+static void test_guarded_read (void **state) {
+  char path[32];
+  const char *p;
+  int fd, byte = -1;
+  (void)state;
+  temp_file(path, "0123456789\n", 11);
+  assert_int_equal(truncate(path, 8192), 0);
+  fd = open(path, O_RDONLY);
+  assert_true(fd >= 0);
+  p = (const char *)mmap(NULL, 8192, PROT_READ, MAP_SHARED, fd, 0);
+  close(fd);
+  assert_true(p != MAP_FAILED);
+  cl_mapguard_begin();
+  assert_int_equal(truncate(path, 4096), 0);
+  assert_int_equal(cl_mapguard_call(p, 8192, read_byte, (void *)p, &byte), 1);
+  assert_int_equal(byte, '0');
+  assert_int_equal(cl_mapguard_call(p, 8192, read_byte, (void *)(p + 4096),
+                                    &byte), 0);
+  assert_int_equal(truncate(path, 0), 0);
+  assert_int_equal(cl_mapguard_call(p, 8192, read_byte, (void *)p, &byte), 0);
+  cl_mapguard_end();
+  munmap((void *)p, 8192);
+  remove(path);
+}
+
+/* the SIGBUS action in force (a handler's address, SIG_DFL or SIG_IGN) */
+static void *sigbus_action (void) {
+  struct sigaction sa;
+  assert_int_equal(sigaction(SIGBUS, NULL, &sa), 0);
+  return (sa.sa_flags & SA_SIGINFO) ? (void *)sa.sa_sigaction
+                                    : (void *)sa.sa_handler;
+}
+
+/* the mapped file cut to `keep` bytes by "another program" before the
+** numbers are read (labels 0) or before the labels are copied out of the
+** mapping (labels 1): the bands' threads touch pages that are gone */
+static void shrink_while_reading (const char *s, size_t n, off_t keep,
+                                  int labels) {
+  cl_csv_readopts o = {0, '.', 0, 0};
+  cl_csv_matrix m;
+  cl_error err;
+  char path[32], want[128];
+  double *out;
+  int status;
+  temp_file(path, s, n);
+  cl_csv_matrix_init(&m);
+  assert_int_equal(cl_csv_matrix_open(&m, path, &o, 1, 1, &err), CL_OK);
+  if (sysconf(_SC_NPROCESSORS_ONLN) >= 2) assert_true(m.nbands >= 2);
+  out = (double *)malloc(m.nrows * 3 * sizeof(double));
+  assert_non_null(out);
+  if (labels) {
+    assert_int_equal(cl_csv_matrix_fill(&m, &point, out, &err), CL_OK);
+    assert_int_equal(truncate(path, keep), 0);
+    size_t *offset = (size_t *)malloc(m.nrows * sizeof(size_t));
+    char *text = (char *)malloc(m.label_at[m.nbands]);
+    status = cl_csv_matrix_labels(&m, offset, text, &err);
+    free(offset);
+    free(text);
+  } else {
+    assert_int_equal(truncate(path, keep), 0);
+    status = cl_csv_matrix_fill(&m, &point, out, &err);
+  }
+  assert_int_equal(status, CL_EIO);
+  snprintf(want, sizeof(want), "%s: the file shrank while it was being read "
+           "(another program changed it); read it again", path);
+  assert_string_equal(err.msg, want);
+  cl_csv_matrix_close(&m);
+  remove(path);
+  free(out);
+}
+
+/* a file truncated while it is read gives the error, not a SIGBUS, and the
+** SIGBUS action in force before (cmocka's) is put back */
+static void test_file_shrinks (void **state) {
+  static const off_t keep[] = {0, 100, 8192, 1 << 20};
+  char *s;
+  size_t n, k;
+  void *before = sigbus_action();
+  (void)state;
+  s = big_file(60000, &n);
+  for (k = 0; k < sizeof(keep) / sizeof(keep[0]); k++) {
+    shrink_while_reading(s, n, keep[k], 0);
+    shrink_while_reading(s, n, keep[k], 1);
+    assert_ptr_equal(sigbus_action(), before);
+  }
+  free(s);
+}
+
+/* a SIGBUS the guard does not own still kills the process (in a child):
+** a gone page touched outside cl_mapguard_call, while the handler is in */
+static void test_other_sigbus_crashes (void **state) {
+  char path[32];
+  int child, how;
+  (void)state;
+  temp_file(path, "0123456789\n", 11);
+  assert_int_equal(truncate(path, 8192), 0);
+  child = fork();
+  assert_true(child >= 0);
+  if (child == 0) {
+    int fd = open(path, O_RDONLY);
+    volatile char *p = (volatile char *)mmap(NULL, 8192, PROT_READ,
+                                             MAP_SHARED, fd, 0);
+    signal(SIGBUS, SIG_DFL);  /* not cmocka's: it would report and go on */
+    cl_mapguard_begin();
+    if (p == MAP_FAILED || truncate(path, 0) != 0) _exit(2);
+    (void)p[4096];
+    _exit(0);  /* survived: the guard swallowed a SIGBUS it does not own */
+  }
+  assert_int_equal(waitpid(child, &how, 0), child);
+  remove(path);
+  assert_false(WIFEXITED(how) && WEXITSTATUS(how) == 0);
+  assert_false(WIFEXITED(how) && WEXITSTATUS(how) == 2);
+}
+
 int main (void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_project_files),
@@ -318,6 +445,9 @@ int main (void) {
     cmocka_unit_test(test_handed_back),
     cmocka_unit_test(test_bands),
     cmocka_unit_test(test_interrupt),
+    cmocka_unit_test(test_guarded_read),
+    cmocka_unit_test(test_file_shrinks),
+    cmocka_unit_test(test_other_sigbus_crashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 ** 4.2.2 on small matrices (commands next to the numbers), and bad input.
 */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -106,6 +107,47 @@ static void test_binary (void **state) {
   check_against(&B, CL_DIST_BINARY, 0, want, 0);
 }
 
+/* cl_distance_to gives single linkage the pairs down the packed triangle's
+** columns: each bit for bit as cl_distance_packed stored it, for every
+** method, for all the rows before i and for every third of them */
+static void test_distance_to (void **state) {
+  enum { N = 23, C = 3 };
+  static const cl_distance_method methods[] = {
+    CL_DIST_EUCLIDEAN, CL_DIST_MANHATTAN, CL_DIST_MAXIMUM, CL_DIST_CANBERRA,
+    CL_DIST_BINARY, CL_DIST_MINKOWSKI};
+  double x_many[N * C], packed[N * (N - 1) / 2], out[N], *rows;
+  cl_matrix many = {N, C, x_many};
+  size_t js[N], i, j, k, m, step, t;
+  cl_error err;
+  (void)state;
+  for (k = 0; k < N * C; k++) {  /* frac(k^2 sqrt 2), one value in 5 zero */
+    double v = (double)(k * k) * sqrt(2.0);
+    x_many[k] = k % 5 == 0 ? 0 : v - floor(v);
+  }
+  for (t = 0; t < sizeof methods / sizeof methods[0]; t++) {
+    assert_int_equal(cl_distance_packed(&many, methods[t], 3, packed, &err),
+                     CL_OK);
+    assert_int_equal(cl_distance_rows(&many, methods[t], 3, &rows, &err),
+                     CL_OK);
+    for (step = 1; step <= 3; step += 2)
+      for (i = 1; i < N; i++) {
+        for (m = 0, j = 0; j < i; j += step) js[m++] = j;
+        cl_distance_to(rows, C, methods[t], 3, i, js, m, out);
+        for (k = 0; k < m; k++) {
+          j = js[k];
+          if (!(out[k] == packed[j * N - j * (j + 1) / 2 + i - j - 1]))
+            fail_msg("method %d: d(%zu, %zu) = %.17g, packed %.17g",
+                     (int)methods[t], j, i, out[k],
+                     packed[j * N - j * (j + 1) / 2 + i - j - 1]);
+        }
+      }
+    free(rows);
+  }
+  assert_true(cl_distance_cheap(CL_DIST_EUCLIDEAN, 16));
+  assert_false(cl_distance_cheap(CL_DIST_EUCLIDEAN, 17));
+  assert_false(cl_distance_cheap(CL_DIST_MINKOWSKI, 2));
+}
+
 static void test_bad_input (void **state) {
   double d_data[25], nan_data[] = {1, 2, NAN, 4};
   cl_matrix d = {4, 4, d_data}, small = {3, 3, d_data}, none = {4, 0, x_data};
@@ -142,6 +184,7 @@ int main (void) {
     cmocka_unit_test(test_canberra),
     cmocka_unit_test(test_minkowski),
     cmocka_unit_test(test_binary),
+    cmocka_unit_test(test_distance_to),
     cmocka_unit_test(test_bad_input),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -148,9 +148,49 @@ static int fast_tied (const cl_matrix *d, cl_hclust_method m, cl_matrix *merge,
   cl_hclust_pack(d, diss);
   if (m == CL_HCLUST_WARD_D2)
     for (i = 0; i < n * (n - 1) / 2; i++) diss[i] *= diss[i];
-  assert_int_equal(cl_hclust_fast(diss, n, m, merge, height, &tied, &err),
-                   CL_OK);
+  assert_int_equal(cl_hclust_fast(diss, n, m, NULL, NULL, merge, height,
+                                  &tied, &err), CL_OK);
   return tied;
+}
+
+/* a column source for the MST: the lower triangle of the matrix ctx, read
+** for objects js[k] < i as the packed triangle's column i holds them */
+static size_t column_calls;
+static void matrix_column (void *ctx, size_t i, const size_t *js, size_t m,
+                           double *out) {
+  const cl_matrix *d = ctx;
+  size_t k;
+  column_calls++;
+  for (k = 0; k < m; k++) {
+    assert_true(js[k] < i && (k == 0 || js[k - 1] < js[k]));
+    out[k] = CL_AT(d, i, js[k]);
+  }
+}
+
+/* the MST with its column walks from a source: the tree of the matrix read.
+** D4 with objects 2 and 4 swapped, so that Prim goes from 1 to 4 and must
+** look back down column 4 */
+static void test_single_column_source (void **state) {
+  static const size_t swap[] = {0, 3, 2, 1};
+  double p_data[16], diss[6], m1[6], h1[3], m2[6], h2[3];
+  cl_matrix p = {4, 4, p_data}, merge = {3, 2, m1}, height = {3, 1, h1};
+  cl_matrix rmerge = {3, 2, m2}, rheight = {3, 1, h2};
+  size_t i, j, order[4];
+  int tied = -1;
+  cl_error err;
+  (void)state;
+  for (i = 0; i < 4; i++)
+    for (j = 0; j < 4; j++) CL_AT(&p, i, j) = CL_AT(&D4, swap[i], swap[j]);
+  cl_hclust_pack(&p, diss);
+  column_calls = 0;
+  assert_int_equal(cl_hclust_fast(diss, 4, CL_HCLUST_SINGLE, matrix_column,
+                                  &p, &merge, &height, &tied, &err), CL_OK);
+  assert_int_equal(tied, 0);
+  assert_true(column_calls > 0);
+  assert_int_equal(cl_hclust(&p, CL_HCLUST_SINGLE, &rmerge, &rheight, order,
+                             &err), CL_OK);
+  for (i = 0; i < 6; i++) assert_true(m1[i] == m2[i]);
+  for (i = 0; i < 3; i++) assert_true(h1[i] == h2[i]);
 }
 
 static void test_fast_paths (void **state) {
@@ -322,6 +362,7 @@ int main (void) {
     cmocka_unit_test(test_average),
     cmocka_unit_test(test_other_methods),
     cmocka_unit_test(test_ties_as_r),
+    cmocka_unit_test(test_single_column_source),
     cmocka_unit_test(test_fast_paths),
     cmocka_unit_test(test_cutree),
     cmocka_unit_test(test_bad_dissimilarities),

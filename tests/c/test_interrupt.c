@@ -39,6 +39,30 @@ static void test_distance_and_hclust (void **state) {
   assert_true(height_data[0] == 1.0);  /* 0 and 1 first, at distance 1 */
 }
 
+/* the packed distances of 1500 points, shared between two threads (over
+** 2^20 pairs): both stop */
+static void test_packed_distances (void **state) {
+  enum { N = 1500 };
+  double *x_many = malloc(N * sizeof(double));
+  double *dist = malloc((size_t)N * (N - 1) / 2 * sizeof(double));
+  cl_matrix many = {N, 1, x_many};
+  cl_error err;
+  size_t i;
+  (void)state;
+  assert_non_null(x_many);
+  assert_non_null(dist);
+  for (i = 0; i < N; i++) x_many[i] = (double)i;
+  cl_interrupt = 1;
+  assert_int_equal(cl_distance_packed(&many, CL_DIST_EUCLIDEAN, 2, dist, &err), CL_EINTR);
+  assert_string_equal(err.msg, "interrupted");
+  cl_interrupt = 0;
+  assert_int_equal(cl_distance_packed(&many, CL_DIST_EUCLIDEAN, 2, dist, &err), CL_OK);
+  assert_true(dist[N - 2] == N - 1);  /* d(0, N - 1), the end of row 0 */
+  assert_true(dist[(size_t)N * (N - 1) / 2 - 1] == 1);  /* d(N - 2, N - 1) */
+  free(x_many);
+  free(dist);
+}
+
 static void test_csv_read (void **state) {
   char path[] = "/tmp/cl_interrupt_XXXXXX";
   int fd = mkstemp(path);
@@ -61,6 +85,7 @@ static void test_csv_read (void **state) {
 int main (void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_distance_and_hclust),
+    cmocka_unit_test(test_packed_distances),
     cmocka_unit_test(test_csv_read),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

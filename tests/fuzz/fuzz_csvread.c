@@ -111,7 +111,7 @@ static void fast_path (const cl_csv_readopts *o, int header, size_t col0,
   double *fast, *general;
   size_t nr, nc, i, j;
   cl_csv_matrix_init(&m);
-  if (cl_csv_matrix_open(&m, path, o, header, col0) != CL_OK) {
+  if (cl_csv_matrix_open(&m, path, o, header, col0, &err) != CL_OK) {
     cl_csv_matrix_close(&m);
     return;
   }
@@ -132,7 +132,7 @@ static void fast_path (const cl_csv_readopts *o, int header, size_t col0,
     if (col0 > 0) {
       size_t *offset = (size_t *)malloc(nr * sizeof(size_t));
       char *text = (char *)malloc(m.label_at[m.nbands]);
-      cl_csv_matrix_labels(&m, offset, text);
+      FUZZ_ASSERT(cl_csv_matrix_labels(&m, offset, text, &err) == CL_OK);
       for (i = 0; i < nr; i++) {
         const char *want = cl_csv_cell(&t, i + (header ? 1 : 0), col0 - 1);
         FUZZ_ASSERT(m.label[i].n == strlen(want)

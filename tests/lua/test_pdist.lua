@@ -78,6 +78,55 @@ T.test("the distances survive hclust working in place", function()
   T.equal(T5:get(1, 2), d12, "after the tie-broken run")
 end)
 
+-- 1500 rows: 1,124,250 pairs, over the 2^20 from which cl_distance_packed
+-- shares the rows between two threads; x_ij = frac(i^2 sqrt(j + 1)) as the
+-- benchmark's observations
+local function many (rows, cols)
+  return matrix.new(rows, cols):map(function(_, i, j)
+    local v = i * i * math.sqrt(j + 1)
+    return v - math.floor(v)
+  end)
+end
+
+T.test("pdist in two threads: every pair as dist computes it in one", function()
+  local Y = many(1500, 3)
+  for _, m in ipairs{"euclidean", "manhattan", "canberra"} do
+    local full = stats.pdist(Y, m):matrix()
+    T.equal((full - stats.dist(Y, m)):abs():max(), 0, m .. ": every pair")
+  end
+end)
+
+T.test("pdist in two threads: the first bad pair in R's order is named", function()
+  local Y = many(1500, 3)
+  for _, i in ipairs{5, 1498, 1500} do   -- three rows of zeros: no canberra
+    for j = 1, 3 do Y:set(i, j, 0) end   -- for 5-1498, 5-1500, 1498-1500
+  end
+  T.errors("canberra distance between rows 5 and 1498 is undefined",
+    stats.pdist, Y, "canberra")
+  Y = many(1500, 1)                      -- (2.4e154)^2 > 1.8e308 overflows,
+  Y:set(10, 1, 1.2e154)                  -- (1.2e154)^2 does not: 10-1200 and
+  Y:set(1200, 1, -1.2e154)               -- 1200-1490 overflow, 10-1490 is 0
+  Y:set(1490, 1, 1.2e154)
+  T.errors("the distance between rows 10 and 1200 overflowed", stats.pdist, Y)
+end)
+
+-- single linkage on a pdist recomputes the pairs down the triangle's columns
+-- from X's rows where that is cheaper (few columns, not canberra or
+-- minkowski): the trees must be those of the matrix, read as stored
+T.test("single linkage on a pdist: the matrix's tree, every distance", function()
+  for _, shape in ipairs{{1500, 3}, {300, 20}} do  -- 20 columns: read
+    local Y = many(shape[1], shape[2])
+    for _, m in ipairs{"euclidean", "manhattan", "maximum", "binary", "canberra"} do
+      same_tree(stats.hclust(stats.pdist(Y, m), "single"),
+        stats.hclust(stats.dist(Y, m), "single"),
+        ("%d x %d %s"):format(shape[1], shape[2], m))
+    end
+  end
+  local Z = ties()                                 -- R's scheme for ties
+  same_tree(stats.hclust(stats.pdist(Z, "manhattan"), "single"),
+    stats.hclust(stats.dist(Z, "manhattan"), "single"), "ties manhattan")
+end)
+
 T.test("pdist and dist: bad arguments", function()
   T.errors("unknown method 'cosine'", stats.pdist, X, "cosine")
   T.errors("minkowski power p must be a positive finite number, got 0",
