@@ -6,6 +6,8 @@
 */
 #include <float.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +119,10 @@ static int check_table (const cl_matrix *z, const cl_matrix *x,
 ** atlas's 500 LUs of 343 sectors on a busy 2-core machine: 4.7 s with two
 ** threads, 1.9 s with one), so small tables are factorised on one thread. */
 #define SERIAL_BELOW 512
+
+/* Tables are inverted side by side from this many sectors: below it an
+** inverse (2 n^3 flops) takes less than starting a thread (tens of us) */
+#define PARALLEL_FROM 64
 
 /* one BLAS thread for a small table; returns what to restore */
 static int serial_begin (size_t n) {
@@ -448,6 +454,101 @@ int cl_leontief_output_coefficients (const cl_matrix *z, const cl_matrix *x,
 int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
                          cl_matrix *l, cl_error *err) {
   return inverse(a, 'A', 0, names, l, err);
+}
+
+/* many inverses: each thread takes the next table not yet taken */
+struct cl_inverses {
+  const cl_matrix *const *a;
+  const char *const *const *names;
+  cl_matrix *const *l;
+  size_t count;
+  cl_error *errs;       /* one per table */
+  int *status;          /* one per table */
+  atomic_size_t next;
+  pthread_t workers[CL_INVERSES_MAX_THREADS];
+  int started;          /* workers running */
+  int serial;           /* large tables: one after another, in finish */
+  int blas_threads;     /* OpenBLAS's count, restored in finish */
+};
+
+static void *invert_next (void *arg) {
+  cl_inverses *job = arg;
+  size_t k;
+  while ((k = atomic_fetch_add(&job->next, 1)) < job->count)
+    job->status[k] = inverse_serial(job->a[k], 'A', 0,
+                                    job->names ? job->names[k] : NULL,
+                                    job->l[k], &job->errs[k]);
+  return NULL;
+}
+
+cl_inverses *cl_leontief_inverses_start (const cl_matrix *const *a,
+                                         const char *const *const *names,
+                                         cl_matrix *const *l, size_t count,
+                                         int threads, cl_error *err) {
+  cl_inverses *job = calloc(1, sizeof *job);
+  size_t k, largest = 0;
+  int t;
+  if (job == NULL || (job->errs = malloc((count ? count : 1) *
+                                         sizeof(cl_error))) == NULL ||
+      (job->status = calloc(count ? count : 1, sizeof(int))) == NULL) {
+    if (job != NULL) free(job->errs);
+    free(job);
+    cl_fail(err, CL_ENOMEM, "out of memory for %zu inverses", count);
+    return NULL;
+  }
+  job->a = a; job->names = names; job->l = l; job->count = count;
+  atomic_init(&job->next, 0);
+  for (k = 0; k < count; k++)
+    if (a[k]->rows > largest) largest = a[k]->rows;
+  if (threads <= 0) threads = openblas_get_num_threads();
+  if (threads > CL_INVERSES_MAX_THREADS) threads = CL_INVERSES_MAX_THREADS;
+  if ((size_t)threads > count) threads = (int)count;
+  job->serial = largest >= SERIAL_BELOW || largest < PARALLEL_FROM ||
+                threads < 2;
+  if (job->serial) return job;
+  /* one BLAS thread inside each table: the tables are the parallel work */
+  job->blas_threads = openblas_get_num_threads();
+  if (job->blas_threads > 1) openblas_set_num_threads(1);
+  for (t = 1; t < threads; t++)
+    if (pthread_create(&job->workers[t], NULL, invert_next, job) == 0)
+      job->started = t;
+    else
+      break;
+  return job;
+}
+
+int cl_leontief_inverses_finish (cl_inverses *job, size_t *failed,
+                                 cl_error *err) {
+  size_t k;
+  int t, st = CL_OK;
+  if (job->serial) {  /* OpenBLAS's threads inside each table */
+    for (k = 0; k < job->count && st == CL_OK; k++)
+      job->status[k] = st = inverse(job->a[k], 'A', 0,
+                                    job->names ? job->names[k] : NULL,
+                                    job->l[k], &job->errs[k]);
+  } else {
+    invert_next(job);  /* this thread takes what the workers have not */
+    for (t = 1; t <= job->started; t++) pthread_join(job->workers[t], NULL);
+    if (job->blas_threads > 1) openblas_set_num_threads(job->blas_threads);
+  }
+  for (k = 0, st = CL_OK; k < job->count && st == CL_OK; k++)
+    if (job->status[k] != CL_OK) {
+      *failed = k;
+      *err = job->errs[k];
+      st = job->status[k];
+    }
+  free(job->errs); free(job->status); free(job);
+  return st;
+}
+
+int cl_leontief_inverses (const cl_matrix *const *a,
+                          const char *const *const *names, cl_matrix *const *l,
+                          size_t count, int threads, size_t *failed,
+                          cl_error *err) {
+  cl_inverses *job = cl_leontief_inverses_start(a, names, l, count, threads,
+                                                err);
+  return job != NULL ? cl_leontief_inverses_finish(job, failed, err)
+                     : CL_ENOMEM;
 }
 
 int cl_leontief_ghosh (const cl_matrix *z, const cl_matrix *x,

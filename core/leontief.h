@@ -32,6 +32,35 @@ int cl_leontief_output_coefficients (const cl_matrix *z, const cl_matrix *x,
 /* L = (I - A)^-1, the Leontief inverse (M&B ch. 2) */
 int cl_leontief_inverse (const cl_matrix *a, const char *const *names,
                          cl_matrix *l, cl_error *err);
+/* l[k] = (I - a[k])^-1 for count tables at once (many regions of one
+** country): tables of 64 to 511 sectors are inverted whole on up to
+** `threads` threads (0: as many as OpenBLAS's), each factorising on one
+** BLAS thread (the results are those of cl_leontief_inverse to the bit);
+** smaller and larger ones one after another (the larger with OpenBLAS's
+** threads). names[k] names a[k]'s sectors (or NULL, or names NULL). On an
+** error, *failed is the lowest k that failed and err its message; the other
+** inverses are then undefined. */
+int cl_leontief_inverses (const cl_matrix *const *a,
+                          const char *const *const *names, cl_matrix *const *l,
+                          size_t count, int threads, size_t *failed,
+                          cl_error *err);
+/* The same in two halves, so that the caller works while the tables are
+** inverted: start sets `threads` - 1 workers on them (OpenBLAS on one thread
+** until finish: the caller's own BLAS calls run on one) and returns at once,
+** or NULL (out of memory, err says so); finish takes the tables no worker
+** has taken, waits for the workers, restores OpenBLAS's thread count and
+** reports as cl_leontief_inverses; it frees the job and must be called once
+** for every job started. a, names and l must live until then, unchanged.
+** One job at a time: a second one started meanwhile finds OpenBLAS on one
+** thread and would have the first's finish restore it under its workers. */
+#define CL_INVERSES_MAX_THREADS 64
+typedef struct cl_inverses cl_inverses;
+cl_inverses *cl_leontief_inverses_start (const cl_matrix *const *a,
+                                         const char *const *const *names,
+                                         cl_matrix *const *l, size_t count,
+                                         int threads, cl_error *err);
+int cl_leontief_inverses_finish (cl_inverses *job, size_t *failed,
+                                 cl_error *err);
 /* G = (I - B)^-1 with B = diag(x)^-1 Z, the Ghosh inverse; row i holds the
 ** outputs supported by a unit of primary input in selling sector i (M&B
 ** ch. 12, the supply-side model) */

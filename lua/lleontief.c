@@ -188,6 +188,138 @@ static int leontief_inverse (lua_State *L) {
   return 1;
 }
 
+/* The tables of inverses({A1, A2, ...} [, threads]) and start_inverses:
+** checks them and pushes an anchor table holding them, their sector names
+** and the arrays a, l, names (which it fills), and the results {L1, ...},
+** each L_k labelled as A_k; returns the thread count (0: OpenBLAS's). */
+static int prepare (lua_State *L, const char *fname, size_t *count,
+                    cl_matrix ***a, cl_matrix ***l,
+                    const char *const ***names) {
+  size_t k;
+  int anchor, results, threads = (int)luaL_optinteger(L, 2, 0);
+  luaL_argcheck(L, threads >= 0 && threads <= CL_INVERSES_MAX_THREADS, 2,
+                "thread count must be 1..64");
+  lua_settop(L, 1);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  *count = lcl_checklength(L, 1, 1, 3 * sizeof(void *), "tables");
+  lua_newtable(L);
+  anchor = lua_gettop(L);
+  *a = (cl_matrix **)lua_newuserdatauv(L, (*count ? *count : 1) * 3 *
+                                       sizeof(void *), 0);
+  *l = *a + *count;
+  *names = (const char *const **)(*l + *count);
+  lua_rawseti(L, anchor, 1);
+  lua_createtable(L, (int)*count, 0);
+  results = lua_gettop(L);
+  for (k = 0; k < *count; k++) {
+    cl_matrix *ak;
+    lua_geti(L, 1, (lua_Integer)k + 1);
+    ak = (*a)[k] = lcl_testmatrix(L, -1);
+    if (ak == NULL)
+      return lcl_errorf(L, "leontief.%s: table %zu is a %s, not a matrix",
+                        fname, k + 1, luaL_typename(L, -1));
+    if (ak->rows != ak->cols)
+      return lcl_errorf(L, "leontief.%s: table %zu must be square "
+                        "(sectors x sectors), got %zu x %zu", fname, k + 1,
+                        ak->rows, ak->cols);
+    check_square_labels(L, results + 1, ak->rows, fname, "A");
+    (*names)[k] = sector_names(L, results + 1, 0, ak->rows);
+    (*l)[k] = lcl_newmatrix(L, ak->rows, ak->cols);
+    lcl_copynames(L, results + 1, -1, LCL_BOTHNAMES);
+    lua_rawseti(L, results, (lua_Integer)k + 1);
+    lua_rawseti(L, anchor, (lua_Integer)(2 * k + 3));  /* the names */
+    lua_rawseti(L, anchor, (lua_Integer)(2 * k + 2));  /* A_k */
+  }
+  lua_pushvalue(L, results);
+  lua_rawseti(L, anchor, 2 * (lua_Integer)*count + 2);
+  return threads;
+}
+
+/* the results at idx, or nil, k, message for the table that failed */
+static int inverses_result (lua_State *L, int st, int results, size_t failed,
+                            const cl_error *err) {
+  if (st == CL_OK) {
+    lua_pushvalue(L, results);
+    return 1;
+  }
+  lua_pushnil(L);  /* the caller names the region */
+  lua_pushinteger(L, (lua_Integer)failed + 1);
+  lua_pushstring(L, err->msg);
+  return 3;
+}
+
+/* inverses({A1, A2, ...} [, threads]): {L1, L2, ...}, L_k = (I - A_k)^-1
+** labelled as A_k; the tables are inverted side by side on `threads`
+** threads (default OpenBLAS's count), one table per thread (the many
+** regions of one country: core/leontief.h). A table that has no inverse
+** (singular, unproductive): nil, its index k, the message. */
+static int leontief_inverses (lua_State *L) {
+  size_t count, failed = 0;
+  cl_matrix **a, **l;
+  const char *const **names;
+  cl_error err;
+  int threads = prepare(L, "inverses", &count, &a, &l, &names), st;
+  st = cl_leontief_inverses((const cl_matrix *const *)a, names, l, count,
+                            threads, &failed, &err);
+  return inverses_result(L, st, lua_gettop(L), failed, &err);
+}
+
+#define BATCH "clusterlab.leontief.batch"
+
+/* a batch of inverses under way; its user value anchors the tables */
+typedef struct batch {
+  cl_inverses *job;   /* NULL once finished */
+} batch;
+
+/* start_inverses({A1, A2, ...} [, threads]): a batch whose tables are
+** being inverted on threads - 1 workers while the caller goes on;
+** batch:finish() joins the work and returns what inverses would */
+static int leontief_start_inverses (lua_State *L) {
+  size_t count;
+  cl_matrix **a, **l;
+  const char *const **names;
+  cl_error err;
+  int threads = prepare(L, "start_inverses", &count, &a, &l, &names);
+  batch *b = (batch *)lua_newuserdatauv(L, sizeof(batch), 1);
+  b->job = NULL;
+  luaL_setmetatable(L, BATCH);
+  lua_pushvalue(L, 2);  /* the anchor */
+  lua_setiuservalue(L, -2, 1);
+  b->job = cl_leontief_inverses_start((const cl_matrix *const *)a, names, l,
+                                      count, threads, &err);
+  if (b->job == NULL) return fail(L, "start_inverses", &err);
+  return 1;
+}
+
+static int batch_finish (lua_State *L) {
+  batch *b = (batch *)luaL_checkudata(L, 1, BATCH);
+  size_t failed = 0;
+  cl_error err;
+  int st;
+  if (b->job == NULL) return lcl_errorf(L, "leontief batch: finished already");
+  st = cl_leontief_inverses_finish(b->job, &failed, &err);
+  b->job = NULL;
+  lua_getiuservalue(L, 1, 1);
+  lua_rawgeti(L, -1, (lua_Integer)luaL_len(L, -1));  /* the results */
+  /* the tables go with the caller's last reference, not with the batch:
+  ** an object with a finalizer outlives it, and the collector's
+  ** generational mode then keeps all it refers to until a major collection */
+  lua_pushnil(L);
+  lua_setiuservalue(L, 1, 1);
+  return inverses_result(L, st, lua_gettop(L), failed, &err);
+}
+
+/* a batch dropped unfinished: its workers are waited for before the tables
+** they read go */
+static int batch_gc (lua_State *L) {
+  batch *b = (batch *)luaL_checkudata(L, 1, BATCH);
+  size_t failed;
+  cl_error err;
+  if (b->job != NULL) cl_leontief_inverses_finish(b->job, &failed, &err);
+  b->job = NULL;
+  return 0;
+}
+
 /* multipliers(A [, w]): n x 1, m_j = sum_i w_i l_ij (w defaults to ones),
 ** labelled by A's columns */
 static int leontief_multipliers (lua_State *L) {
@@ -275,10 +407,18 @@ static int leontief_regional (lua_State *L) {
   return 3;
 }
 
+static const luaL_Reg batch_methods[] = {
+  {"finish", batch_finish},
+  {"__gc", batch_gc},
+  {NULL, NULL}
+};
+
 static const luaL_Reg functions[] = {
   {"coefficients", leontief_coefficients},
   {"output_coefficients", leontief_output_coefficients},
   {"inverse", leontief_inverse},
+  {"inverses", leontief_inverses},
+  {"start_inverses", leontief_start_inverses},
   {"ghosh", leontief_ghosh},
   {"multipliers", leontief_multipliers},
   {"solve", leontief_solve},
@@ -292,6 +432,12 @@ static const char *const help[][2] = {
   {"coefficients", "leontief.coefficients(Z, x) -- input coefficients A = Z diag(x)^-1"},
   {"output_coefficients", "leontief.output_coefficients(Z, x) -- output coefficients B = diag(x)^-1 Z"},
   {"inverse", "leontief.inverse(A) -- Leontief inverse L = (I - A)^-1, labelled as A"},
+  {"inverses", "leontief.inverses({A1, A2, ...} [, threads]) -- {L1, L2, ...}: the Leontief inverses of many tables "
+                "(regions), inverted side by side on threads (default OpenBLAS's count); the same numbers as leontief.inverse. nil, k, message when table k "
+                "has no inverse"},
+  {"start_inverses", "leontief.start_inverses({A1, A2, ...} [, threads]) -- a batch inverted on threads - 1 workers "
+                     "while the caller goes on (OpenBLAS on one thread meanwhile; one batch at a time); batch:finish() "
+                     "returns what leontief.inverses would"},
   {"ghosh", "leontief.ghosh(Z, x) -- Ghosh inverse G = (I - B)^-1; rows are selling sectors"},
   {"multipliers", "leontief.multipliers(A [, w]) -- n x 1, sum_i w_i l_ij (w = 1: output multipliers) without forming L"},
   {"solve", "leontief.solve(A, f) -- output x with (I - A) x = f, one LU solve"},
@@ -301,6 +447,12 @@ static const char *const help[][2] = {
 
 int luaopen_leontief (lua_State *L) {
   luaL_requiref(L, "matrix", luaopen_matrix, 0);  /* the matrix metatable */
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, BATCH)) {
+    luaL_setfuncs(L, batch_methods, 0);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -2, "__index");
+  }
   lua_pop(L, 1);
   luaL_newlib(L, functions);
   lcl_sethelp(L, help, LCL_NHELP(help));

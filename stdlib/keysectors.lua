@@ -22,6 +22,8 @@ M._help = {
   classify = "keysectors.classify(r, limit, rule) -> classes: 'key', 'backward', 'forward', 'uneven' (both "
     .. "indices > 1, a CV above the limit) or 'weak'; r from linkages.rasmussen, limit = {backward=, forward=}",
   cv_limit = "keysectors.cv_limit(r [, max_cv]) -> {backward=, forward=}: max_cv, else the mean CV over the sectors",
+  measures = "keysectors.measures(L, f [, {rule=, max_cv=}]) -> {rasmussen=, cv_limit=, rule=, classes=, hazari= "
+    .. "(or nil, hazari_error=), multipliers=}: the vectors behind analyse's records, for many regions (the atlas)",
   analyse = "keysectors.analyse(A, f, labels [, {rule=, max_cv=, local_serving={labels}, lists=true}]) -> {records=, key=, "
     .. "backward=, forward=, cv_limit=, rule=, rule_text=, local_serving=, L=}; lists = false: records only, no key, "
     .. "backward, forward lists (the atlas)",
@@ -98,26 +100,38 @@ local function by(field, desc)
   end
 end
 
+-- the measures behind the classes, one vector each (no per-sector records):
+-- Rasmussen's indices with Hazari's CVs, the CV limit and the classes by the
+-- rule, Hazari's final-demand-weighted indices (nil where final demand
+-- gives no weights: hazari_error says why) and the output multipliers
+function M.measures(L, f, opts)
+  opts = opts or {}
+  local rule = check.one_of("keysectors.measures", "rule", opts.rule or M.RULE, { "cv", "index" })
+  local r = linkages.rasmussen(L)
+  local limit = M.cv_limit(r, opts.max_cv)
+  local ok, hz = pcall(linkages.hazari, L, f)
+  return { rasmussen = r, cv_limit = limit, rule = rule, classes = M.classify(r, limit, rule),
+    hazari = ok and hz or nil, hazari_error = not ok and hz or nil, multipliers = L:colsums() }
+end
+
 function M.analyse(A, f, labels, opts)
   opts = opts or {}
   local rule = check.one_of("keysectors.analyse", "rule", opts.rule or M.RULE, { "cv", "index" })
   local L = leontief.inverse(A)
-  local r = linkages.rasmussen(L)
-  local limit = M.cv_limit(r, opts.max_cv)
-  local classes = M.classify(r, limit, rule)
+  local ms = M.measures(L, f, { rule = rule, max_cv = opts.max_cv })
+  local r, limit, classes, hz = ms.rasmussen, ms.cv_limit, ms.classes, ms.hazari
   local set_aside = {}
   for _, s in ipairs(opts.local_serving or {}) do set_aside[s] = true end
-  local ok, hz = pcall(linkages.hazari, L, f)
   local b, fw = r.backward:list(), r.forward:list()
   local cvb, cvf = r.cv_backward:list(), r.cv_forward:list()
-  local mult = L:colsums():list()
+  local mult = ms.multipliers:list()
   local res = { L = L, rasmussen = r, classes = classes, records = {}, cv_limit = limit, rule = rule,
     rule_text = M.RULES[rule] .. (rule == "cv" and " (" .. limit.source .. ")" or ""),
-    hazari_error = not ok and hz or nil, local_serving = {} }
+    hazari_error = ms.hazari_error, local_serving = {} }
   for i, s in ipairs(labels) do
     res.records[i] = { sector = s, backward = b[i], forward = fw[i], cv_backward = cvb[i], cv_forward = cvf[i],
       output_multiplier = mult[i], class = classes[i], local_serving = set_aside[s] and "yes" or "no",
-      hazari_backward = ok and hz.backward:get(i, 1) or nil, hazari_forward = ok and hz.forward:get(i, 1) or nil }
+      hazari_backward = hz and hz.backward:get(i, 1) or nil, hazari_forward = hz and hz.forward:get(i, 1) or nil }
     if set_aside[s] then res.local_serving[#res.local_serving + 1] = s end
   end
   for _, l in ipairs(opts.lists == false and {} or M.LISTS) do

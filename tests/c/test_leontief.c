@@ -189,6 +189,60 @@ static void test_unproductive (void **state) {
   assert_int_equal(cl_leontief_solve(&A, &F, NULL, &Xs, &err), CL_EDOMAIN);
 }
 
+/* Many tables at once on two threads: each inverse equal to the bit to
+** cl_leontief_inverse's (the same single-threaded LU and dgetri); the
+** lowest failing table is reported with its own message. Tables: M&B's A,
+** the unproductive one above, and k x k ones with a_ij = 1 / (2k + i + j)
+** (64 sectors and more: inverted side by side). */
+static void test_inverses (void **state) {
+  enum { COUNT = 6, K = 72 };
+  static double data[COUNT][K * K], out[COUNT][K * K], one[K * K];
+  double mb[4], bad[] = {0.6, 0.6, 0.6, 0.7};
+  cl_matrix tables[COUNT], results[COUNT], single;
+  const cl_matrix *a[COUNT];
+  cl_matrix *l[COUNT];
+  const char *const *tnames[COUNT] = {names, NULL, NULL, NULL, names, NULL};
+  size_t i, j, k, failed = 99;
+  cl_error err;
+  (void)state;
+  cl_leontief_coefficients(&Z, &X, NULL, &(cl_matrix){2, 2, mb}, &err);
+  for (k = 0; k < COUNT; k++) {
+    size_t n = k == 0 || k == 4 ? 2 : K - k;
+    for (j = 0; j < n; j++)
+      for (i = 0; i < n; i++)
+        data[k][j * n + i] = k == 0 ? mb[j * 2 + i] : k == 4 ? bad[j * 2 + i]
+                                    : 1.0 / (double)(2 * n + i + j);
+    tables[k] = (cl_matrix){n, n, data[k]};
+    results[k] = (cl_matrix){n, n, out[k]};
+    a[k] = &tables[k];
+    l[k] = &results[k];
+  }
+  /* without the unproductive table: all inverted, each as the single call */
+  a[4] = &tables[1];
+  results[4] = (cl_matrix){K - 1, K - 1, out[4]};
+  assert_int_equal(cl_leontief_inverses(a, tnames, l, COUNT, 2, &failed, &err),
+                   CL_OK);
+  for (k = 0; k < COUNT; k++) {
+    single = (cl_matrix){a[k]->rows, a[k]->cols, one};
+    assert_int_equal(cl_leontief_inverse(a[k], NULL, &single, &err), CL_OK);
+    assert_memory_equal(one, out[k], a[k]->rows * a[k]->cols * sizeof(double));
+  }
+  assert_close(out[0][0], 0.95 / D);
+  /* with it: table 5 (index 4) fails, named by its own sector names */
+  a[4] = &tables[4];
+  results[4] = (cl_matrix){2, 2, out[4]};
+  assert_int_equal(cl_leontief_inverses(a, tnames, l, COUNT, 2, &failed, &err),
+                   CL_EDOMAIN);
+  assert_int_equal(failed, 4);
+  assert_msg(err, "spectral radius of A is 1.25208 >= 1; check sector 2 "
+             "(Manufacturing)");
+  /* one thread, and no tables, take the same path's results */
+  assert_int_equal(cl_leontief_inverses(a, tnames, l, 4, 1, &failed, &err),
+                   CL_OK);
+  assert_int_equal(cl_leontief_inverses(a, NULL, l, 0, 2, &failed, &err),
+                   CL_OK);
+}
+
 /* Z = [60 60; 60 70], x = (100, 100): B = A = [0.6 0.6; 0.6 0.7] as above;
 ** the Ghosh message blames the largest row sum of B, sector 2's 1.3 */
 static void test_ghosh_unproductive (void **state) {
@@ -213,6 +267,7 @@ int main (void) {
     cmocka_unit_test(test_negative_coefficient),
     cmocka_unit_test(test_singular),
     cmocka_unit_test(test_unproductive),
+    cmocka_unit_test(test_inverses),
     cmocka_unit_test(test_ghosh_unproductive),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

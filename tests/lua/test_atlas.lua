@@ -112,4 +112,72 @@ T.test("heat map: a rect per run of a class, labels, legend; unknown classes ref
     value = function() return "odd" end, palette = { { "key", "#000" } } })
 end)
 
+T.test("records and classes are made when read; the run keeps columns", function()
+  T.equal(#res.records, 56, "length")
+  local n = 0
+  for i, r in ipairs(res.records) do
+    n = n + 1
+    T.equal(res.records[i].multiplier, r.multiplier, "record " .. i .. " read again")
+  end
+  T.equal(n, 56, "ipairs walks every record")
+  T.equal(res.records[0], nil, "no record 0")
+  T.equal(res.records[57], nil, "no record past the last")
+  -- records come area by area in the file's order; Albury's reads back after Mount Isa's
+  T.equal(res.records[1].area, "Mount Isa (Qld)", "first area")
+  T.equal(res.records[56].area, "Unincorp. Other Territories (OT)", "last area with records")
+  T.equal(res.records[20].area, "Albury (NSW)", "Albury after Mount Isa's 19")
+  T.equal(res.records[2].sector, tbl.labels[2], "then Mount Isa again")
+  T.equal(next(res.class["One Sector Town"]), nil, "a skipped area has no classes")
+  T.equal(res.class["Nowhere"], nil, "no such area")
+  T.equal(res.class["Albury (NSW)"]["Mining"], area_records(res, "Albury (NSW)")["Mining"].class, "class table = record")
+end)
+
+T.test("an area whose table has no Leontief inverse is named", function()
+  -- A = [0.6 0.6; 0.6 0.7] (spectral radius 1.25208); each of two equal areas
+  -- has half the nation's employment: lambda* = log2(1.5)^0.3 = 0.58496^0.3
+  -- = 0.85142 and every SLQ 1, so A^r = 0.85142 A, spectral radius
+  -- 0.85142 * 1.25208 = 1.06603 >= 1 (by hand)
+  local S = { "a", "b" }
+  local t = { Z = matrix.from({ { 60, 60 }, { 60, 70 } }, S, S), x = matrix.from({ 100, 100 }, S), labels = S }
+  local E = matrix.from({ { 5, 5 }, { 5, 5 } }, S, { "Town", "City" })
+  T.errors("atlas.run: area 'Town': the table is not productive: spectral radius of A is 1.06603 >= 1", atlas.run, t,
+    { areas = { "Town", "City" }, E = E, national = matrix.from({ 10, 10 }, S) })
+end)
+
+T.test("80 sectors, 7 areas (about 71 kept): inverted side by side, the numbers of keysectors.analyse on each area", function()
+  -- SIMULATED: z_ij = u(i, j), x_j = 2 sum_i z_ij + 1 (scripts/bench/work.lua's
+  -- formula); area k employs (i + k) % 9 in sector i, so some are absent
+  local keysectors = require "keysectors"
+  local function u(i, j) return ((i * 7919 + j * 104729) % 100003) / 100003 end
+  local n, S, areas = 80, {}, {}
+  for i = 1, n do S[i] = "s" .. i end
+  for k = 1, 7 do areas[k] = "area " .. k end
+  local Z = matrix.new(n, n):map(function(_, i, j) return u(i, j) end)
+  Z:setnames(S, S)
+  local x = (Z:colsums() * 2 + matrix.ones(1, n)):t()
+  local E = matrix.new(n, 7):map(function(_, i, k) return (i + k) % 9 end)
+  E:setnames(S, areas)
+  local t = { Z = Z, x = x, labels = S }
+  local run = atlas.run(t, { areas = areas, E = E, national = E:rowsums() * 2 })
+  local k, A = 0, leontief.coefficients(Z, x)
+  for a = 1, 7 do
+    local r = regionalize.regionalise(t, E:col(a), { method = "flq", delta = 0.3, national_sizes = E:rowsums() * 2 })
+    local ks = keysectors.analyse(r.A, r.f, r.labels)
+    for i, want in ipairs(ks.records) do
+      k = k + 1
+      local got = run.records[k]
+      T.equal(got.area, areas[a], "area of record " .. k)
+      T.equal(got.sector, want.sector, "sector of record " .. k)
+      T.equal(got.class, want.class, "class " .. k)
+      for _, f in ipairs { "backward", "forward", "cv_backward", "cv_forward", "hazari_backward", "hazari_forward" } do
+        T.equal(got[f], want[f], f .. " " .. k)
+      end
+      T.equal(got.multiplier, want.output_multiplier, "multiplier " .. k)
+      T.equal(got.employment, E:get(r.kept[i], a), "employment " .. k)
+    end
+  end
+  T.equal(#run.records, k, "every area's records")
+  assert(A:rows() == n and k < 7 * n, "some sectors absent")
+end)
+
 T.done()

@@ -142,4 +142,50 @@ T.test("errors: singular and unproductive tables", function()
   T.close_matrix(leontief.inverse({ { 0, 0.5 }, { 1.2, 0 } }), { { 2.5, 1.25 }, { 3, 2.5 } }, 1e-14, "productive")
 end)
 
+T.test("inverses: many tables side by side, each as leontief.inverse to the bit", function()
+  local Z, x = mb()
+  -- Miller & Blair's A, and k x k tables with a_ij = 1 / (2k + i + j) (column
+  -- sums below 1/2: productive; 64 sectors and more go side by side)
+  local As = { leontief.coefficients(Z, x) }
+  for k = 64, 70 do As[#As + 1] = matrix.new(k, k):map(function(_, i, j) return 1 / (2 * k + i + j) end) end
+  for _, threads in ipairs { 2, 1 } do
+    local Ls = leontief.inverses(As, threads)
+    T.equal(#Ls, #As, "one inverse per table")
+    for k, A in ipairs(As) do
+      T.equal((Ls[k] - leontief.inverse(A)):abs():max(), 0, "table " .. k .. ", " .. threads .. " thread(s)")
+    end
+    T.close_matrix(Ls[1], { { 0.95 / D, 0.25 / D }, { 0.20 / D, 0.85 / D } }, 1e-14, "M&B's L by hand")
+    T.equal(Ls[1]:rownames()[2], "Manufacturing", "labelled as A")
+  end
+  T.equal(#leontief.inverses({}), 0, "no tables")
+  -- A = [0.6 0.6; 0.6 0.7] has spectral radius 1.25208 (by hand, above): its
+  -- index and message come back, for the caller to name the region
+  local Ls, k, msg = leontief.inverses({ As[2], matrix.from({ { 0.6, 0.6 }, { 0.6, 0.7 } }, S, S), As[3] })
+  T.equal(Ls, nil, "no inverses")
+  T.equal(k, 2, "the second table")
+  assert(msg:find("spectral radius of A is 1.25208 >= 1; check sector 2 (Manufacturing)", 1, true), msg)
+  T.errors("table 2 is a string, not a matrix", leontief.inverses, { As[1], "A" })
+  T.errors("table 1 must be square (sectors x sectors), got 1 x 2", leontief.inverses, { matrix.from({ { 0.1, 0.2 } }) })
+  T.errors("thread count must be 1..64", leontief.inverses, As, 100)
+  -- in two halves: the caller works while the workers invert
+  local timer = require "timer"
+  local blas = timer.blas_threads()
+  local batch = leontief.start_inverses(As, 2)
+  local busy = leontief.inverse(As[2])   -- this thread's own work meanwhile
+  local Ls2 = batch:finish()
+  for k, A in ipairs(As) do
+    T.equal((Ls2[k] - leontief.inverse(A)):abs():max(), 0, "started table " .. k)
+  end
+  T.equal((busy - Ls2[2]):abs():max(), 0, "the caller's inverse meanwhile")
+  T.equal(timer.blas_threads(), blas, "OpenBLAS's thread count restored")
+  T.errors("finished already", batch.finish, batch)
+  local bad = leontief.start_inverses({ As[2], matrix.from({ { 0.6, 0.6 }, { 0.6, 0.7 } }, S, S) })
+  local none, which = bad:finish()
+  T.equal(none, nil, "no inverses"); T.equal(which, 2, "the second table")
+  -- a batch dropped unfinished is waited for when collected
+  leontief.start_inverses(As, 2)
+  collectgarbage(); collectgarbage()
+  T.equal(timer.blas_threads(), blas, "restored by the collector's finish")
+end)
+
 T.done()
