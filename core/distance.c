@@ -296,6 +296,17 @@ static void populate (void *p, size_t bytes) {
 #endif
 }
 
+/* whether any of v[0 .. m - 1] is infinite (NaN is not): one pass that
+** vectorises, where a test per value that may stop the loop does not (a
+** tenth of pdist's time at n = 6000) */
+VECTOR_CLONES
+static int any_infinite (const double *restrict v, size_t m) {
+  size_t t;
+  int any = 0;
+  for (t = 0; t < m; t++) any |= fabs(v[t]) > DBL_MAX;
+  return any;
+}
+
 /* rows i .. i + ROWS_PER_CLAIM - 1 of the triangle, claimed in increasing
 ** order; a failure stops at its row, after the rows this worker claimed
 ** before it (the rows before it are all claimed, so the first failure of
@@ -320,11 +331,12 @@ static void *packed_rows (void *arg) {
       if (w->rc == CL_OK)
         w->rc = distances_from(job->rows, job->x, n, job->cols, i,
                                job->method, job->p, row, &w->err);
-      for (j = 0; w->rc == CL_OK && j + i + 1 < n; j++)
-        if (isinf(row[j]))  /* a finite dist is what cl_hclust_packed needs */
-          w->rc = cl_fail(&w->err, CL_EDOMAIN, "the distance between rows "
-                          "%zu and %zu overflowed (x is too large)", i + 1,
-                          i + j + 2);
+      if (w->rc == CL_OK && any_infinite(row, n - i - 1))
+        for (j = 0; w->rc == CL_OK && j + i + 1 < n; j++)
+          if (isinf(row[j]))  /* a finite dist: what cl_hclust_packed needs */
+            w->rc = cl_fail(&w->err, CL_EDOMAIN, "the distance between "
+                            "rows %zu and %zu overflowed (x is too large)",
+                            i + 1, i + j + 2);
       if (w->rc != CL_OK) {
         w->bad = i;
         atomic_store(&job->stop, 1);
