@@ -148,6 +148,90 @@ static void test_distance_to (void **state) {
   assert_false(cl_distance_cheap(CL_DIST_MINKOWSKI, 2));
 }
 
+/* R's pair formula for euclidean (src/library/stats/src/distance.c): the
+** sum over k in order of (x_ik - x_jk)^2, then its square root */
+static double euclidean_pair (const cl_matrix *x, size_t i, size_t j) {
+  double s = 0;
+  size_t k;
+  for (k = 0; k < x->cols; k++) {
+    double dev = CL_AT(x, i, k) - CL_AT(x, j, k);
+    s += dev * dev;
+  }
+  return sqrt(s);
+}
+
+/* the euclidean loops run across pairs (several lanes, blocks of rows): on
+** sizes that leave partial blocks and lanes, one column, 17 columns, and
+** values from 1e-100 to 1e100 side by side, every distance of
+** cl_distance_packed (one thread below 2^20 pairs, two above: n = 1500),
+** cl_distance_matrix and cl_distance_to has the scalar formula's bits */
+static void test_euclidean_lanes (void **state) {
+  static const size_t sizes[][2] = {{1, 1}, {2, 17}, {3, 1}, {513, 17},
+                                    {515, 1}, {1030, 3}, {1500, 2}};
+  static const double scale[] = {1e-100, 1e-3, 1, 7e5, 1e100};
+  size_t s, i, j, k, n, cols, *js;
+  cl_error err;
+  (void)state;
+  for (s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+    double *xd, *packed, *dd = NULL, *rows, *out;
+    cl_matrix x, d;
+    n = sizes[s][0];
+    cols = sizes[s][1];
+    xd = malloc(n * cols * sizeof(double));
+    packed = malloc((n * (n - 1) / 2 + 1) * sizeof(double));
+    out = malloc(n * sizeof(double));
+    js = malloc(n * sizeof(size_t));
+    assert_true(xd != NULL && packed != NULL && out != NULL && js != NULL);
+    for (k = 0; k < n * cols; k++) {  /* frac(k^2 sqrt 2), signed, scaled */
+      double v = (double)(k * k) * sqrt(2.0);
+      xd[k] = (k % 2 ? -1 : 1) * (v - floor(v)) * scale[(k * 7) % 5];
+    }
+    x = (cl_matrix){n, cols, xd};
+    assert_int_equal(cl_distance_packed(&x, CL_DIST_EUCLIDEAN, 0, packed,
+                                        &err), CL_OK);
+    for (i = 0; i < n; i++)
+      for (j = i + 1; j < n; j++) {
+        double want = euclidean_pair(&x, i, j);
+        double got = packed[i * n - i * (i + 1) / 2 + j - i - 1];
+        if (memcmp(&got, &want, sizeof got) != 0)
+          fail_msg("n %zu, p %zu: packed d(%zu, %zu) = %a, pair formula %a",
+                   n, cols, i, j, got, want);
+      }
+    if (n <= 515) {  /* the full matrix: n^2 doubles */
+      dd = malloc(n * n * sizeof(double));
+      assert_non_null(dd);
+      d = (cl_matrix){n, n, dd};
+      assert_int_equal(cl_distance_matrix(&x, CL_DIST_EUCLIDEAN, 0, &d, &err),
+                       CL_OK);
+      for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) {
+          double want = i == j ? 0 : euclidean_pair(&x, i < j ? i : j,
+                                                    i < j ? j : i);
+          if (memcmp(&CL_AT(&d, i, j), &want, sizeof want) != 0)
+            fail_msg("n %zu, p %zu: matrix d(%zu, %zu) = %a, pair formula %a",
+                     n, cols, i, j, CL_AT(&d, i, j), want);
+        }
+      free(dd);
+    }
+    assert_int_equal(cl_distance_rows(&x, CL_DIST_EUCLIDEAN, 0, &rows, &err),
+                     CL_OK);
+    for (i = n - 1; i > 0 && i + 4 > n; i--) {  /* the last rows' columns */
+      for (j = 0; j < i; j++) js[j] = j;
+      cl_distance_to(rows, cols, CL_DIST_EUCLIDEAN, 0, i, js, i, out);
+      for (j = 0; j < i; j++)
+        if (!(out[j] == packed[j * n - j * (j + 1) / 2 + i - j - 1]))
+          fail_msg("n %zu, p %zu: cl_distance_to d(%zu, %zu) = %a, packed "
+                   "%a", n, cols, j, i, out[j],
+                   packed[j * n - j * (j + 1) / 2 + i - j - 1]);
+    }
+    free(rows);
+    free(js);
+    free(out);
+    free(packed);
+    free(xd);
+  }
+}
+
 static void test_bad_input (void **state) {
   double d_data[25], nan_data[] = {1, 2, NAN, 4};
   cl_matrix d = {4, 4, d_data}, small = {3, 3, d_data}, none = {4, 0, x_data};
@@ -185,6 +269,7 @@ int main (void) {
     cmocka_unit_test(test_minkowski),
     cmocka_unit_test(test_binary),
     cmocka_unit_test(test_distance_to),
+    cmocka_unit_test(test_euclidean_lanes),
     cmocka_unit_test(test_bad_input),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
