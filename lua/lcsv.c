@@ -180,17 +180,23 @@ static int matrix_gc (lua_State *L) {
   return 0;
 }
 
-static cl_csv_table *read_file (lua_State *L, const char *path,
-                                const options *o) {
-  cl_error err;
+/* the reader's options among the user's */
+static cl_csv_readopts readopts (const options *o) {
   cl_csv_readopts ro;
-  cl_csv_table *t = (cl_csv_table *)lua_newuserdatauv(L, sizeof(*t), 0);
-  cl_csv_init(t);
-  luaL_setmetatable(L, LCSV_TABLE);
   ro.sep = o->sep;
   ro.decimal = o->decimal;
   ro.trim = o->trim;
   ro.max_line = o->max_line;
+  return ro;
+}
+
+static cl_csv_table *read_file (lua_State *L, const char *path,
+                                const options *o) {
+  cl_error err;
+  cl_csv_readopts ro = readopts(o);
+  cl_csv_table *t = (cl_csv_table *)lua_newuserdatauv(L, sizeof(*t), 0);
+  cl_csv_init(t);
+  luaL_setmetatable(L, LCSV_TABLE);
   if (cl_csv_read_opts(t, path, &ro, &err) != CL_OK)
     lcl_error(L, &err);
   return t;
@@ -309,17 +315,13 @@ static int closed_error (lua_State *L, cl_csv_matrix *f, const cl_error *err) {
 ** needs the general reader (which gives any message) */
 static int read_mapped (lua_State *L, const char *path, const options *o,
                         size_t col0) {
-  cl_csv_readopts ro;
+  cl_csv_readopts ro = readopts(o);
   cl_error err;
   cl_matrix *m;
   int status;
   cl_csv_matrix *f = (cl_csv_matrix *)lua_newuserdatauv(L, sizeof(*f), 0);
   cl_csv_matrix_init(f);
   luaL_setmetatable(L, LCSV_MATRIX);
-  ro.sep = o->sep;
-  ro.decimal = o->decimal;
-  ro.trim = o->trim;
-  ro.max_line = o->max_line;
   status = cl_csv_matrix_open(f, path, &ro, o->header, col0, &err);
   if (status == CL_CSV_GENERAL) {
     cl_csv_matrix_close(f);
