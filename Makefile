@@ -48,7 +48,7 @@ $(BUILD)/lua/%.o: lua/%.c lua/*.h core/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -DCL_PREFIX='"$(PREFIX)"' -c -o $@ $<
 
-$(BUILD)/tests/%: tests/c/%.c $(CORE_OBJ)
+$(BUILD)/tests/%: tests/c/%.c $(wildcard tests/c/*.h) $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS) -lcmocka
 

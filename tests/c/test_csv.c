@@ -17,17 +17,10 @@
 #include "../../core/csvread.h"
 #include "../../core/csvwrite.h"
 
+#include "tempfile.h"
+
 #define DATA "tests/data/csv/"
 
-/* writes n bytes to a new temporary file; its name goes to path[32] */
-static void temp_file (char *path, const char *bytes, size_t n) {
-  int fd;
-  strcpy(path, "/tmp/test_csv_XXXXXX");
-  fd = mkstemp(path);
-  assert_true(fd >= 0);
-  assert_int_equal(write(fd, bytes, n), (ssize_t)n);
-  close(fd);
-}
 
 /* reads a temporary file made of the string s; returns the status */
 static int read_string (const char *s, char sep, char decimal,

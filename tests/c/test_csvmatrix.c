@@ -27,17 +27,10 @@
 #include "../../core/csvread.h"
 #include "../../core/mapguard.h"
 
+#include "tempfile.h"
+
 #define DATA "tests/data/csv/"
 
-/* writes n bytes to a new temporary file; its name goes to path[32] */
-static void temp_file (char *path, const char *bytes, size_t n) {
-  int fd;
-  strcpy(path, "/tmp/test_csvmatrix_XXXXXX");
-  fd = mkstemp(path);
-  assert_true(fd >= 0);
-  assert_int_equal(write(fd, bytes, n), (ssize_t)n);
-  close(fd);
-}
 
 static const cl_csv_numfmt point = {'.', 0, 0, NULL, 0};
 

@@ -58,19 +58,27 @@ static double relative_error (const double *got, double scale) {
   return worst;
 }
 
+/* builds the table of the given scale in a and refines its output
+** multipliers into m; returns cl_refine_solve's verdict */
+static int refine_ones (double *a, double scale, double *m, int *steps) {
+  double ones[N], anorm;
+  cl_matrix A = {N, N, a}, B = {N, 1, ones}, M = {N, 1, m};
+  size_t i;
+  table(a, scale);
+  for (i = 0; i < N; i++) ones[i] = 1;
+  return cl_refine_solve(&A, 'T', &B, &M, &anorm, steps);
+}
+
 /* A well-conditioned table: the single LU alone leaves errors of about
 ** 1e-7 (FLT_EPSILON 1.2e-7 times kappa 5); refinement must bring them to
 ** double precision, so this fails if the refinement steps are skipped. */
 static void test_refines_to_double_precision (void **state) {
-  double *a = malloc(N * N * sizeof(double)), ones[N], m[N], anorm;
-  cl_matrix A = {N, N, a}, B = {N, 1, ones}, M = {N, 1, m};
+  double *a = malloc(N * N * sizeof(double)), m[N];
+  cl_matrix A = {N, N, a}, M = {N, 1, m};
   cl_error err;
   int steps;
-  size_t i;
   (void)state;
-  table(a, 1);
-  for (i = 0; i < N; i++) ones[i] = 1;
-  assert_int_equal(cl_refine_solve(&A, 'T', &B, &M, &anorm, &steps), 1);
+  assert_int_equal(refine_ones(a, 1, m, &steps), 1);
   assert_in_range(steps, 1, 3);
   assert_true(relative_error(m, 1) < 1e-14);
   /* and through the API, which takes the same route (N >= 64 sectors) */
@@ -82,14 +90,10 @@ static void test_refines_to_double_precision (void **state) {
 /* kappa about 6e6: refinement takes several steps, and the answer is as
 ** close to m as the double LU's (kappa eps is 7e-10) */
 static void test_refines_in_several_steps (void **state) {
-  double *a = malloc(N * N * sizeof(double)), ones[N], m[N], anorm;
-  cl_matrix A = {N, N, a}, B = {N, 1, ones}, M = {N, 1, m};
+  double *a = malloc(N * N * sizeof(double)), m[N];
   int steps;
-  size_t i;
   (void)state;
-  table(a, 1e6);
-  for (i = 0; i < N; i++) ones[i] = 1;
-  assert_int_equal(cl_refine_solve(&A, 'T', &B, &M, &anorm, &steps), 1);
+  assert_int_equal(refine_ones(a, 1e6, m, &steps), 1);
   assert_in_range(steps, 3, CL_REFINE_ITERMAX);
   assert_true(relative_error(m, 1e6) < 1e-10);
   free(a);
@@ -99,15 +103,12 @@ static void test_refines_in_several_steps (void **state) {
 ** refinement is not productive and says so, and the multipliers come from
 ** the double LU, accurate to kappa eps (about 1e-6) */
 static void test_ill_conditioned_falls_back (void **state) {
-  double *a = malloc(N * N * sizeof(double)), ones[N], m[N], anorm;
-  cl_matrix A = {N, N, a}, B = {N, 1, ones}, M = {N, 1, m};
+  double *a = malloc(N * N * sizeof(double)), m[N];
+  cl_matrix A = {N, N, a}, M = {N, 1, m};
   cl_error err;
   int steps;
-  size_t i;
   (void)state;
-  table(a, 1e9);
-  for (i = 0; i < N; i++) ones[i] = 1;
-  assert_int_equal(cl_refine_solve(&A, 'T', &B, &M, &anorm, &steps), 0);
+  assert_int_equal(refine_ones(a, 1e9, m, &steps), 0);
   assert_int_equal(cl_leontief_multipliers(&A, NULL, NULL, &M, &err), CL_OK);
   assert_true(relative_error(m, 1e9) < 1e-4);
   free(a);

@@ -28,15 +28,7 @@ local function infert_data(with_edu)
 end
 
 -- the rows of a reference file selected by field values
-local function select(rows, where)
-  local out = {}
-  for _, r in ipairs(rows) do
-    local ok = true
-    for k, v in pairs(where) do ok = ok and r[k] == v end
-    if ok then out[#out + 1] = r end
-  end
-  return out
-end
+local select = T.select
 
 local function check_table(fit, ref, tol, what)
   T.equal(#ref, #fit.names, what .. ": number of coefficients")

@@ -26,12 +26,7 @@ y, X = matrix.col(y), matrix.from(X, nil, NAMES)
 
 -- the reference rows of one model, in term order
 local function ref(rows, where)
-  local out = {}
-  for _, r in ipairs(rows) do
-    local ok = true
-    for k, v in pairs(where) do ok = ok and r[k] == v end
-    if ok then out[#out + 1] = r end
-  end
+  local out = T.select(rows, where)
   assert(#out == 5, "reference rows missing")
   return out
 end

@@ -105,6 +105,17 @@ function M.slurp(path)
   return s
 end
 
+-- the records whose fields equal every value in where ({model = "probit"})
+function M.select(records, where)
+  local out = {}
+  for _, r in ipairs(records) do
+    local ok = true
+    for k, v in pairs(where) do ok = ok and r[k] == v end
+    if ok then out[#out + 1] = r end
+  end
+  return out
+end
+
 -- a CSV file with a header and quoted fields without commas as records
 -- {field = value}, numbers as numbers
 function M.read_records(path)
